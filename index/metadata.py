@@ -1,0 +1,243 @@
+"""Document metadata read from the text itself, each field with its evidence.
+
+A field's evidence is either a span of the document (``text[start:end] == quote``) or
+``curated`` with the reason a person gave in a catalog (see ``index.catalog``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from index.parties import canonical_party, find_parties
+
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}
+ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+SWEDISH_DATE = re.compile(
+    r"\b(?:den\s+)?([1-9]|[12]\d|3[01])\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_NAME = r"[A-ZÅÄÖÉ][\wéü'’-]+(?:\s+(?:af\s+|von\s+|de\s+)?[A-ZÅÄÖÉ][\wéü'’-]+){1,3}"
+_PARTY = r"\((?:alla\s+)?([A-Za-zÅÄÖåäö]{1,3})\)"
+# "Interpellation från Jan Jönsson (L) till ...", "1994/95:1 av Per Gahrton (mp) till ...",
+# "Skrivelse av Jan Valeskog m.fl. (S)".
+_AUTHOR_WITH_PARTY = re.compile(
+    r"(?:Interpellation|Skrivelse|Motion|Fråga|Förslag|\d{4}/\d{2}:\d+)\s+(?:från|av)\s+"
+    r"(" + _NAME + r")(?:\s+m\.fl\.)?\s*" + _PARTY
+)
+_HANDLAGGARE = re.compile(r"^Handläggare\s*\n\s*(" + _NAME + r")\s*$", re.MULTILINE)
+# An upper-case signature after "Stockholm den 24 mars 2021": "ANNA KÖNIG JERLMYR OCH JAN JÖNSSON".
+_SIGNATURE = re.compile(
+    r"Stockholm\s+den\s+[^\n]+\n\s*\n?\s*([A-ZÅÄÖÉ][A-ZÅÄÖÉ \-]{4,}[A-ZÅÄÖÉ])\s*$", re.MULTILINE
+)
+_SUBMITTED_BY = re.compile(r"(?:skrivelse|motion|förslag)\s+från\s+((?:" + _PARTY + r"(?:,\s*|\s+och\s+)?)+)", re.IGNORECASE)
+
+KINDS = {
+    # kind: patterns looked for in the opening of the document (title and first lines)
+    "interpellation": re.compile(r"\binterpellation\b|^\d{4}/\d{2}:\d+\s+av\s", re.IGNORECASE | re.MULTILINE),
+    "tjänsteutlåtande": re.compile(r"\btjänsteutlåtande\b|^Handläggare\s*$", re.IGNORECASE | re.MULTILINE),
+    "promemoria": re.compile(r"^(?:PM|Promemoria)\b", re.MULTILINE),
+    "motion": re.compile(r"^Motion\b", re.MULTILINE),
+    "skrivelse": re.compile(r"\bskrivelse\b", re.IGNORECASE),
+}
+_ARTICLE_QUOTE = re.compile(r"^–\s.+\bsäger\b", re.MULTILINE)
+_LABEL_LINE = re.compile(r"^(?:Handläggare|Telefon|Till|Från|Datum|Dnr|Diarienummer|Bilaga)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a field has its value: a span of the text, or a curator's reason."""
+
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    curated: str | None = None
+
+    @classmethod
+    def span(cls, text: str, start: int, end: int) -> Evidence:
+        return cls(start=start, end=end, quote=text[start:end])
+
+
+@dataclass(frozen=True)
+class MetaField:
+    value: Any
+    evidence: Evidence
+
+
+@dataclass
+class DocumentMetadata:
+    title: MetaField | None = None
+    kind: MetaField | None = None
+    date: MetaField | None = None
+    authors: MetaField | None = None
+    parties: MetaField | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    FIELDS = ("title", "kind", "date", "authors", "parties")
+
+    def value(self, name: str, default: Any = None) -> Any:
+        found = getattr(self, name)
+        return default if found is None else found.value
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"extra": dict(self.extra)}
+        for name in self.FIELDS:
+            found = getattr(self, name)
+            out[name] = None if found is None else asdict(found)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentMetadata:
+        meta = cls(extra=dict(data.get("extra") or {}))
+        for name in cls.FIELDS:
+            raw = data.get(name)
+            if raw:
+                setattr(meta, name, MetaField(raw["value"], Evidence(**raw["evidence"])))
+        return meta
+
+
+def _opening(text: str, limit: int = 1200) -> int:
+    return min(len(text), limit)
+
+
+def extract_title(text: str) -> MetaField | None:
+    """The first line that reads like a title: a few words, not a label or a reference."""
+    pos = 0
+    for line in text[: _opening(text, 2000)].split("\n"):
+        stripped = line.strip()
+        start = pos + (len(line) - len(line.lstrip()))
+        pos += len(line) + 1
+        if not stripped or _LABEL_LINE.match(stripped) or "Dnr" in stripped:
+            continue
+        if len(stripped.split()) < 3 or len(stripped) > 200 or stripped.endswith(".") or re.fullmatch(r"[\d\s:./-]+", stripped):
+            continue
+        return MetaField(stripped, Evidence.span(text, start, start + len(stripped)))
+    return None
+
+
+def extract_kind(text: str, title: str | None) -> MetaField | None:
+    head_end = _opening(text, 600)
+    for kind, pattern in KINDS.items():
+        match = pattern.search(text, 0, head_end)
+        if match:
+            return MetaField(kind, Evidence.span(text, match.start(), match.end()))
+    match = _ARTICLE_QUOTE.search(text)
+    if match:
+        return MetaField("artikel", Evidence.span(text, match.start(), match.end()))
+    return None
+
+
+def _iso(year: str, month: int, day: str) -> str:
+    return f"{int(year):04d}-{month:02d}-{int(day):02d}"
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """ISO dates found in ``text[start:end]`` as (YYYY-MM-DD, start, end)."""
+    end = len(text) if end is None else end
+    found = [(m.group(0), m.start(), m.end()) for m in ISO_DATE.finditer(text, start, end)]
+    for m in SWEDISH_DATE.finditer(text, start, end):
+        found.append((_iso(m.group(3), MONTHS[m.group(2).lower()], m.group(1)), m.start(), m.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def extract_date(text: str) -> MetaField | None:
+    """The document's own date: one in its opening, else a "Stockholm den ..." signature."""
+    opening = find_dates(text, 0, _opening(text, 600))
+    if opening:
+        value, start, end = opening[0]
+        return MetaField(value, Evidence.span(text, start, end))
+    signed = re.search(r"Stockholm\s+den\s+", text)
+    if signed:
+        dates = find_dates(text, signed.start(), min(len(text), signed.end() + 40))
+        if dates:
+            value, _start, end = dates[0]
+            return MetaField(value, Evidence.span(text, signed.start(), end))
+    return None
+
+
+def _title_case(name: str) -> str:
+    return " ".join(part.capitalize() if not part.islower() else part for part in name.lower().split())
+
+
+def extract_authors(text: str) -> MetaField | None:
+    """Named authors: the interpellant or submitter, the handläggare, or the signature."""
+    match = _AUTHOR_WITH_PARTY.search(text, 0, _opening(text, 1500))
+    if match:
+        return MetaField([match.group(1)], Evidence.span(text, match.start(), match.end()))
+    match = _HANDLAGGARE.search(text, 0, _opening(text, 600))
+    if match:
+        return MetaField([match.group(1)], Evidence.span(text, match.start(), match.end()))
+    match = _SIGNATURE.search(text)
+    if match:
+        names = [_title_case(n) for n in re.split(r"\s+OCH\s+|,\s*", match.group(1)) if n.strip()]
+        return MetaField(names, Evidence.span(text, match.start(1), match.end(1)))
+    return None
+
+
+def extract_parties(text: str, authors: MetaField | None) -> MetaField | None:
+    """The parties behind the document: the author's party, or the submitting parties."""
+    if authors is not None and authors.evidence.start is not None:
+        mentions = find_parties(text, authors.evidence.start, authors.evidence.end)
+        if mentions:
+            parties = list(dict.fromkeys(m.party for m in mentions))
+            return MetaField(parties, authors.evidence)
+    match = _SUBMITTED_BY.search(text, 0, _opening(text, 1200))
+    if match:
+        parties = list(dict.fromkeys(m.party for m in find_parties(text, match.start(1), match.end(1))))
+        if parties:
+            return MetaField(parties, Evidence.span(text, match.start(), match.end()))
+    return None
+
+
+def parse_author_field(value: str) -> tuple[list[str], list[str]]:
+    """Split a structured author field like "Per Gahrton (mp)" into names and parties."""
+    names, parties = [], []
+    for part in re.split(r"\s*(?:;|,|\boch\b)\s*", value):
+        match = re.match(r"^(.*?)\s*\(([^)]+)\)\s*$", part)
+        name = (match.group(1) if match else part).strip()
+        if name:
+            names.append(name)
+        party = canonical_party(match.group(2)) if match else None
+        if party and party not in parties:
+            parties.append(party)
+    return names, parties
+
+
+def extract_metadata(text: str, title: str | None = None, fields: dict[str, Any] | None = None) -> DocumentMetadata:
+    """Metadata for one document. ``title`` and ``fields`` come from structured input (JSONL)."""
+    fields = dict(fields or {})
+    meta = DocumentMetadata()
+    if title:
+        position = text.find(title)
+        meta.title = MetaField(
+            title,
+            Evidence.span(text, position, position + len(title)) if position >= 0
+            else Evidence(curated="title field of the source record"),
+        )
+    else:
+        meta.title = extract_title(text)
+    meta.kind = extract_kind(text, meta.value("title"))
+    meta.date = extract_date(text)
+    meta.authors = extract_authors(text)
+    meta.parties = extract_parties(text, meta.authors)
+
+    author_field = fields.pop("author", None) or fields.pop("authors", None)
+    if isinstance(author_field, str) and author_field.strip() and meta.authors is None:
+        names, parties = parse_author_field(author_field)
+        reason = "author field of the source record"
+        meta.authors = MetaField(names, Evidence(curated=reason))
+        if parties and meta.parties is None:
+            meta.parties = MetaField(parties, Evidence(curated=reason))
+    for key in ("date", "date_sent", "datum"):
+        value = fields.get(key)
+        if meta.date is None and isinstance(value, str) and ISO_DATE.match(value):
+            meta.date = MetaField(value[:10], Evidence(curated=f"{key} field of the source record"))
+    kind_field = fields.get("kind") or fields.get("doktyp")
+    if meta.kind is None and isinstance(kind_field, str):
+        meta.kind = MetaField(kind_field, Evidence(curated="kind field of the source record"))
+    meta.extra = fields
+    return meta

@@ -1,0 +1,155 @@
+"""Documents and chunk offsets in SQLite: the source of truth for text and citations.
+
+A document row is written with ``state = 'pending'`` together with its chunks, and set to
+``'done'`` only after its vectors are stored, so an interrupted run is finished by the next.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.chunking import Chunk
+from index.metadata import DocumentMetadata
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    text TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    header TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, position);
+"""
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    doc_id: str
+    source: str
+    content_hash: str
+    text: str
+    metadata: DocumentMetadata
+    state: str
+
+    @property
+    def title(self) -> str:
+        return self.metadata.value("title") or self.doc_id
+
+
+@dataclass(frozen=True)
+class ChunkRecord:
+    chunk_id: str
+    doc_id: str
+    position: int
+    start: int
+    end: int
+    header: str
+
+
+class RecordStore:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), check_same_thread=False)
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.executescript(_SCHEMA)
+        self._documents: dict[str, DocumentRecord] = {}
+
+    def close(self) -> None:
+        self._db.close()
+
+    def content_hash(self, doc_id: str) -> tuple[str, str] | None:
+        row = self._db.execute("SELECT content_hash, state FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def put_pending(self, doc_id: str, source: str, content_hash: str, text: str,
+                    metadata: DocumentMetadata, chunks: list[Chunk], headers: list[str]) -> None:
+        """Replace a document and its chunks in one transaction, marked pending."""
+        with self._db:
+            self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+            self._db.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, 'pending')",
+                (doc_id, source, content_hash, text, json.dumps(metadata.to_dict(), ensure_ascii=False)),
+            )
+            self._db.executemany(
+                "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?)",
+                [(c.chunk_id, doc_id, c.position, c.start, c.end, h) for c, h in zip(chunks, headers, strict=True)],
+            )
+        self._documents.pop(doc_id, None)
+
+    def mark_done(self, doc_id: str) -> None:
+        with self._db:
+            self._db.execute("UPDATE documents SET state = 'done' WHERE doc_id = ?", (doc_id,))
+        self._documents.pop(doc_id, None)
+
+    def delete(self, doc_id: str) -> bool:
+        with self._db:
+            deleted = self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount
+        self._documents.pop(doc_id, None)
+        return bool(deleted)
+
+    def pending(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT doc_id FROM documents WHERE state = 'pending'")]
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        cached = self._documents.get(doc_id)
+        if cached is not None:
+            return cached
+        row = self._db.execute(
+            "SELECT doc_id, source, content_hash, text, metadata, state FROM documents WHERE doc_id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        record = DocumentRecord(row[0], row[1], row[2], row[3], DocumentMetadata.from_dict(json.loads(row[4])), row[5])
+        if len(self._documents) > 2048:
+            self._documents.clear()
+        self._documents[doc_id] = record
+        return record
+
+    def documents(self) -> Iterator[DocumentRecord]:
+        for (doc_id,) in self._db.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall():
+            record = self.document(doc_id)
+            if record is not None:
+                yield record
+
+    def doc_ids(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+
+    def chunks(self, doc_id: str) -> list[ChunkRecord]:
+        rows = self._db.execute(
+            'SELECT chunk_id, doc_id, position, start, "end", header FROM chunks WHERE doc_id = ? ORDER BY position',
+            (doc_id,),
+        )
+        return [ChunkRecord(*row) for row in rows]
+
+    def chunk(self, chunk_id: str) -> ChunkRecord | None:
+        row = self._db.execute(
+            'SELECT chunk_id, doc_id, position, start, "end", header FROM chunks WHERE chunk_id = ?', (chunk_id,)
+        ).fetchone()
+        return ChunkRecord(*row) if row else None
+
+    def all_chunk_texts(self) -> Iterator[tuple[str, str]]:
+        """(chunk_id, header + chunk text) for every chunk, in a stable order."""
+        rows = self._db.execute(
+            'SELECT c.chunk_id, c.header, substr(d.text, c.start + 1, c."end" - c.start) '
+            "FROM chunks c JOIN documents d USING (doc_id) ORDER BY c.doc_id, c.position"
+        )
+        for chunk_id, header, body in rows:
+            yield chunk_id, f"{header}\n{body}"
+
+    def chunk_count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]

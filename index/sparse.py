@@ -1,0 +1,84 @@
+"""BM25 over Swedish-stemmed chunk text (bm25s), persisted beside the vector store.
+
+Tokens come from ``index.text.tokenize`` (Swedish Snowball stemmer, Swedish and English
+stop words), the same function used at query time, so nothing depends on a stemmer
+being restored from disk.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from index.text import tokenize
+
+
+class SparseIndex:
+    def __init__(self, chunk_ids: list[str], model: bm25s.BM25 | None, document_frequency: dict[str, int]):
+        self.chunk_ids = chunk_ids
+        self._position = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
+        self._model = model
+        self.document_frequency = document_frequency
+
+    @classmethod
+    def build(cls, chunk_ids: list[str], texts: list[str]) -> SparseIndex:
+        tokens = [tokenize(text) for text in texts]
+        frequency: Counter[str] = Counter()
+        for chunk_tokens in tokens:
+            frequency.update(set(chunk_tokens))
+        if not chunk_ids:
+            return cls([], None, {})
+        model = bm25s.BM25()
+        model.index(tokens, show_progress=False)
+        return cls(chunk_ids, model, dict(frequency))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        if self._model is not None:
+            self._model.save(str(folder / "bm25"))
+        (folder / "bm25_chunks.json").write_text(
+            json.dumps({"chunk_ids": self.chunk_ids, "document_frequency": self.document_frequency}),
+            encoding="utf-8",
+        )
+
+    @classmethod
+    def load(cls, folder: Path) -> SparseIndex:
+        meta_path = folder / "bm25_chunks.json"
+        if not meta_path.exists():
+            return cls([], None, {})
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        model = bm25s.BM25.load(str(folder / "bm25")) if meta["chunk_ids"] else None
+        return cls(meta["chunk_ids"], model, meta["document_frequency"])
+
+    def __len__(self) -> int:
+        return len(self.chunk_ids)
+
+    def idf(self, token: str) -> float:
+        n = max(len(self.chunk_ids), 1)
+        df = self.document_frequency.get(token, 0)
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
+    def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        """Best ``k`` chunks for ``query`` as (chunk_id, score), score > 0 only."""
+        tokens = tokenize(query)
+        if self._model is None or not tokens:
+            return []
+        known = [t for t in tokens if t in self._model.vocab_dict]
+        if not known:
+            return []
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(len(self.chunk_ids), dtype=np.float32)
+            for chunk_id in allowed:
+                position = self._position.get(chunk_id)
+                if position is not None:
+                    mask[position] = 1.0
+        k = min(k, len(self.chunk_ids))
+        ids, scores = self._model.retrieve([known], k=k, show_progress=False, weight_mask=mask)
+        return [
+            (self.chunk_ids[int(i)], float(s)) for i, s in zip(ids[0], scores[0], strict=True) if s > 0
+        ]

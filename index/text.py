@@ -1,0 +1,167 @@
+"""Text primitives shared by chunking, BM25 and answer extraction.
+
+Everything here works on spans ``(start, end)`` into the original document text, so a
+piece of text found by any of these helpers can be cited as ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
+
+SOFT_HYPHEN = "\u00ad"
+
+# Words that carry no topic in Swedish or English questions and documents.
+_EXTRA_STOPWORDS = {
+    "ska", "skall", "kan", "vill", "får", "finns", "även", "också", "samt", "enligt",
+    "vilken", "vilket", "vilka", "vem", "vems", "vad", "hur", "när", "var", "varför",
+    "många", "mycket", "mer", "fler", "ut", "in", "bland", "annat", "genom",
+    "the", "what", "which", "who", "whom", "whose", "how", "many", "much", "when",
+    "where", "why", "does", "did", "do", "is", "are", "was", "were", "there",
+}
+STOPWORDS = frozenset(STOPWORDS_SWEDISH) | frozenset(STOPWORDS_EN) | _EXTRA_STOPWORDS
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("swedish")
+
+
+def normalize(text: str) -> str:
+    """Text for search and embedding: soft hyphens removed, whitespace as is."""
+    return text.replace(SOFT_HYPHEN, "")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` (soft hyphens joined)."""
+    return [w.lower() for w in _WORD.findall(normalize(text))]
+
+
+def tokenize(text: str) -> list[str]:
+    """Swedish-stemmed content words, stop words removed: the BM25 vocabulary."""
+    kept = [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return _stemmer().stemWords(kept)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "m.fl", "fl", "t.ex", "ex", "bl.a", "a", "s.k", "k", "dvs", "d.v.s", "s", "kl", "nr",
+    "ca", "resp", "jfr", "prot", "st", "tel", "osv", "o.s.v", "etc", "mnkr", "mkr", "kr",
+    "f.d", "d", "p", "e.g", "i.e", "mr", "mrs", "dr", "prop", "bet", "skr", "sid", "s.",
+}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+)")
+_BULLET = re.compile(r"[ \t]*(?:[-–•●▪*]|\d{1,2}[.)])[ \t]+")  # use with .match(text, pos)
+_INLINE_BULLET = re.compile(r"\s*●\s*")
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes a known abbreviation or an initial."""
+    head = text[max(0, dot - 8):dot]
+    match = re.search(r"([\w.]+)$", head)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _next_visible(text: str, pos: int, end: int) -> str:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < end else ""
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] == SOFT_HYPHEN):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    bullet = _BULLET.match(text, start, end)
+    if bullet and bullet.end() < end:
+        start = bullet.end()
+    return start, end
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Line spans within [start, end), without the line break."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield pos, stop
+        pos = stop + 1
+
+
+def _ends_clause(text: str, start: int, end: int) -> bool:
+    stripped = text[start:end].rstrip()
+    return not stripped or stripped[-1] in ".!?:;…\"”»)"
+
+
+def _line_units(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Lines and paragraphs that hold sentences: a line that breaks mid-clause
+    (a page break, a hard wrap) continues into the next one unless that one is a bullet."""
+    unit_start: int | None = None
+    last_end = start
+    for line_start, line_end in _lines(text, start, end):
+        blank = not text[line_start:line_end].strip()
+        if blank:
+            continue
+        is_bullet = bool(_BULLET.match(text, line_start, line_end))
+        if unit_start is not None:
+            first = _next_visible(text, line_start, line_end)
+            continues = (
+                not is_bullet
+                and not _ends_clause(text, unit_start, last_end)
+                and (first.islower() or first.isdigit())
+            )
+            if not continues:
+                yield unit_start, last_end
+                unit_start = line_start
+        else:
+            unit_start = line_start
+        last_end = line_end
+    if unit_start is not None:
+        yield unit_start, last_end
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``; every span is trimmed and non-empty.
+
+    Lines end sentences (lists, headings, table rows), except a line that stops
+    mid-clause and continues in lower case on the next (page breaks in exported PDFs).
+    Inline ``●`` bullets also separate sentences.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for unit_start, unit_end in _line_units(text, start, end):
+        pieces: list[tuple[int, int]] = []
+        cursor = unit_start
+        for bullet in _INLINE_BULLET.finditer(text, unit_start, unit_end):
+            pieces.append((cursor, bullet.start()))
+            cursor = bullet.end()
+        pieces.append((cursor, unit_end))
+        for piece_start, piece_end in pieces:
+            sentence_start = piece_start
+            for match in _SENTENCE_END.finditer(text, piece_start, piece_end):
+                stop = match.end()
+                following = _next_visible(text, stop, piece_end)
+                if not following:
+                    continue
+                if text[match.start()] == "." and _abbreviation_before(text, match.start()):
+                    continue
+                if not (following.isupper() or following.isdigit() or following in "–-\"”»*"):
+                    continue
+                spans.append((sentence_start, stop))
+                sentence_start = stop
+            spans.append((sentence_start, piece_end))
+    trimmed = (_strip(text, s, e) for s, e in spans)
+    return [(s, e) for s, e in trimmed if e > s and any(ch.isalnum() for ch in text[s:e])]
