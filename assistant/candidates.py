@@ -4,13 +4,14 @@ parties and person names, each as an exact span of the document text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.metadata import MONTHS
 from index.parties import find_parties
 
 _NUMBER_WORDS = (
-    "en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|tusen"
+    "två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|tusen"
     "|hälften|halva|dubbelt"
 )
 _NUMBER = re.compile(
@@ -35,6 +36,14 @@ _PERSON = re.compile(
 _AFTER_PARTY = re.compile(r"\s*\((?:alla\s+)?[A-Za-zÅÄÖåäö]{1,3}\)")
 
 
+CommonWord = Callable[[str], bool]
+"""Tells whether a lower-cased word is an ordinary word of the corpus (not a name)."""
+
+
+def _never_common(word: str) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class Candidate:
     kind: str
@@ -56,32 +65,60 @@ def _found(pattern: re.Pattern[str], kind: str, text: str, start: int, end: int)
     return out
 
 
-def numbers(text: str, start: int, end: int) -> list[Candidate]:
+def numbers(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
     return _found(_NUMBER, "number", text, start, end)
 
 
-def amounts(text: str, start: int, end: int) -> list[Candidate]:
+def amounts(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
     return _found(_AMOUNT, "amount", text, start, end)
 
 
-def dates(text: str, start: int, end: int) -> list[Candidate]:
+def dates(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
     return [c for c in _found(_DATE, "date", text, start, end) if c.value not in ("i",)]
 
 
-def parties(text: str, start: int, end: int) -> list[Candidate]:
+def parties(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
     return [Candidate("party", m.party, m.start, m.end) for m in find_parties(text, start, end)]
 
 
-def persons(text: str, start: int, end: int) -> list[Candidate]:
-    """Two- or three-part capitalised names. A name followed by a party "(S)" is the
-    strongest sign of a person; at a sentence start a capitalised pair needs that sign."""
+def is_proper_noun(text: str, start: int, end: int, common: CommonWord = _never_common) -> bool:
+    """Whether the capitalised word at ``text[start:end]`` is a name. Inside a sentence a
+    capital is enough; at a sentence start the word must not also be written in lower
+    case in the document, nor be an ordinary word of the corpus by ``common``."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    before = text[max(0, start - 3):start]
+    if before.strip() and not re.search(r"[.!?:•●\n-]\s*$", before):
+        return True
+    if common(word.lower()):
+        return False
+    return re.search(r"(?<!\w)" + re.escape(word.lower()) + r"(?!\w)", text) is None
+
+
+def persons(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
+    """Two- or three-part capitalised names. At a sentence start the first word must be a
+    name by ``is_proper_noun`` (or the name must be followed by a party, "(S)")."""
     out = []
     for match in _PERSON.finditer(text, start, end):
         followed_by_party = bool(_AFTER_PARTY.match(text, match.end()))
-        at_start = match.start() == start
-        if at_start and not followed_by_party:
+        first = re.match(r"[\wéü-]+", text[match.start():match.end()])
+        if not followed_by_party and not is_proper_noun(text, match.start(), match.start() + first.end(), common):
             continue
         out.append(Candidate("person", match.group(0), match.start(), match.end()))
+    return out
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÅÄÖÉ][\wåäöéü]+(?:[-/][A-ZÅÄÖÉ]?[\wåäöéü]+)*")
+
+
+def places(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
+    """Proper nouns (by ``is_proper_noun``) that are not a party: places, projects, bodies."""
+    out = []
+    for match in _CAPITALISED.finditer(text, start, end):
+        if not is_proper_noun(text, match.start(), match.end(), common) or find_parties(match.group(0)):
+            continue
+        out.append(Candidate("place", match.group(0), match.start(), match.end()))
     return out
 
 
@@ -91,9 +128,10 @@ EXTRACTORS = {
     "date": dates,
     "party": parties,
     "person": persons,
+    "place": places,
 }
 
 
-def candidates(kind: str, text: str, start: int, end: int) -> list[Candidate]:
+def candidates(kind: str, text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
     extractor = EXTRACTORS.get(kind)
-    return extractor(text, start, end) if extractor else []
+    return extractor(text, start, end, common) if extractor else []

@@ -45,6 +45,7 @@ class Question:
     terms: tuple[str, ...]      # stemmed content words
     key_terms: tuple[str, ...]  # names and numbers the evidence must contain
     parties: tuple[str, ...]    # parties the question itself names
+    counted: str | None = None  # what "hur många X" / "how many X" counts: X
 
 
 def detect_language(text: str) -> str:
@@ -80,7 +81,9 @@ def analyze(text: str) -> Question:
     lowered = text.lower().strip()
     expects = next((name for name, pattern in EXPECTS if pattern.search(lowered)), "other")
     parties = tuple(dict.fromkeys(m.party for m in find_parties(text)))
+    counted_match = re.search(r"\b(?:hur många|how many)\s+(\w+)", lowered)
     return Question(
+        counted=counted_match.group(1) if counted_match else None,
         text=text,
         language=detect_language(text),
         expects=expects,
