@@ -179,7 +179,7 @@ class ExtractiveAnswerer:
         if not found:
             return []
         vectors = self._vectors([(e.document, e.start, e.end) for e in found])
-        dense = vectors @ self.index.embed_question(question.text)
+        dense = vectors @ self.index.embed_question(question.search or question.text)
         low, high = float(dense.min()), float(dense.max())
         for item, similarity in zip(found, dense, strict=True):
             item.dense = float(similarity)

@@ -138,7 +138,8 @@ class Assistant:
         analysed = analyze(question)
         if query != question:
             context = analyze(query)
-            analysed = replace(analysed, terms=context.terms, key_terms=context.key_terms, parties=context.parties)
+            analysed = replace(analysed, terms=context.terms, key_terms=context.key_terms,
+                               parties=context.parties, search=query)
         chunks = self.retrieve(query, filters)
         passages = [self._passage(c) for c in chunks]
         if not chunks:

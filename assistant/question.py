@@ -46,6 +46,7 @@ class Question:
     key_terms: tuple[str, ...]  # names and numbers the evidence must contain
     parties: tuple[str, ...]    # parties the question itself names
     counted: str | None = None  # what "hur många X" / "how many X" counts: X
+    search: str | None = None   # the text to search with, when it differs (a follow-up with its context)
 
 
 def detect_language(text: str) -> str:

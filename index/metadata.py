@@ -160,7 +160,7 @@ def extract_date(text: str) -> MetaField | None:
 
 
 def _title_case(name: str) -> str:
-    return " ".join(part.capitalize() if not part.islower() else part for part in name.lower().split())
+    return " ".join(part.capitalize() for part in name.lower().split())
 
 
 def extract_authors(text: str) -> MetaField | None:

@@ -1,0 +1,30 @@
+import pytest
+
+from assistant.question import analyze
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expects"),
+    [
+        pytest.param("Vilket parti föreslog en avhopparlinje?", "sv", "party", id="vilket-parti"),
+        pytest.param("Vem skrev interpellationen om Trefas?", "sv", "author", id="vem-skrev"),
+        pytest.param("Vem är stadsdelsdirektör i Älvsjö?", "sv", "person", id="vem-är"),
+        pytest.param("Hur många skjutningar skedde 2020?", "sv", "number", id="hur-många"),
+        pytest.param("Hur mycket kostar förslaget?", "sv", "amount", id="hur-mycket"),
+        pytest.param("När startade Trefas?", "sv", "date", id="när"),
+        pytest.param("Var ska trygghetsvandringar genomföras?", "sv", "place", id="var"),
+        pytest.param("Vad är situationell brottsprevention?", "sv", "other", id="vad-är"),
+        pytest.param("How many shootings were there in 2020?", "en", "number", id="how-many"),
+        pytest.param("Which party wants a defector hotline?", "en", "party", id="which-party"),
+        pytest.param("Who wrote the interpellation about Trefas?", "en", "author", id="who-wrote"),
+    ],
+)
+def test_language_and_expected_answer(question: str, language: str, expects: str) -> None:
+    analysed = analyze(question)
+    assert (analysed.language, analysed.expects) == (language, expects)
+
+
+def test_key_terms_are_names_and_numbers() -> None:
+    assert analyze("Hur många skjutningar var det i Göteborg 2020?").key_terms == ("Göteborg", "2020")
+    assert analyze("Vilket parti tillhör Jan Jönsson?").key_terms == ("Jan Jönsson",)
+    assert analyze("Hur många skjutningar var det?").counted == "skjutningar"

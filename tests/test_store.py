@@ -1,0 +1,86 @@
+from pathlib import Path
+
+import pytest
+
+from index import Index, IndexMismatchError
+from tests.fakes import BagOfStemsEmbedding
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _state(index: Index) -> tuple[list[str], int, int, int]:
+    return index.records.doc_ids(), index.records.chunk_count(), index.vectors.count(), len(index.sparse)
+
+
+def test_reindexing_the_same_input_changes_nothing(fake_index: Index, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _write(docs, "a.txt", "Trefas startades 2020 i Järva.\n\nPolisen och staden samverkar.")
+    _write(docs, "b.txt", "Sluta skjut infördes i Malmö.")
+    first = fake_index.add([docs])
+    assert sorted(first.added) == ["a", "b"]
+    before = _state(fake_index)
+    second = fake_index.add([docs])
+    assert second.added == [] and second.updated == [] and sorted(second.unchanged) == ["a", "b"]
+    assert _state(fake_index) == before
+    assert before[1] == before[2] == before[3]  # one vector and one BM25 row per chunk
+
+
+def test_a_changed_document_replaces_its_chunks(fake_index: Index, tmp_path: Path) -> None:
+    path = _write(tmp_path, "a.txt", "Gammal text om skolor.\n\n" + "Mer text om skolor. " * 80)
+    fake_index.add([path])
+    old_chunks = fake_index.records.chunk_count()
+    path.write_text("Ny text om simhallar.", encoding="utf-8")
+    report = fake_index.add([path])
+    assert report.updated == ["a"]
+    assert fake_index.records.chunk_count() == fake_index.vectors.count() == 1 < old_chunks
+    hits = fake_index.sparse_search("simhallar", 5)
+    assert [h[0] for h in hits] == ["a#0"]
+    assert fake_index.sparse_search("skolor", 5) == []
+
+
+def test_an_interrupted_document_is_finished_by_the_next_run(fake_index: Index, tmp_path: Path) -> None:
+    path = _write(tmp_path, "a.txt", "Trygghetsvandringar i Fruängen.")
+    fake_index.add([path])
+    # What a crash between storing the text and its vectors leaves behind:
+    fake_index.vectors.delete_document("a")
+    fake_index.records._db.execute("UPDATE documents SET state = 'pending'")
+    fake_index.records._db.commit()
+    report = fake_index.add([path])
+    assert report.updated == ["a"]
+    assert fake_index.vectors.count() == fake_index.records.chunk_count() == 1
+    assert fake_index.records.pending() == []
+
+
+def test_delete_removes_text_vectors_and_bm25(fake_index: Index, tmp_path: Path) -> None:
+    fake_index.add([_write(tmp_path, "a.txt", "Nattvandring i Älvsjö."), _write(tmp_path, "b.txt", "Fältassistenter i Solberga.")])
+    assert fake_index.delete("a")
+    assert _state(fake_index) == (["b"], 1, 1, 1)
+    assert not fake_index.delete("a")
+
+
+def test_opening_with_another_embedding_model_fails_with_how_to_reindex(tmp_path: Path) -> None:
+    Index(tmp_path / "data", BagOfStemsEmbedding())
+
+    class OtherEmbedding(BagOfStemsEmbedding):
+        model_name: str = "test/other-model"
+
+    with pytest.raises(IndexMismatchError, match="test/other-model") as error:
+        Index(tmp_path / "data", OtherEmbedding())
+    assert "assistant index" in str(error.value)
+    with pytest.raises(IndexMismatchError, match="max_words"):
+        Index(tmp_path / "data", BagOfStemsEmbedding(), max_words=100)
+
+
+def test_dense_and_sparse_search_rank_the_matching_chunk_first(fake_index: Index, tmp_path: Path) -> None:
+    fake_index.add([
+        _write(tmp_path, "a.txt", "Hembesöksprogrammet byggs ut till fler föräldrar."),
+        _write(tmp_path, "b.txt", "Ordningsvakter patrullerar i Liljeholmen."),
+    ])
+    assert fake_index.dense_search("hembesöksprogrammet för föräldrar", 2)[0][0] == "a#0"
+    assert fake_index.sparse_search("ordningsvakter", 2)[0][0] == "b#0"
+    assert fake_index.sparse_search("ordningsvakter", 2, doc_ids={"a"}) == []
