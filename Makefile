@@ -1,10 +1,11 @@
-# Källa: `make serve` starts the app on the seeds, `make test` runs the tests.
+# Källa: `make serve` starts the web app on the seeds, `make test` runs the tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: install serve ask test eval bench clean
+.PHONY: install serve ask test eval bench browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,18 +15,24 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Until the browser UI lands, `serve` is an interactive question prompt over the seeds.
+# Debian's Chromium for the real-browser test (driven by Python playwright; nothing is downloaded by playwright).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
 serve: install
-	$(BIN)/assistant ask
+	$(BIN)/assistant serve
 
 ask: install
 	$(BIN)/assistant ask "$(Q)"
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
 
 eval: install
 	$(BIN)/assistant eval tests/eval/seeds.jsonl
+	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
 bench: install

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TextIO
 
@@ -39,14 +40,14 @@ def _report(problem: LoadProblem) -> None:
     print(str(problem), file=sys.stderr)
 
 
-def _open(args: argparse.Namespace) -> Assistant:
+def open_assistant(args: argparse.Namespace) -> Assistant:
     settings = Settings()
     if args.data_dir:
         settings = settings.model_copy(update={"data_dir": Path(args.data_dir)})
     return Assistant.open(settings=settings)
 
 
-def _seed_if_empty(assistant: Assistant) -> None:
+def seed_if_empty(assistant: Assistant) -> None:
     if assistant.store.is_empty():
         print(f"No index in {assistant.settings.data_dir}; indexing the bundled seeds from "
               f"{assistant.settings.seeds_dir} first.", file=sys.stderr)
@@ -63,7 +64,7 @@ def format_answer(answer: Answer) -> str:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    assistant = _open(args)
+    assistant = open_assistant(args)
     report = assistant.index(args.paths, progress=_progress("indexing"), report=_report)
     print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
           f"skipped {sum(p.skipped for p in report.problems)}")
@@ -77,8 +78,8 @@ def _ask_one(assistant: Assistant, question: str, as_json: bool, out: TextIO) ->
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    assistant = _open(args)
-    _seed_if_empty(assistant)
+    assistant = open_assistant(args)
+    seed_if_empty(assistant)
     if args.question is not None:
         _ask_one(assistant, args.question, args.json, sys.stdout)
         return 0
@@ -105,8 +106,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from assistant.evaluation import evaluate, load_questions
 
-    assistant = _open(args)
-    _seed_if_empty(assistant)
+    assistant = open_assistant(args)
+    seed_if_empty(assistant)
     result = evaluate(assistant, load_questions(args.file))
     print(result.table())
     if args.verbose:
@@ -116,7 +117,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
-    assistant = _open(args)
+    assistant = open_assistant(args)
     for document in assistant.documents():
         meta = document.metadata
         print(json.dumps({
@@ -146,6 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list the questions answered wrongly")
     add("documents", cmd_documents, "list indexed documents with their metadata")
+    # Shells built on the assistant (the Gradio app's `serve`) add their commands through the
+    # "kalla.cli" entry point group, so this package never imports them.
+    for entry_point in entry_points(group="kalla.cli"):
+        entry_point.load()(add)
     return parser
 
 

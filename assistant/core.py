@@ -35,11 +35,13 @@ def _date_range(value: str | None) -> tuple[str, str] | None:
 
 
 class Assistant:
-    def __init__(self, index: Index, settings: Settings | None = None):
+    def __init__(self, index: Index, settings: Settings | None = None, answerer: ExtractiveAnswerer | None = None):
         self.settings = settings or Settings()
         self.store = index
         self.retriever = HybridRetriever(index, fusion=self.settings.fusion)
-        self.answerer = ExtractiveAnswerer(index)
+        # The evidence gate's thresholds are calibrated for the default embedder's similarities;
+        # another embedder comes with an answerer calibrated for it.
+        self.answerer = answerer or ExtractiveAnswerer(index)
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None, settings: Settings | None = None,

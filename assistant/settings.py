@@ -24,3 +24,6 @@ class Settings(BaseSettings):
     )
     fusion: str = Field(default="rrf", description="How dense and BM25 results are fused: rrf or weighted.")
     passages: int = Field(default=8, ge=1, le=50, description="Passages returned with each answer.")
+    host: str = Field(default="127.0.0.1", description="Address the web app binds (KALLA_HOST).")
+    port: int = Field(default=7860, description="Port of the web app (KALLA_PORT).")
+    auth: str | None = Field(default=None, description="user:password to require a login in the web app (KALLA_AUTH).")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,22 +61,36 @@ class ChunkRecord:
     header: str
 
 
+def _locked(method):
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
 class RecordStore:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
+        # One connection shared by the threads of a server; the lock serialises its use.
         self._db = sqlite3.connect(str(path), check_same_thread=False)
+        self._lock = threading.RLock()
         self._db.execute("PRAGMA foreign_keys = ON")
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.executescript(_SCHEMA)
         self._documents: dict[str, DocumentRecord] = {}
 
+    @_locked
     def close(self) -> None:
         self._db.close()
 
+    @_locked
     def content_hash(self, doc_id: str) -> tuple[str, str] | None:
         row = self._db.execute("SELECT content_hash, state FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return (row[0], row[1]) if row else None
 
+    @_locked
     def put_pending(self, doc_id: str, source: str, content_hash: str, text: str,
                     metadata: DocumentMetadata, chunks: list[Chunk], headers: list[str]) -> None:
         """Replace a document and its chunks in one transaction, marked pending."""
@@ -91,20 +106,24 @@ class RecordStore:
             )
         self._documents.pop(doc_id, None)
 
+    @_locked
     def mark_done(self, doc_id: str) -> None:
         with self._db:
             self._db.execute("UPDATE documents SET state = 'done' WHERE doc_id = ?", (doc_id,))
         self._documents.pop(doc_id, None)
 
+    @_locked
     def delete(self, doc_id: str) -> bool:
         with self._db:
             deleted = self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount
         self._documents.pop(doc_id, None)
         return bool(deleted)
 
+    @_locked
     def pending(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT doc_id FROM documents WHERE state = 'pending'")]
 
+    @_locked
     def document(self, doc_id: str) -> DocumentRecord | None:
         cached = self._documents.get(doc_id)
         if cached is not None:
@@ -121,14 +140,16 @@ class RecordStore:
         return record
 
     def documents(self) -> Iterator[DocumentRecord]:
-        for (doc_id,) in self._db.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall():
+        for doc_id in self.doc_ids():
             record = self.document(doc_id)
             if record is not None:
                 yield record
 
+    @_locked
     def doc_ids(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
 
+    @_locked
     def chunks(self, doc_id: str) -> list[ChunkRecord]:
         rows = self._db.execute(
             'SELECT chunk_id, doc_id, position, start, "end", header FROM chunks WHERE doc_id = ? ORDER BY position',
@@ -136,6 +157,7 @@ class RecordStore:
         )
         return [ChunkRecord(*row) for row in rows]
 
+    @_locked
     def chunk(self, chunk_id: str) -> ChunkRecord | None:
         row = self._db.execute(
             'SELECT chunk_id, doc_id, position, start, "end", header FROM chunks WHERE chunk_id = ?', (chunk_id,)
@@ -144,12 +166,14 @@ class RecordStore:
 
     def all_chunk_texts(self) -> Iterator[tuple[str, str]]:
         """(chunk_id, header + chunk text) for every chunk, in a stable order."""
-        rows = self._db.execute(
-            'SELECT c.chunk_id, c.header, substr(d.text, c.start + 1, c."end" - c.start) '
-            "FROM chunks c JOIN documents d USING (doc_id) ORDER BY c.doc_id, c.position"
-        )
+        with self._lock:
+            rows = self._db.execute(
+                'SELECT c.chunk_id, c.header, substr(d.text, c.start + 1, c."end" - c.start) '
+                "FROM chunks c JOIN documents d USING (doc_id) ORDER BY c.doc_id, c.position"
+            ).fetchall()
         for chunk_id, header, body in rows:
             yield chunk_id, f"{header}\n{body}"
 
+    @_locked
     def chunk_count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]

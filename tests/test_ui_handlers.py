@@ -1,0 +1,100 @@
+"""UI callbacks against a real Assistant whose embedder is the bag-of-stems fake (fast, offline)."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Settings
+from index import Index
+from assistant.answering import ExtractiveAnswerer
+from tests.fakes import BAG_OF_STEMS_THRESHOLDS, BagOfStemsEmbedding
+from ui.app import api_ask, delete, library_rows, respond, show_source, upload
+from ui.format import escape
+
+HOSTILE = (
+    "Rapport om nattvandring <script>alert('x')</script>\n\n"
+    "Nattvandrare i Solberga går ut varje fredag. Kostnaden för nattvandringen är 3 mnkr. "
+    "<img src=x onerror=alert(1)> visas som text.\n"
+)
+
+
+@pytest.fixture
+def small_assistant(tmp_path: Path) -> Assistant:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "rapport.txt").write_text(HOSTILE, encoding="utf-8")
+    (docs / "skolor.txt").write_text("Skolor i Fruängen\n\nFruängens skola får nya lärare hösten 2024.\n", encoding="utf-8")
+    index = Index(tmp_path / "data", BagOfStemsEmbedding())
+    answerer = ExtractiveAnswerer(index, thresholds=BAG_OF_STEMS_THRESHOLDS)
+    assistant = Assistant(index, Settings(data_dir=tmp_path / "data"), answerer=answerer)
+    assistant.index([docs])
+    return assistant
+
+
+def _choices(radio) -> list[str]:
+    return [choice[0] if isinstance(choice, tuple) else choice for choice in radio.choices]
+
+
+def test_a_turn_adds_both_messages_and_lists_the_citations(small_assistant: Assistant) -> None:
+    chat, history, citations, cleared = respond(small_assistant, "Hur mycket kostar nattvandringen?", [], [])
+    assert cleared == ""
+    assert [m["role"] for m in chat] == ["user", "assistant"]
+    assert "3 mnkr [1]" in chat[1]["content"]
+    assert len(history) == 1 and history[0].citations[0].doc_id == "rapport"
+    assert _choices(citations)[0].startswith("[1] Rapport om nattvandring")
+
+
+def test_document_html_is_rendered_inert_in_chat_and_source_panel(small_assistant: Assistant) -> None:
+    chat, history, citations, _ = respond(small_assistant, "Vad visas som text om nattvandring?", [], [])
+    content = chat[1]["content"]
+    assert "<img" not in content and "<script" not in content
+    html = show_source(small_assistant, _choices(citations)[0], history)
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    citation = history[-1].citations[0]
+    assert f'<mark id="kalla-cited">{escape(citation.quote)}</mark>' in html
+
+
+def test_user_input_is_escaped_too(small_assistant: Assistant) -> None:
+    chat, *_ = respond(small_assistant, "<b onmouseover=alert(1)>nattvandring</b>?", [], [])
+    assert chat[0]["content"].startswith("&lt;b onmouseover=alert(1)&gt;")
+
+
+def test_a_bad_question_becomes_a_chat_message_not_an_exception(small_assistant: Assistant) -> None:
+    chat, history, citations, _ = respond(small_assistant, "   ", [], [])
+    assert chat[1]["content"].startswith("Fel: The question is empty")
+    assert history == [] and _choices(citations) == []
+
+
+def test_follow_up_turn_uses_the_history(small_assistant: Assistant) -> None:
+    _, history, _, _ = respond(small_assistant, "Vad gör nattvandrare i Solberga?", [], [])
+    _, history, _, _ = respond(small_assistant, "Och hur mycket kostar det?", [], history)
+    assert history[-1].short_answer == "3 mnkr"
+
+
+def test_filters_are_passed_to_retrieval(small_assistant: Assistant) -> None:
+    _, history, _, _ = respond(small_assistant, "Vad händer hösten 2024?", [], [], date_from="2030-01-01")
+    assert history[-1].passages == [] and not history[-1].answerable
+
+
+def test_upload_indexes_allowed_files_and_refuses_others(small_assistant: Assistant, tmp_path: Path) -> None:
+    good = tmp_path / "ny.md"
+    good.write_text("# Ny rapport\n\nBadplatser i Västertorp.", encoding="utf-8")
+    wrong = tmp_path / "bild.pdf"
+    wrong.write_bytes(b"%PDF")
+    huge = tmp_path / "stor.txt"
+    huge.write_bytes(b"a" * (20 * 1024 * 1024 + 1))
+    status, rows, dropdown = upload(small_assistant, [str(good), str(wrong), str(huge)])
+    assert "1 nya" in status
+    assert "bild.pdf: only .txt, .md and .jsonl" in status and "stor.txt: larger than 20 MB" in status
+    assert [row[0] for row in rows] == ["ny", "rapport", "skolor"]
+    status, rows, _ = delete(small_assistant, "ny")
+    assert status == "Tog bort ny." and [row[0] for row in rows] == ["rapport", "skolor"]
+    assert library_rows(small_assistant) == rows
+
+
+def test_api_endpoint_returns_the_cli_json(small_assistant: Assistant) -> None:
+    data = api_ask(small_assistant, "Hur mycket kostar nattvandringen?")
+    assert data["answerable"] and data["citations"][0]["doc_id"] == "rapport"
+    assert set(data) == {"question", "answer", "answerable", "citations", "passages"}
+    assert "error" in api_ask(small_assistant, "")

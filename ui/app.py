@@ -1,0 +1,222 @@
+"""The Gradio app: chat with cited answers, a source viewer, filters and a document library.
+
+``build_app(assistant)`` builds it; no module-level state (Gradio shares module state between
+users): chat history lives in ``gr.State``. Callbacks only parse input, call the assistant and
+format its data (``ui.format``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant import Answer, Assistant, KallaError
+from assistant.question import detect_language
+from ui.format import chat_message, citation_choice, label, metadata_value, source_html
+
+EXAMPLES = [
+    "Vilket parti föreslog att den som vill lämna kriminalitet ska få en första kontakt med staden inom 24 timmar?",
+    "Vem skrev interpellationen om Trefas?",
+    "How many shootings were there in 2020?",
+    "När startade Trefas?",
+]
+UPLOAD_SUFFIXES = (".txt", ".md", ".jsonl", ".jsonl.gz")
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+SCROLL_TO_CITED = "() => { document.querySelector('#kalla-cited')?.scrollIntoView({block: 'center'}); }"
+LIBRARY_COLUMNS = ["doc_id", "title", "kind", "date", "authors", "parties", "source"]
+
+
+# ---- handlers (plain functions of the assistant, tested without a browser) -------------------
+
+def _filters(parties: list[str] | None, kinds: list[str] | None, date_from: str | None, date_to: str | None) -> dict:
+    return {"parties": parties or [], "kinds": kinds or [],
+            "date_from": (date_from or "").strip() or None, "date_to": (date_to or "").strip() or None}
+
+
+def respond(assistant: Assistant, message: str, chat: list[dict], history: list[Answer],
+            parties: list[str] | None = None, kinds: list[str] | None = None,
+            date_from: str | None = None, date_to: str | None = None) -> tuple[list[dict], list[Answer], Any, str]:
+    """One chat turn: (chat messages, answers so far, citation list, source panel)."""
+    chat = list(chat or [])
+    history = list(history or [])
+    language = detect_language(message or "")
+    try:
+        answer = assistant.ask(message, history=history, filters=_filters(parties, kinds, date_from, date_to))
+    except KallaError as error:
+        chat += [{"role": "user", "content": message or ""},
+                 {"role": "assistant", "content": label(language, "error", message=str(error))}]
+        return chat, history, gr.Radio(choices=[], value=None, label=label(language, "sources")), ""
+    history.append(answer)
+    chat += [{"role": "user", "content": chat_message_text(message)},
+             {"role": "assistant", "content": chat_message(answer)}]
+    choices = [citation_choice(c, _metadata(assistant, c.doc_id), answer.language) for c in answer.citations]
+    info = label(answer.language, "pick" if choices else "no_sources")
+    return chat, history, gr.Radio(choices=choices, value=None, label=label(answer.language, "sources"), info=info), ""
+
+
+def chat_message_text(message: str) -> str:
+    from ui.format import escape
+
+    return escape(message)
+
+
+def _metadata(assistant: Assistant, doc_id: str) -> dict[str, Any]:
+    meta = assistant.document(doc_id).metadata
+    return {name: meta.value(name) for name in ("kind", "parties", "date")}
+
+
+def show_source(assistant: Assistant, choice: str | None, history: list[Answer]) -> str:
+    """The cited document with the chosen citation highlighted."""
+    if not choice or not history:
+        return ""
+    match = re.match(r"\[(\d+)\]", choice)
+    if not match:
+        return ""
+    answer = history[-1]
+    citation = next((c for c in answer.citations if c.n == int(match.group(1))), None)
+    if citation is None:
+        return ""
+    document = assistant.document(citation.doc_id)
+    return source_html(document.text, document.title, citation.start, citation.end, answer.language)
+
+
+def library_rows(assistant: Assistant) -> list[list[str]]:
+    rows = []
+    for document in assistant.documents():
+        meta = document.metadata.to_dict()
+        rows.append([document.doc_id, document.title, metadata_value(meta, "kind"), metadata_value(meta, "date"),
+                     metadata_value(meta, "authors"), metadata_value(meta, "parties"), document.source])
+    return rows
+
+
+def _library_outputs(assistant: Assistant, status: str) -> tuple[str, list[list[str]], Any]:
+    rows = library_rows(assistant)
+    return status, rows, gr.Dropdown(choices=[row[0] for row in rows], value=None)
+
+
+def upload(assistant: Assistant, files: list[str] | None, progress: gr.Progress | None = None) -> tuple[str, list[list[str]], Any]:
+    """Index uploaded files incrementally; refuse unknown types and files over the size limit."""
+    paths, refused = [], []
+    for name in files or []:
+        path = Path(name)
+        if not path.name.lower().endswith(UPLOAD_SUFFIXES):
+            refused.append(f"{path.name}: only .txt, .md and .jsonl files can be indexed")
+        elif path.stat().st_size > MAX_UPLOAD_BYTES:
+            refused.append(f"{path.name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+        else:
+            paths.append(path)
+    lines = []
+    if paths:
+        def step(done: int, total: int, doc_id: str) -> None:
+            if progress is not None:
+                progress((done, total), desc=doc_id)
+        try:
+            report = assistant.index(paths, progress=step)
+        except KallaError as error:
+            return _library_outputs(assistant, label("sv", "error", message=str(error)))
+        lines.append(label("sv", "indexed", added=len(report.added), updated=len(report.updated),
+                           unchanged=len(report.unchanged)))
+        refused += [str(p) for p in report.problems]
+    if refused:
+        lines.append(label("sv", "skipped", problems="; ".join(refused)))
+    return _library_outputs(assistant, "\n".join(lines))
+
+
+def delete(assistant: Assistant, doc_id: str | None) -> tuple[str, list[list[str]], Any]:
+    if not doc_id:
+        return _library_outputs(assistant, "")
+    try:
+        assistant.delete(doc_id)
+    except KallaError as error:
+        return _library_outputs(assistant, label("sv", "error", message=str(error)))
+    return _library_outputs(assistant, label("sv", "deleted", doc_id=doc_id))
+
+
+def api_ask(assistant: Assistant, question: str) -> dict:
+    """The /ask endpoint: the same JSON object as ``assistant ask --json``."""
+    try:
+        return assistant.ask(question).to_dict()
+    except KallaError as error:
+        return {"question": question, "error": str(error)}
+
+
+def _filter_choices(assistant: Assistant) -> tuple[list[str], list[str]]:
+    parties, kinds = set(), set()
+    for document in assistant.documents():
+        parties.update(document.metadata.value("parties") or [])
+        if document.metadata.value("kind"):
+            kinds.add(document.metadata.value("kind"))
+    return sorted(parties), sorted(kinds)
+
+
+# ---- the app ---------------------------------------------------------------------------------
+
+def build_app(assistant: Assistant) -> gr.Blocks:
+    parties, kinds = _filter_choices(assistant)
+    with gr.Blocks(title="Källa") as app:
+        gr.Markdown("# Källa\nSvar ur dokumenten, med exakta citat. *Answers from the documents, with exact quotes.*")
+        with gr.Tab("Chatt"):
+            history = gr.State([])
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(label="Källa", height=420, sanitize_html=True, elem_id="kalla-chat")
+                    question = gr.Textbox(label="Fråga", placeholder="Ställ en fråga om dokumenten …",
+                                          elem_id="kalla-question", max_length=2000)
+                    ask = gr.Button("Fråga", variant="primary", elem_id="kalla-ask")
+                    gr.Examples(EXAMPLES, inputs=question, label="Exempel")
+                    with gr.Accordion("Filter", open=False):
+                        party_filter = gr.Dropdown(parties, multiselect=True, label="Parti")
+                        kind_filter = gr.Dropdown(kinds, multiselect=True, label="Dokumenttyp")
+                        date_from = gr.Textbox(label="Från datum (ÅÅÅÅ-MM-DD)")
+                        date_to = gr.Textbox(label="Till datum (ÅÅÅÅ-MM-DD)")
+                with gr.Column(scale=2):
+                    citations = gr.Radio([], label="Källor", elem_id="kalla-citations")
+                    source = gr.HTML(elem_id="kalla-source")
+            inputs = [question, chatbot, history, party_filter, kind_filter, date_from, date_to]
+            outputs = [chatbot, history, citations, question]
+
+            def on_ask(message, chat, turns, party, kind, start, end):
+                return respond(assistant, message, chat, turns, party, kind, start, end)
+
+            ask.click(on_ask, inputs, outputs, api_visibility="private")
+            question.submit(on_ask, inputs, outputs, api_visibility="private")
+            citations.change(lambda choice, turns: show_source(assistant, choice, turns), [citations, history], source,
+                             api_visibility="private").then(None, js=SCROLL_TO_CITED)
+        with gr.Tab("Dokument"):
+            status = gr.Markdown()
+            table = gr.Dataframe(value=library_rows(assistant), headers=LIBRARY_COLUMNS, interactive=False,
+                                 label="Indexerade dokument")
+            files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES), label="Ladda upp .txt, .md, .jsonl")
+            to_delete = gr.Dropdown([row[0] for row in library_rows(assistant)], label="Ta bort dokument")
+            remove = gr.Button("Ta bort", variant="stop")
+
+            def on_upload(paths, progress=gr.Progress()):
+                return upload(assistant, paths, progress)
+
+            files.upload(on_upload, files, [status, table, to_delete], api_visibility="private")
+            remove.click(lambda doc_id: delete(assistant, doc_id), to_delete, [status, table, to_delete],
+                         api_visibility="private")
+
+        def ask_endpoint(question: str) -> dict:
+            return api_ask(assistant, question)
+
+        gr.api(ask_endpoint, api_name="ask")
+    return app
+
+
+def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None,
+           block: bool = True) -> gr.Blocks:
+    app = build_app(assistant)
+    credentials = None
+    if auth:
+        user, _, password = auth.partition(":")
+        if not user or not password:
+            raise KallaError("KALLA_AUTH must look like user:password")
+        credentials = (user, password)
+    app.queue(default_concurrency_limit=4)
+    app.launch(server_name=host, server_port=port, auth=credentials, prevent_thread_lock=not block,
+               max_file_size=MAX_UPLOAD_BYTES, quiet=not block)
+    return app
