@@ -81,15 +81,19 @@ def parties(text: str, start: int, end: int, common: CommonWord = _never_common)
     return [Candidate("party", m.party, m.start, m.end) for m in find_parties(text, start, end)]
 
 
-def is_proper_noun(text: str, start: int, end: int, common: CommonWord = _never_common) -> bool:
+def is_proper_noun(text: str, start: int, end: int, common: CommonWord = _never_common,
+                   sentence_start: int | None = None) -> bool:
     """Whether the capitalised word at ``text[start:end]`` is a name. Inside a sentence a
-    capital is enough; at a sentence start the word must not also be written in lower
-    case in the document, nor be an ordinary word of the corpus by ``common``."""
+    capital is enough; at a sentence start (after nothing but list markers) the word must
+    not also be written in lower case in the document, nor be an ordinary word by ``common``."""
     word = text[start:end]
     if not word[:1].isupper():
         return False
-    before = text[max(0, start - 3):start]
-    if before.strip() and not re.search(r"[.!?:•●\n-]\s*$", before):
+    if sentence_start is not None:
+        initial = not re.search(r"[^\W\d_]", text[sentence_start:start])
+    else:
+        initial = not text[max(0, start - 3):start].strip() or bool(re.search(r"[.!?:•●\n-]\s*$", text[max(0, start - 3):start]))
+    if not initial:
         return True
     if common(word.lower()):
         return False
@@ -103,7 +107,7 @@ def persons(text: str, start: int, end: int, common: CommonWord = _never_common)
     for match in _PERSON.finditer(text, start, end):
         followed_by_party = bool(_AFTER_PARTY.match(text, match.end()))
         first = re.match(r"[\wéü-]+", text[match.start():match.end()])
-        if not followed_by_party and not is_proper_noun(text, match.start(), match.start() + first.end(), common):
+        if not followed_by_party and not is_proper_noun(text, match.start(), match.start() + first.end(), common, start):
             continue
         out.append(Candidate("person", match.group(0), match.start(), match.end()))
     return out
@@ -116,7 +120,7 @@ def places(text: str, start: int, end: int, common: CommonWord = _never_common) 
     """Proper nouns (by ``is_proper_noun``) that are not a party: places, projects, bodies."""
     out = []
     for match in _CAPITALISED.finditer(text, start, end):
-        if not is_proper_noun(text, match.start(), match.end(), common) or find_parties(match.group(0)):
+        if not is_proper_noun(text, match.start(), match.end(), common, start) or find_parties(match.group(0)):
             continue
         out.append(Candidate("place", match.group(0), match.start(), match.end()))
     return out

@@ -38,7 +38,7 @@ class Assistant:
     def __init__(self, index: Index, settings: Settings | None = None, answerer: ExtractiveAnswerer | None = None):
         self.settings = settings or Settings()
         self.store = index
-        self.retriever = HybridRetriever(index, fusion=self.settings.fusion)
+        self.retriever = HybridRetriever(index, fusion=self.settings.fusion, dense_weight=self.settings.dense_weight)
         # The evidence gate's thresholds are calibrated for the default embedder's similarities;
         # another embedder comes with an answerer calibrated for it.
         self.answerer = answerer or ExtractiveAnswerer(index)

@@ -22,7 +22,9 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "seeds",
         description="Documents indexed on first use when the data dir holds no index.",
     )
-    fusion: str = Field(default="rrf", description="How dense and BM25 results are fused: rrf or weighted.")
+    fusion: str = Field(default="weighted", description="How dense and BM25 results are fused: weighted, rrf, dense or sparse.")
+    dense_weight: float = Field(default=0.3, ge=0.0, le=1.0,
+                                description="Share of the dense score in the weighted fusion (BM25 gets the rest).")
     passages: int = Field(default=8, ge=1, le=50, description="Passages returned with each answer.")
     host: str = Field(default="127.0.0.1", description="Address the web app binds (KALLA_HOST).")
     port: int = Field(default=7860, description="Port of the web app (KALLA_PORT).")
