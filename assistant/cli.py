@@ -12,6 +12,7 @@ from typing import TextIO
 
 from assistant.core import Assistant
 from assistant.errors import KallaError
+from assistant.generation import GENERATORS
 from assistant.settings import Settings
 from assistant.types import Answer
 from index import LoadProblem
@@ -41,10 +42,19 @@ def _report(problem: LoadProblem) -> None:
 
 
 def open_assistant(args: argparse.Namespace) -> Assistant:
-    settings = Settings()
-    if args.data_dir:
-        settings = settings.model_copy(update={"data_dir": Path(args.data_dir)})
+    """The assistant from settings (environment), overridden by the command's flags."""
+    updates = {"data_dir": Path(args.data_dir) if args.data_dir else None,
+               "llm": getattr(args, "llm", None), "llm_url": getattr(args, "llm_url", None),
+               "llm_model": getattr(args, "llm_model", None)}
+    settings = Settings().model_copy(update={k: v for k, v in updates.items() if v is not None})
     return Assistant.open(settings=settings)
+
+
+def add_llm_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--llm", choices=["none", *GENERATORS], default=None,
+                        help="write answers with a language model (default: extractive; KALLA_LLM)")
+    parser.add_argument("--llm-url", default=None, help="the model server's URL (KALLA_LLM_URL)")
+    parser.add_argument("--llm-model", default=None, help="model name, or a .gguf path for llamacpp (KALLA_LLM_MODEL)")
 
 
 def seed_if_empty(assistant: Assistant) -> None:
@@ -143,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = add("ask", cmd_ask, "answer a question (or one per line from stdin)")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    add_llm_flags(ask)
     evaluate = add("eval", cmd_eval, "measure accuracy, recall@5, citations and abstention on a question file")
     evaluate.add_argument("file")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list the questions answered wrongly")

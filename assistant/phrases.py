@@ -10,6 +10,8 @@ PHRASES = {
         "from_metadata": "Uppgiften kommer från dokumentets metadata ({field}).",
         "conflict": "Dokumenten anger olika uppgifter:",
         "according_to": "enligt {title}",
+        "model_down": "Språkmodellen svarade inte ({error}); svaret nedan är utdrag ur dokumenten.",
+        "unsupported": "Utan stöd i dokumenten: {sentences}",
     },
     "en": {
         "no_support": "I can't find support for that in the documents.",
@@ -18,6 +20,8 @@ PHRASES = {
         "from_metadata": "This comes from the document's metadata ({field}).",
         "conflict": "The documents disagree:",
         "according_to": "according to {title}",
+        "model_down": "The language model did not answer ({error}); the answer below is quoted from the documents.",
+        "unsupported": "Not supported by the documents: {sentences}",
     },
 }
 

@@ -29,3 +29,7 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address the web app binds (KALLA_HOST).")
     port: int = Field(default=7860, description="Port of the web app (KALLA_PORT).")
     auth: str | None = Field(default=None, description="user:password to require a login in the web app (KALLA_AUTH).")
+    llm: str | None = Field(default=None, description="Language model backend: ollama, openai-like or llamacpp (KALLA_LLM); none = extractive.")
+    llm_url: str | None = Field(default=None, description="Server URL of the language model (KALLA_LLM_URL).")
+    llm_model: str | None = Field(default=None, description="Model name, or a GGUF path for llamacpp (KALLA_LLM_MODEL).")
+    llm_timeout: float = Field(default=60.0, gt=0, description="Seconds to wait for the language model (KALLA_LLM_TIMEOUT).")

@@ -50,16 +50,24 @@ class Answer:
     passages: list[Passage] = field(default_factory=list)
     language: str = "sv"
     short_answer: str | None = None
+    unsupported: list[str] = field(default_factory=list)  # generated sentences no passage supports
+    notice: str | None = None  # e.g. the language model was unreachable and the answer is extractive
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object of ``assistant ask --json`` (and the UI's /ask endpoint)."""
-        return {
+        """The JSON object of ``assistant ask --json`` (and the UI's /ask endpoint).
+        ``unsupported`` and ``notice`` appear only when they say something."""
+        data: dict[str, Any] = {
             "question": self.question,
             "answer": self.text,
             "answerable": self.answerable,
             "citations": [c.to_dict() for c in self.citations],
             "passages": [p.to_dict() for p in self.passages],
         }
+        if self.unsupported:
+            data["unsupported"] = list(self.unsupported)
+        if self.notice:
+            data["notice"] = self.notice
+        return data
 
 
 @dataclass(frozen=True)

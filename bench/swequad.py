@@ -61,7 +61,7 @@ def main() -> None:
     print(table(["fusion", "recall@1", "recall@5"], rows))
     span_hit, answered = answers(assistant, questions)
     print()
-    print(table(["answerer (rrf)", "span hit", "answered"], [["extractive", span_hit, answered]]))
+    print(table([f"answerer ({assistant.settings.fusion})", "span hit", "answered"], [["extractive", span_hit, answered]]))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from assistant.cli import open_assistant, seed_if_empty
+from assistant.cli import add_llm_flags, open_assistant, seed_if_empty
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -26,3 +26,4 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     serve = add("serve", cmd_serve, "start the web app (builds the seed index first if needed)")
     serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, KALLA_HOST)")
     serve.add_argument("--port", type=int, default=None, help="port (default 7860, KALLA_PORT)")
+    add_llm_flags(serve)
