@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install serve ask test eval bench browser clean
+.PHONY: install serve ask test test-llm eval bench browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ ask: install
 
 test: install browser
 	$(BIN)/python -m pytest
+
+# Opt-in: compiles llama-cpp-python (minutes) and runs the llama.cpp path with Gemma 3 270M.
+test-llm: install
+	$(BIN)/pip install --quiet -e '.[llamacpp]'
+	$(BIN)/python -m pytest -m llm tests/test_llamacpp.py
 
 eval: install
 	$(BIN)/assistant eval tests/eval/seeds.jsonl

@@ -75,27 +75,40 @@ class GenerativeAnswerer:
         return self.ground(reply, question, passages)
 
     def ground(self, reply: str, question: Question, passages: Sequence[ScoredChunk]) -> GeneratedDraft:
+        """Verify the reply claim by claim. A claim is the text before a marker (back to the
+        previous marker or the sentence start); text after a sentence's last marker, or a
+        claim whose markers all name no passage, is unsupported."""
         draft = GeneratedDraft(answerable=True)
-        pieces: list[str] = []
         spans: dict[tuple[str, int, int], int] = {}
+        out: list[str] = []
         for start, end in split_sentences(reply):
             sentence = reply[start:end]
-            claim = _MARKER.sub("", sentence).strip()
-            numbers = [int(n) for m in _MARKER.finditer(sentence) for n in re.split(r"\s*[,;]\s*", m.group(1))]
-            valid = [n for n in dict.fromkeys(numbers) if 1 <= n <= len(passages)]
-            markers = []
-            for n in valid:
-                doc_id, s, e = self._support(claim, passages[n - 1])
-                key = (doc_id, s, e)
-                if key not in spans:
-                    draft.claims.append(Claim(self.index.document(doc_id), s, e))
-                    spans[key] = len(draft.claims)
-                markers.append(f"[{spans[key]}]")
-            if not markers and claim:
-                draft.unsupported.append(claim)
-            body, punctuation = _split_final_punctuation(claim)
-            pieces.append(f"{body} {''.join(markers)}{punctuation}" if markers else claim)
-        draft.text = " ".join(p for p in pieces if p)
+            cursor = 0
+            claim_text = ""
+            for match in _MARKER.finditer(sentence):
+                segment = sentence[cursor:match.start()]
+                claim_text = segment if segment.strip() else claim_text  # "[1][2]" cite the same claim
+                cursor = match.end()
+                numbers = [int(n) for n in re.split(r"\s*[,;]\s*", match.group(1))]
+                valid = [n for n in dict.fromkeys(numbers) if 1 <= n <= len(passages)]
+                out.append(segment)
+                if not valid:
+                    if segment.strip():
+                        draft.unsupported.append(segment.strip(" ,;"))
+                    continue
+                for n in valid:
+                    doc_id, s, e = self._support(claim_text, passages[n - 1])
+                    key = (doc_id, s, e)
+                    if key not in spans:
+                        draft.claims.append(Claim(self.index.document(doc_id), s, e))
+                        spans[key] = len(draft.claims)
+                    out.append(f" [{spans[key]}]")
+            tail = sentence[cursor:]
+            out.append(tail)
+            if re.search(r"\w", tail):
+                draft.unsupported.append(tail.strip(" ,;.!?"))
+            out.append(" ")
+        draft.text = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"[ \t]+", " ", "".join(out))).strip()
         refusal = phrase(question.language, "no_support").lower().rstrip(".")
         if not draft.claims and (refusal in reply.lower() or not reply.strip()):
             draft.answerable = False
@@ -119,6 +132,3 @@ class GenerativeAnswerer:
         return document.doc_id, sentences[best][0], sentences[best][1]
 
 
-def _split_final_punctuation(text: str) -> tuple[str, str]:
-    match = re.search(r"[.!?…]+$", text)
-    return (text[: match.start()].rstrip(), match.group(0)) if match else (text, "")

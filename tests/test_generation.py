@@ -59,8 +59,8 @@ def test_markers_are_mapped_to_exact_spans_invented_ones_dropped(seed_assistant:
     assert answer.citations[0].doc_id == BUDGET and "inom 24 timmar" in answer.citations[0].quote
     assert "[9]" not in answer.text and answer.text.startswith("Socialdemokraterna vill att")
     assert "inom 24 timmar [1]. Det kostar 7 mnkr [1]." in answer.text
-    assert answer.unsupported == ["Månen är gjord av ost."]
-    assert answer.to_dict()["unsupported"] == ["Månen är gjord av ost."]
+    assert answer.unsupported == ["Månen är gjord av ost"]
+    assert answer.to_dict()["unsupported"] == ["Månen är gjord av ost"]
 
 
 def test_streamed_reply_reaches_the_callback_and_is_verified(seed_assistant: Assistant) -> None:

@@ -98,3 +98,25 @@ def test_api_endpoint_returns_the_cli_json(small_assistant: Assistant) -> None:
     assert data["answerable"] and data["citations"][0]["doc_id"] == "rapport"
     assert set(data) == {"question", "answer", "answerable", "citations", "passages"}
     assert "error" in api_ask(small_assistant, "")
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")  # the openai client's pooled sockets
+def test_a_language_model_reply_streams_in_then_is_replaced_by_the_verified_answer(small_assistant: Assistant) -> None:
+    from assistant.generation import make_generator
+    from tests.openai_server import scripted_chat_server
+    from ui.app import respond_stream
+
+    reply = "Nattvandringen kostar 3 mnkr [1] och görs av robotar [7]."
+    with scripted_chat_server([reply]) as server:
+        streaming = Assistant(small_assistant.store, small_assistant.settings, answerer=small_assistant.answerer,
+                              generator=make_generator("openai-like", server.url, "scripted", timeout=20))
+        turns = list(respond_stream(streaming, "Hur mycket kostar nattvandringen?", [], []))
+    assert len(turns) > 3
+    partial_texts = [turn[0][-1]["content"] for turn in turns[:-1]]
+    assert all(text.endswith(" …") for text in partial_texts)
+    assert partial_texts[-1] == escape(reply) + " …"
+    chat, history, citations, _ = turns[-1]
+    assert "[7]" not in chat[-1]["content"] and "Nattvandringen kostar 3 mnkr [1] och görs av robotar." in chat[-1]["content"]
+    assert history[-1].unsupported == ["och görs av robotar"]
+    assert history[-1].citations[0].doc_id == "rapport"
+    assert _choices(citations)[0].startswith("[1] Rapport om nattvandring")

@@ -7,7 +7,10 @@ format its data (``ui.format``).
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,7 @@ import gradio as gr
 
 from assistant import Answer, Assistant, KallaError
 from assistant.question import detect_language
-from ui.format import chat_message, citation_choice, label, metadata_value, source_html
+from ui.format import chat_message, citation_choice, escape, label, metadata_value, source_html
 
 EXAMPLES = [
     "Vilket parti föreslog att den som vill lämna kriminalitet ska få en första kontakt med staden inom 24 timmar?",
@@ -36,31 +39,57 @@ def _filters(parties: list[str] | None, kinds: list[str] | None, date_from: str 
             "date_from": (date_from or "").strip() or None, "date_to": (date_to or "").strip() or None}
 
 
+def respond_stream(assistant: Assistant, message: str, chat: list[dict], history: list[Answer],
+                   parties: list[str] | None = None, kinds: list[str] | None = None,
+                   date_from: str | None = None, date_to: str | None = None) -> Iterator[tuple]:
+    """One chat turn as it unfolds: with a language model the reply streams in (marked as
+    unverified), then the verified answer with its citations replaces it."""
+    if getattr(assistant, "generator", None) is None:
+        yield respond(assistant, message, chat, history, parties, kinds, date_from, date_to)
+        return
+    tokens: queue.Queue[str | None] = queue.Queue()
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["turn"] = respond(assistant, message, chat, history, parties, kinds, date_from, date_to,
+                                     on_token=tokens.put)
+        finally:
+            tokens.put(None)
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    streamed = ""
+    pending = [{"role": "user", "content": escape(message or "")}]
+    while (token := tokens.get()) is not None:
+        streamed += token
+        partial = list(chat or []) + pending + [{"role": "assistant", "content": escape(streamed) + " …"}]
+        yield partial, history, gr.Radio(choices=[], value=None), message
+    worker.join()
+    yield result["turn"]
+
+
 def respond(assistant: Assistant, message: str, chat: list[dict], history: list[Answer],
             parties: list[str] | None = None, kinds: list[str] | None = None,
-            date_from: str | None = None, date_to: str | None = None) -> tuple[list[dict], list[Answer], Any, str]:
-    """One chat turn: (chat messages, answers so far, citation list, source panel)."""
+            date_from: str | None = None, date_to: str | None = None,
+            on_token: Callable[[str], None] | None = None) -> tuple[list[dict], list[Answer], Any, str]:
+    """One chat turn: (chat messages, answers so far, citation list, cleared question box)."""
     chat = list(chat or [])
     history = list(history or [])
     language = detect_language(message or "")
     try:
-        answer = assistant.ask(message, history=history, filters=_filters(parties, kinds, date_from, date_to))
+        answer = assistant.ask(message, history=history, filters=_filters(parties, kinds, date_from, date_to),
+                               on_token=on_token)
     except KallaError as error:
         chat += [{"role": "user", "content": message or ""},
                  {"role": "assistant", "content": label(language, "error", message=str(error))}]
         return chat, history, gr.Radio(choices=[], value=None, label=label(language, "sources")), ""
     history.append(answer)
-    chat += [{"role": "user", "content": chat_message_text(message)},
+    chat += [{"role": "user", "content": escape(message)},
              {"role": "assistant", "content": chat_message(answer)}]
     choices = [citation_choice(c, _metadata(assistant, c.doc_id), answer.language) for c in answer.citations]
     info = label(answer.language, "pick" if choices else "no_sources")
     return chat, history, gr.Radio(choices=choices, value=None, label=label(answer.language, "sources"), info=info), ""
-
-
-def chat_message_text(message: str) -> str:
-    from ui.format import escape
-
-    return escape(message)
 
 
 def _metadata(assistant: Assistant, doc_id: str) -> dict[str, Any]:
@@ -179,7 +208,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             outputs = [chatbot, history, citations, question]
 
             def on_ask(message, chat, turns, party, kind, start, end):
-                return respond(assistant, message, chat, turns, party, kind, start, end)
+                yield from respond_stream(assistant, message, chat, turns, party, kind, start, end)
 
             ask.click(on_ask, inputs, outputs, api_visibility="private")
             question.submit(on_ask, inputs, outputs, api_visibility="private")
