@@ -194,6 +194,9 @@ class Assistant:
         if not draft.answerable:
             return Answer(question, phrase(language, "no_support"), False, [], passages, language)
         citations = self._citations(draft.claims)
+        if not citations:  # nothing the model wrote could be tied to a passage
+            text = phrase(language, "no_support") + "\n\n" + phrase(language, "model_uncited")
+            return Answer(question, text, False, [], passages, language, unsupported=draft.unsupported)
         quotes = [f"[{c.n}] ”{' '.join(c.quote.split())}” ({c.title})" for c in citations]
         text = draft.text
         if draft.unsupported:

@@ -12,6 +12,7 @@ PHRASES = {
         "according_to": "enligt {title}",
         "model_down": "Språkmodellen svarade inte ({error}); svaret nedan är utdrag ur dokumenten.",
         "unsupported": "Utan stöd i dokumenten: {sentences}",
+        "model_uncited": "(Språkmodellens svar hade inga giltiga källhänvisningar och visas inte.)",
     },
     "en": {
         "no_support": "I can't find support for that in the documents.",
@@ -22,6 +23,7 @@ PHRASES = {
         "according_to": "according to {title}",
         "model_down": "The language model did not answer ({error}); the answer below is quoted from the documents.",
         "unsupported": "Not supported by the documents: {sentences}",
+        "model_uncited": "(The language model's reply cited no valid passage and is not shown.)",
     },
 }
 

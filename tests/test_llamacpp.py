@@ -22,4 +22,4 @@ def test_llamacpp_generator_answers_through_the_verified_path(seed_assistant: As
     for citation in answer.citations:
         assert seed_text(citation.doc_id)[citation.start:citation.end] == citation.quote
     # Every claim either carries a verified citation or is reported as unsupported.
-    assert answer.citations or answer.unsupported or not answer.answerable
+    assert answer.citations or (not answer.answerable and answer.text.startswith("Jag hittar inget stöd"))
