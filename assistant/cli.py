@@ -19,20 +19,26 @@ from index import LoadProblem
 
 
 def _progress(label: str) -> Callable[[int, int, str], None] | None:
-    """A tqdm bar on a terminal; nothing when stderr is not a terminal."""
+    """Progress bars with rate and ETA on a terminal: documents read, then chunks embedded."""
     if not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    bar: dict[str, tqdm] = {}
+    bars: dict[str, tqdm] = {}
 
-    def update(done: int, total: int, doc_id: str) -> None:
-        if "bar" not in bar:
-            bar["bar"] = tqdm(total=total, desc=label, unit="doc", file=sys.stderr)
-        bar["bar"].set_postfix_str(doc_id[:30], refresh=False)
-        bar["bar"].update(done - bar["bar"].n)
-        if done == total:
-            bar["bar"].close()
+    def update(done: int, total: int, what: str) -> None:
+        phase = "vectors" if what == "vectors" else "text"
+        bar = bars.get(phase)
+        if bar is None:
+            if phase == "vectors" and "text" in bars:
+                bars["text"].close()
+            bar = bars[phase] = tqdm(total=total or None, desc=f"{label}: {phase}", file=sys.stderr,
+                                     unit="chunk" if phase == "vectors" else "doc", dynamic_ncols=True)
+        if phase == "text":
+            bar.set_postfix_str(what.removeprefix("text:")[:30], refresh=False)
+        bar.update(done - bar.n)
+        if total and done >= total:
+            bar.close()
 
     return update
 

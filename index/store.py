@@ -27,7 +27,7 @@ from index.text import normalize
 from index.vectors import VectorStore
 
 Progress = Callable[[int, int, str], None]
-"""Called as progress(done, total, doc_id) while indexing."""
+"""Called as progress(done, total, label) while indexing (see ``Index.add``)."""
 
 
 @dataclass
@@ -72,8 +72,18 @@ class Index:
 
     def add(self, paths: Iterable[str | Path], progress: Progress | None = None,
             report: Callable[[LoadProblem], None] | None = None) -> IndexReport:
-        """Index documents under ``paths`` incrementally: unchanged ones are skipped, changed
-        ones replace their chunks, and documents left pending by an interrupted run are redone."""
+        """Index documents under ``paths`` incrementally, in two phases.
+
+        1. Text: each new or changed document is chunked and stored (marked pending) and its
+           old vectors removed; unchanged documents are skipped. BM25 is rebuilt, so keyword
+           search covers every stored text before any embedding starts.
+        2. Vectors: every pending document (this run's, and any an interrupted run left
+           behind) is embedded in batches and marked done once all its vectors are stored.
+           Chunk ids are stable, so redoing a document after a crash upserts, never duplicates.
+
+        ``progress(done, total, label)`` is called in both phases: label "text:<doc_id>" with
+        total 0 (unknown) while reading, then "vectors" with chunk counts.
+        """
         result = IndexReport()
 
         def note(problem: LoadProblem) -> None:
@@ -81,9 +91,8 @@ class Index:
             if report:
                 report(problem)
 
-        documents = list(load_documents(paths, note))
         catalogs: dict[Path, dict] = {}
-        for position, document in enumerate(documents, start=1):
+        for position, document in enumerate(load_documents(paths, note), start=1):
             folder = document.catalog_dir
             if folder is not None and folder not in catalogs:
                 catalogs[folder] = load_catalog(folder / CATALOG_NAME)
@@ -95,27 +104,55 @@ class Index:
             known = self.records.content_hash(document.doc_id)
             if known == (digest, "done"):
                 result.unchanged.append(document.doc_id)
+            elif known == (digest, "pending"):
+                result.updated.append(document.doc_id)  # text stored by an interrupted run
             else:
-                self._store(document, meta, digest)
+                self._store_text(document, meta, digest)
                 (result.updated if known else result.added).append(document.doc_id)
             if progress:
-                progress(position, len(documents), document.doc_id)
-        if result.changed or not self.sparse.chunk_ids and self.records.chunk_count():
+                progress(position, 0, f"text:{document.doc_id}")
+        if len(self.sparse) != self.records.chunk_count() or result.changed:
             self.rebuild_sparse()
+        self.embed_pending(progress)
         return result
 
-    def _store(self, document: SourceDocument, meta: DocumentMetadata, digest: str) -> None:
+    def _store_text(self, document: SourceDocument, meta: DocumentMetadata, digest: str) -> None:
         chunks = chunk_document(document.text, document.doc_id, self.min_words, self.max_words)
-        header = chunk_header(meta)
         self.vectors.delete_document(document.doc_id)
         self.records.put_pending(document.doc_id, document.source, digest, document.text, meta, chunks,
-                                 [header] * len(chunks))
-        texts = [f"{header}\n{normalize(document.text[c.start:c.end])}" for c in chunks]
-        for begin in range(0, len(chunks), self.embed_batch):
-            batch = chunks[begin:begin + self.embed_batch]
-            vectors = embed_passages(self.embed_model, texts[begin:begin + self.embed_batch])
-            self.vectors.upsert([c.chunk_id for c in batch], [document.doc_id] * len(batch), vectors)
-        self.records.mark_done(document.doc_id)
+                                 [chunk_header(meta)] * len(chunks))
+
+    def embed_pending(self, progress: Progress | None = None) -> int:
+        """Embed and store the vectors of every pending document; returns the chunks embedded."""
+        pending = self.records.pending()
+        total = sum(len(self.records.chunks(doc_id)) for doc_id in pending)
+        done = 0
+        batch: list[tuple[str, str, str]] = []  # (chunk_id, doc_id, text to embed)
+        waiting: list[str] = []  # documents whose last chunk is in the batch
+
+        def flush() -> None:
+            nonlocal done
+            if batch:
+                vectors = embed_passages(self.embed_model, [text for _, _, text in batch])
+                self.vectors.upsert([c for c, _, _ in batch], [d for _, d, _ in batch], vectors)
+                done += len(batch)
+                batch.clear()
+            for doc_id in waiting:
+                self.records.mark_done(doc_id)
+            waiting.clear()
+            if progress:
+                progress(done, total, "vectors")
+
+        for doc_id in pending:
+            document = self.records.document(doc_id)
+            for chunk in self.records.chunks(doc_id):
+                batch.append((chunk.chunk_id, doc_id,
+                              f"{chunk.header}\n{normalize(document.text[chunk.start:chunk.end])}"))
+                if len(batch) >= self.embed_batch:
+                    flush()
+            waiting.append(doc_id)
+        flush()
+        return done
 
     def delete(self, doc_id: str) -> bool:
         self.vectors.delete_document(doc_id)

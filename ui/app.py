@@ -139,9 +139,9 @@ def upload(assistant: Assistant, files: list[str] | None, progress: gr.Progress 
             paths.append(path)
     lines = []
     if paths:
-        def step(done: int, total: int, doc_id: str) -> None:
-            if progress is not None:
-                progress((done, total), desc=doc_id)
+        def step(done: int, total: int, what: str) -> None:
+            if progress is not None and total:
+                progress((done, total), desc="Indexerar", unit="delar")
         try:
             report = assistant.index(paths, progress=step)
         except KallaError as error:
