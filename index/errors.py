@@ -15,3 +15,7 @@ class CatalogError(KallaError):
 
 class NoDocumentsError(KallaError):
     """Nothing indexable was found in the given paths."""
+
+
+class IndexStoreError(KallaError):
+    """The vector store cannot be opened (e.g. no Chroma server at the given URL)."""

@@ -58,14 +58,15 @@ def chunk_header(meta: DocumentMetadata) -> str:
 
 class Index:
     def __init__(self, data_dir: Path, embed_model: BaseEmbedding,
-                 min_words: int = MIN_WORDS, max_words: int = MAX_WORDS, embed_batch: int = 32):
+                 min_words: int = MIN_WORDS, max_words: int = MAX_WORDS, embed_batch: int = 32,
+                 chroma_url: str | None = None):
         self.data_dir = Path(data_dir)
         self.embed_model = embed_model
         self.min_words, self.max_words = min_words, max_words
         self.embed_batch = embed_batch
         Manifest(embed_model.model_name, min_words, max_words).check(self.data_dir)
         self.records = RecordStore(self.data_dir / "records.sqlite3")
-        self.vectors = VectorStore(self.data_dir / "chroma")
+        self.vectors = VectorStore(self.data_dir / "chroma", url=chroma_url)
         self.sparse = SparseIndex.load(self.data_dir / "bm25")
 
     # ---- writing -------------------------------------------------------------------------

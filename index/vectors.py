@@ -2,23 +2,48 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+from urllib.parse import urlparse
 
 import chromadb
 import numpy as np
+
+from index.errors import IndexStoreError
 
 COLLECTION = "kalla-chunks"
 
 
 class VectorStore:
-    """Chunk vectors keyed by chunk id, with ``doc_id`` as metadata for deletes and filters."""
+    """Chunk vectors keyed by chunk id, with ``doc_id`` as metadata for deletes and filters.
 
-    def __init__(self, folder: Path):
-        folder.mkdir(parents=True, exist_ok=True)
+    Embedded by default (``PersistentClient`` in ``folder``); with ``url`` a Chroma server
+    (``chroma run --path DIR --port N``) holds them, in a collection named after ``folder``
+    so that several indexes can share one server.
+    """
+
+    def __init__(self, folder: Path, url: str | None = None):
         settings = chromadb.Settings(anonymized_telemetry=False, allow_reset=False)
-        self._client = chromadb.PersistentClient(path=str(folder), settings=settings)
+        if url:
+            parsed = urlparse(url if "://" in url else f"http://{url}")
+            if not parsed.hostname:
+                raise IndexStoreError(f"{url!r} is not a Chroma server URL; use http://host:port")
+            try:
+                self._client = chromadb.HttpClient(host=parsed.hostname, port=parsed.port or 8000,
+                                                   ssl=parsed.scheme == "https", settings=settings)
+                self._client.heartbeat()
+            except Exception as error:  # the HTTP client raises several kinds for "not there"
+                raise IndexStoreError(
+                    f"No Chroma server answers at {url} ({error}). Start one with "
+                    f"`chroma run --path DIR --port N`, or unset KALLA_CHROMA_URL to use the embedded store."
+                ) from error
+            name = f"{COLLECTION}-{hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:12]}"
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._client = chromadb.PersistentClient(path=str(folder), settings=settings)
+            name = COLLECTION
         self._collection = self._client.get_or_create_collection(
-            COLLECTION, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
         )
 
     def upsert(self, chunk_ids: list[str], doc_ids: list[str], vectors: np.ndarray) -> None:
@@ -37,7 +62,14 @@ class VectorStore:
         return self._collection.count()
 
     def ids(self) -> set[str]:
-        return set(self._collection.get(include=[])["ids"])
+        found: set[str] = set()
+        offset, page = 0, 5000
+        while True:
+            ids = self._collection.get(include=[], limit=page, offset=offset)["ids"]
+            found.update(ids)
+            if len(ids) < page:
+                return found
+            offset += page
 
     def search(self, vector: np.ndarray, k: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
         """Nearest ``k`` chunks as (chunk_id, cosine similarity), best first."""

@@ -84,3 +84,10 @@ def test_dense_and_sparse_search_rank_the_matching_chunk_first(fake_index: Index
     assert fake_index.dense_search("hembesöksprogrammet för föräldrar", 2)[0][0] == "a#0"
     assert fake_index.sparse_search("ordningsvakter", 2)[0][0] == "b#0"
     assert fake_index.sparse_search("ordningsvakter", 2, doc_ids={"a"}) == []
+
+
+def test_no_chroma_server_is_a_clear_error(tmp_path: Path) -> None:
+    from index import IndexStoreError
+
+    with pytest.raises(IndexStoreError, match="chroma run --path DIR --port N"):
+        Index(tmp_path / "data", BagOfStemsEmbedding(), chroma_url="http://127.0.0.1:9")
