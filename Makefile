@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install serve ask test test-llm eval bench browser clean
+.PHONY: install serve ask test test-llm eval bench bench-scale browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ eval: install
 
 bench: install
 	$(BIN)/python -m bench.compare
+
+# Not part of `make test`: a 2,000-document Riksdag sample (add ARGS="--docs 0" for all 15,668).
+bench-scale: install
+	$(BIN)/python -m bench.scale $(ARGS)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -110,9 +110,11 @@ def _following_words(text: str, candidate: Candidate, n: int = 3) -> str:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, index: Index, max_chunks: int = 8, thresholds: Thresholds | None = None):
+    def __init__(self, index: Index, max_chunks: int = 8, thresholds: Thresholds | None = None,
+                 max_embedded: int = 12):
         self.index = index
         self.max_chunks = max_chunks
+        self.max_embedded = max_embedded
         self.thresholds = thresholds or Thresholds()
         self._sentence_vectors: dict[tuple[str, int, int], np.ndarray] = {}
         self._word_vectors: dict[str, np.ndarray] = {}
@@ -180,19 +182,21 @@ class ExtractiveAnswerer:
         if not found:
             return []
         self._credit_continuations(found)
-        vectors = self._vectors([(e.document, e.start, e.end) for e in found])
+        # Embedding sentences is the costly part of a question: only the most promising ones
+        # by every other signal are embedded; the rest keep the lowest similarity seen.
+        def partial(item: SentenceEvidence) -> float:
+            return (WEIGHTS["lexical"] * item.lexical + WEIGHTS["prior"] * item.prior
+                    + WEIGHTS["type"] * item.typed + WEIGHTS["keys"] * item.key_share)
+
+        shortlist = sorted(found, key=partial, reverse=True)[: self.max_embedded]
+        vectors = self._vectors([(e.document, e.start, e.end) for e in shortlist])
         dense = vectors @ self.index.embed_question(question.search or question.text)
         low, high = float(dense.min()), float(dense.max())
-        for item, similarity in zip(found, dense, strict=True):
-            item.dense = float(similarity)
-            dense_scaled = (similarity - low) / (high - low) if high > low else 1.0
-            item.score = (
-                WEIGHTS["dense"] * dense_scaled
-                + WEIGHTS["lexical"] * item.lexical
-                + WEIGHTS["prior"] * item.prior
-                + WEIGHTS["type"] * item.typed
-                + WEIGHTS["keys"] * item.key_share
-            )
+        similarity = {id(item): float(value) for item, value in zip(shortlist, dense, strict=True)}
+        for item in found:
+            item.dense = similarity.get(id(item), low)
+            dense_scaled = (item.dense - low) / (high - low) if high > low else 1.0
+            item.score = WEIGHTS["dense"] * dense_scaled + partial(item)
         return sorted(found, key=lambda e: -e.score)
 
     @staticmethod
