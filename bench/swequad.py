@@ -17,8 +17,8 @@ from assistant.retrieval import HybridRetriever
 from bench.common import CACHE, SWEQUAD_PASSAGES, SWEQUAD_QUESTIONS, read_jsonl, table, timer
 
 
-def open_swequad(fusion: str = "rrf") -> Assistant:
-    assistant = Assistant.open(settings=Settings(data_dir=CACHE / "swequad", fusion=fusion))
+def open_swequad() -> Assistant:
+    assistant = Assistant.open(settings=Settings(data_dir=CACHE / "swequad"))
     with timer() as elapsed:
         report = assistant.index([SWEQUAD_PASSAGES])
     if report.added:

