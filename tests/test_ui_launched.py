@@ -86,3 +86,17 @@ def test_browser_shows_the_cited_span_highlighted(app_url: str, tmp_path: Path) 
         page.screenshot(path=str(tmp_path / "kalla-source-panel.png"), full_page=True)
         browser.close()
     assert (tmp_path / "kalla-source-panel.png").stat().st_size > 10_000
+
+
+def test_login_is_required_when_auth_is_set(seed_assistant: Assistant) -> None:
+    port = _free_port()
+    app = launch(seed_assistant, port=port, auth="redaktion:hemligt", block=False)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        data = Client(url, auth=("redaktion", "hemligt"), verbose=False).predict(
+            "Vem skrev interpellationen om Trefas?", api_name="/ask")
+        assert data["citations"][0]["doc_id"] == "000_ed6c3b31f6cd4d64"
+        with pytest.raises(Exception, match="(?i)login|auth|401|credentials"):
+            Client(url, auth=("redaktion", "fel"), verbose=False)
+    finally:
+        app.close()
