@@ -68,6 +68,7 @@ class Index:
         self.records = RecordStore(self.data_dir / "records.sqlite3")
         self.vectors = VectorStore(self.data_dir / "chroma", url=chroma_url)
         self.sparse = SparseIndex.load(self.data_dir / "bm25")
+        self._query_vectors: dict[str, np.ndarray] = {}
 
     # ---- writing -------------------------------------------------------------------------
 
@@ -176,7 +177,7 @@ class Index:
         return self.records.chunk_count() == 0
 
     def dense_search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
-        return self.vectors.search(embed_query(self.embed_model, query), k, doc_ids)
+        return self.vectors.search(self.embed_question(query), k, doc_ids)
 
     def sparse_search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
         allowed = None
@@ -197,4 +198,12 @@ class Index:
         return embed_passages(self.embed_model, [normalize(t) for t in texts])
 
     def embed_question(self, text: str) -> np.ndarray:
-        return embed_query(self.embed_model, text)
+        """The query vector; retrieval and answer scoring ask for the same one, so the last
+        few are kept."""
+        vector = self._query_vectors.get(text)
+        if vector is None:
+            vector = embed_query(self.embed_model, text)
+            if len(self._query_vectors) >= 64:
+                self._query_vectors.pop(next(iter(self._query_vectors)))
+            self._query_vectors[text] = vector
+        return vector

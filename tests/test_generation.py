@@ -1,6 +1,5 @@
 """Generative answers through a real OpenAI-compatible HTTP server with scripted replies."""
 
-import socket
 import time
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from assistant import Assistant, Settings
 from assistant.answering import ExtractiveAnswerer
 from assistant.generation import make_generator
 from index import Index
-from tests.conftest import seed_text
+from tests.conftest import free_port, seed_text
 from tests.fakes import BAG_OF_STEMS_THRESHOLDS, BagOfStemsEmbedding
 from tests.openai_server import scripted_chat_server
 
@@ -100,9 +99,7 @@ def test_follow_up_uses_one_extra_call_for_a_standalone_question(seed_assistant:
 
 
 def test_a_server_that_is_down_falls_back_to_the_extractive_answer(seed_assistant: Assistant) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]  # nothing listens here once the socket closes
+    port = free_port()  # nothing listens here once the probing socket closes
     started = time.monotonic()
     answer = _with_model(seed_assistant, f"http://127.0.0.1:{port}/v1", timeout=3).ask(MISSION)
     assert time.monotonic() - started < 30

@@ -1,6 +1,5 @@
 """The app as users reach it: launched on a local port, over the real seed index."""
 
-import socket
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -9,7 +8,7 @@ import pytest
 from gradio_client import Client
 
 from assistant import Assistant
-from tests.conftest import seed_text
+from tests.conftest import free_port, seed_text
 from ui.app import launch
 
 # Gradio's server thread and gradio_client leave sockets and event loops to the garbage
@@ -25,15 +24,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 MISSION = "Vilket parti föreslog att den som vill lämna kriminalitet ska få en första kontakt med staden inom 24 timmar?"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(seed_assistant: Assistant) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     app = launch(seed_assistant, port=port, block=False)
     try:
         yield f"http://127.0.0.1:{port}/"
@@ -89,7 +82,7 @@ def test_browser_shows_the_cited_span_highlighted(app_url: str, tmp_path: Path) 
 
 
 def test_login_is_required_when_auth_is_set(seed_assistant: Assistant) -> None:
-    port = _free_port()
+    port = free_port()
     app = launch(seed_assistant, port=port, auth="redaktion:hemligt", block=False)
     try:
         url = f"http://127.0.0.1:{port}/"
