@@ -1,6 +1,6 @@
 """Errors Källa raises on purpose; each message says what to do next."""
 
-from index.errors import CatalogError, IndexMismatchError, KallaError, NoDocumentsError
+from index.errors import CatalogError, IndexMismatchError, KallaError
 
 
 class QuestionError(KallaError, ValueError):
@@ -16,6 +16,5 @@ __all__ = [
     "DocumentNotFoundError",
     "IndexMismatchError",
     "KallaError",
-    "NoDocumentsError",
     "QuestionError",
 ]

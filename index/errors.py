@@ -13,9 +13,5 @@ class CatalogError(KallaError):
     """A curated catalog file cannot be read."""
 
 
-class NoDocumentsError(KallaError):
-    """Nothing indexable was found in the given paths."""
-
-
 class IndexStoreError(KallaError):
     """The vector store cannot be opened (e.g. no Chroma server at the given URL)."""
