@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.text import _BULLET, split_sentences, word_count
+from index.text import BULLET, continues_clause, split_sentences, word_count
 
 MIN_WORDS = 60
 MAX_WORDS = 250
@@ -54,7 +54,7 @@ def _raw_blocks(text: str) -> list[tuple[int, int]]:
                 blocks.append(current)
                 current = None
             continue
-        if current and _BULLET.match(text, start, end):
+        if current and BULLET.match(text, start, end):
             blocks.append(current)
             current = None
         current = (current[0], end) if current else (start, end)
@@ -63,23 +63,15 @@ def _raw_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _continues(text: str, previous: tuple[int, int], following: tuple[int, int]) -> bool:
-    """A page break inside a sentence: the previous block stops mid-clause and the next
-    one goes on in lower case."""
-    tail = text[previous[0]:previous[1]].rstrip()
-    head = text[following[0]:following[1]].lstrip()
-    return bool(tail and head) and tail[-1] not in ".!?:;…\"”»)" and (head[0].islower())
-
-
 def _is_heading(text: str, start: int, end: int) -> bool:
     body = text[start:end].strip()
-    return "\n" not in body and word_count(body) <= 12 and not re.search(r"[.!?:;,]$", body) and not _BULLET.match(body)
+    return "\n" not in body and word_count(body) <= 12 and not re.search(r"[.!?:;,]$", body) and not BULLET.match(body)
 
 
 def _blocks(text: str) -> list[_Block]:
     merged: list[tuple[int, int]] = []
     for block in _raw_blocks(text):
-        if merged and _continues(text, merged[-1], block):
+        if merged and continues_clause(text, merged[-1], block):
             merged[-1] = (merged[-1][0], block[1])
         else:
             merged.append(block)

@@ -60,7 +60,7 @@ _ABBREVIATIONS = {
     "f.d", "d", "p", "e.g", "i.e", "mr", "mrs", "dr", "prop", "bet", "skr", "sid", "s.",
 }
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+)")
-_BULLET = re.compile(r"[ \t]*(?:[-–•●▪*]|\d{1,2}[.)])[ \t]+")  # use with .match(text, pos)
+BULLET = re.compile(r"[ \t]*(?:[-–•●▪*]|\d{1,2}[.)])[ \t]+")  # use with .match(text, pos)
 _INLINE_BULLET = re.compile(r"\s*●\s*")
 
 
@@ -85,7 +85,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    bullet = _BULLET.match(text, start, end)
+    bullet = BULLET.match(text, start, end)
     if bullet and bullet.end() < end:
         start = bullet.end()
     return start, end
@@ -106,6 +106,15 @@ def _ends_clause(text: str, start: int, end: int) -> bool:
     return not stripped or stripped[-1] in ".!?:;…\"”»)"
 
 
+def continues_clause(text: str, previous: tuple[int, int], following: tuple[int, int]) -> bool:
+    """A line break inside a sentence (a page break, a hard wrap): the previous text stops
+    mid-clause and the following one, not a list item, goes on in lower case or with a figure."""
+    if BULLET.match(text, following[0], following[1]) or _ends_clause(text, *previous):
+        return False
+    first = _next_visible(text, following[0], following[1])
+    return first.islower() or first.isdigit()
+
+
 def _line_units(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Lines and paragraphs that hold sentences: a line that breaks mid-clause
     (a page break, a hard wrap) continues into the next one unless that one is a bullet."""
@@ -115,15 +124,8 @@ def _line_units(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         blank = not text[line_start:line_end].strip()
         if blank:
             continue
-        is_bullet = bool(_BULLET.match(text, line_start, line_end))
         if unit_start is not None:
-            first = _next_visible(text, line_start, line_end)
-            continues = (
-                not is_bullet
-                and not _ends_clause(text, unit_start, last_end)
-                and (first.islower() or first.isdigit())
-            )
-            if not continues:
+            if not continues_clause(text, (unit_start, last_end), (line_start, line_end)):
                 yield unit_start, last_end
                 unit_start = line_start
         else:
