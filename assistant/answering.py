@@ -20,7 +20,7 @@ from assistant.candidates import Candidate, candidates
 from assistant.question import Question
 from assistant.retrieval import ScoredChunk
 from index import DocumentRecord, Index
-from index.parties import canonical_party, find_parties
+from index.parties import canonical_party, find_parties, party_name
 from index.text import normalize, split_sentences, tokenize
 
 # Words that name the kind of answer rather than the topic ("vilket parti", "hur många år").
@@ -60,10 +60,6 @@ class SentenceEvidence:
     typed: float = 0.0  # 1 when it holds an answer of the kind asked for
     score: float = 0.0
 
-    @property
-    def quote(self) -> str:
-        return self.document.text[self.start:self.end]
-
 
 @dataclass(frozen=True)
 class Claim:
@@ -82,7 +78,6 @@ class Draft:
     short: list[tuple[str, int]] = field(default_factory=list)  # (short answer, claim number)
     claims: list[Claim] = field(default_factory=list)
     note: str | None = None
-    best: SentenceEvidence | None = None
 
 
 def _matches(term: str, tokens: set[str]) -> bool:
@@ -121,7 +116,7 @@ class ExtractiveAnswerer:
 
     # ---- scoring -------------------------------------------------------------------------
 
-    def _vectors(self, spans: list[tuple[DocumentRecord, int, int]]) -> np.ndarray:
+    def sentence_vectors(self, spans: list[tuple[DocumentRecord, int, int]]) -> np.ndarray:
         missing = [(d, s, e) for d, s, e in spans if (d.doc_id, s, e) not in self._sentence_vectors]
         if missing:
             vectors = self.index.embed_sentences([d.text[s:e] for d, s, e in missing])
@@ -189,7 +184,7 @@ class ExtractiveAnswerer:
                     + WEIGHTS["type"] * item.typed + WEIGHTS["keys"] * item.key_share)
 
         shortlist = sorted(found, key=partial, reverse=True)[: self.max_embedded]
-        vectors = self._vectors([(e.document, e.start, e.end) for e in shortlist])
+        vectors = self.sentence_vectors([(e.document, e.start, e.end) for e in shortlist])
         dense = vectors @ self.index.embed_question(question.search or question.text)
         low, high = float(dense.min()), float(dense.max())
         similarity = {id(item): float(value) for item, value in zip(shortlist, dense, strict=True)}
@@ -274,7 +269,7 @@ class ExtractiveAnswerer:
         usable = [e for e in ranked if e.chunk_has_keys] or ranked
         best = usable[0]
         if not self.supported(question, best, usable):
-            return Draft(answerable=False, best=best)
+            return Draft(answerable=False)
 
         if question.expects in ("author", "party"):
             draft = self._from_metadata(question, usable)
@@ -285,9 +280,9 @@ class ExtractiveAnswerer:
             if with_names and with_names[0].score >= 0.8 * best.score:
                 best = with_names[0]
         if question.counted and question.expects == "number" and not any(e.answers for e in usable[:5]):
-            return Draft(answerable=False, best=best)  # nothing counts what the question counts
+            return Draft(answerable=False)  # nothing counts what the question counts
         best = self._continue_item(best, ranked, question)
-        draft = Draft(answerable=True, claims=[Claim(best.document, best.start, best.end)], best=best)
+        draft = Draft(answerable=True, claims=[Claim(best.document, best.start, best.end)])
         if best.answers:
             draft.short.append((self._pick(best, question).surface(best.document.text), 1))
             self._add_conflict(question, usable, best, draft)
@@ -355,7 +350,7 @@ class ExtractiveAnswerer:
             if in_sentence:
                 chosen = self._pick(best, question)
                 return Draft(answerable=True, short=[(_party_label(chosen.value, question.language), 1)],
-                             claims=[Claim(best.document, best.start, best.end)], best=best)
+                             claims=[Claim(best.document, best.start, best.end)])
         field_name = "authors" if question.expects == "author" else "parties"
         meta_field = getattr(best.document.metadata, field_name)
         if meta_field is None or not meta_field.value:
@@ -371,7 +366,7 @@ class ExtractiveAnswerer:
             if party_field is not None and party_field.evidence == meta_field.evidence and len(values) == 1:
                 label += f" ({', '.join(party_field.value)})"
         evidence = meta_field.evidence
-        draft = Draft(answerable=True, best=best)
+        draft = Draft(answerable=True)
         if question.expects == "party" or evidence.start is None:
             draft.claims.append(Claim(best.document, best.start, best.end))
         if evidence.start is not None and evidence.end is not None:
@@ -386,6 +381,4 @@ class ExtractiveAnswerer:
 
 
 def _party_label(party: str, language: str) -> str:
-    from index.parties import party_name
-
     return f"{party_name(party, language)} ({party})"

@@ -15,7 +15,7 @@ from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
 from assistant.question import MAX_QUESTION_CHARS, Question, analyze
-from assistant.retrieval import HybridRetriever, ScoredChunk
+from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Filters, Passage
 from index import DocumentRecord, FastE5Embedding, Index, IndexReport, LoadProblem
@@ -26,6 +26,11 @@ History = Sequence[Any]
 
 def _questions(history: History) -> list[str]:
     return [turn if isinstance(turn, str) else getattr(turn, "question", "") for turn in history]
+
+
+def _quote_lines(citations: list[Citation]) -> list[str]:
+    """'[n] ”quote” (title)' for each citation, the quote's whitespace folded for display."""
+    return [f"[{c.n}] ”{' '.join(c.quote.split())}” ({c.title})" for c in citations]
 
 
 def _date_range(value: str | None) -> tuple[str, str] | None:
@@ -42,10 +47,11 @@ def _date_range(value: str | None) -> tuple[str, str] | None:
 
 class Assistant:
     def __init__(self, index: Index, settings: Settings | None = None, answerer: ExtractiveAnswerer | None = None,
-                 generator: Generator | None = None):
+                 generator: Generator | None = None, retriever: Retriever | None = None):
         self.settings = settings or Settings()
         self.store = index
-        self.retriever = HybridRetriever(index, fusion=self.settings.fusion, dense_weight=self.settings.dense_weight)
+        self.retriever: Retriever = retriever or HybridRetriever(
+            index, fusion=self.settings.fusion, dense_weight=self.settings.dense_weight)
         # The evidence gate's thresholds are calibrated for the default embedder's similarities;
         # another embedder comes with an answerer calibrated for it.
         self.answerer = answerer or ExtractiveAnswerer(index)
@@ -87,6 +93,16 @@ class Assistant:
         if found is None:
             raise DocumentNotFoundError(f"No indexed document has the id {doc_id!r}; see `assistant documents`.")
         return found
+
+    def facets(self) -> dict[str, list[str]]:
+        """The values the filters can take: parties and document kinds of the indexed documents."""
+        parties: set[str] = set()
+        kinds: set[str] = set()
+        for document in self.store.documents():
+            parties.update(document.metadata.value("parties") or [])
+            if document.metadata.value("kind"):
+                kinds.add(document.metadata.value("kind"))
+        return {"parties": sorted(parties), "kinds": sorted(kinds)}
 
     def delete(self, doc_id: str) -> None:
         if not self.store.delete(doc_id):
@@ -198,13 +214,11 @@ class Assistant:
         if not citations:  # nothing the model wrote could be tied to a passage
             text = phrase(language, "no_support") + "\n\n" + phrase(language, "model_uncited")
             return Answer(question, text, False, [], passages, language, unsupported=draft.unsupported)
-        quotes = [f"[{c.n}] ”{' '.join(c.quote.split())}” ({c.title})" for c in citations]
         text = draft.text
         if draft.unsupported:
             text += "\n\n" + phrase(language, "unsupported", sentences=" / ".join(draft.unsupported))
-        if quotes:
-            text += "\n\n" + "\n".join(quotes)
-        return Answer(question, text, bool(citations), citations, passages, language, unsupported=draft.unsupported)
+        text += "\n\n" + "\n".join(_quote_lines(citations))
+        return Answer(question, text, True, citations, passages, language, unsupported=draft.unsupported)
 
     def _passage(self, scored: ScoredChunk) -> Passage:
         document = self.store.document(scored.chunk.doc_id)
@@ -232,7 +246,7 @@ class Assistant:
             lines.append(f"{value} [{n}].")
         if draft.note:
             lines.append(phrase(language, "curated_party", reason=draft.note))
-        quotes = [f"[{c.n}] ”{' '.join(c.quote.split())}” ({c.title})" for c in citations]
+        quotes = _quote_lines(citations)
         if lines:
             text = "\n".join(lines) + "\n\n" + "\n".join(quotes)
         else:

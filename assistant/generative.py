@@ -121,7 +121,7 @@ class GenerativeAnswerer:
         if not sentences:
             return document.doc_id, passage.chunk.start, passage.chunk.end
         claim_terms = set(tokenize(claim))
-        vectors = self.extractive._vectors([(document, s, e) for s, e in sentences])
+        vectors = self.extractive.sentence_vectors([(document, s, e) for s, e in sentences])
         similarity = vectors @ self.index.embed_sentences([claim])[0]
         scores = []
         for (s, e), dense in zip(sentences, similarity, strict=True):

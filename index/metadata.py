@@ -119,7 +119,7 @@ def extract_title(text: str) -> MetaField | None:
     return None
 
 
-def extract_kind(text: str, title: str | None) -> MetaField | None:
+def extract_kind(text: str) -> MetaField | None:
     head_end = _opening(text, 600)
     for kind, pattern in KINDS.items():
         match = pattern.search(text, 0, head_end)
@@ -220,7 +220,7 @@ def extract_metadata(text: str, title: str | None = None, fields: dict[str, Any]
         )
     else:
         meta.title = extract_title(text)
-    meta.kind = extract_kind(text, meta.value("title"))
+    meta.kind = extract_kind(text)
     meta.date = extract_date(text)
     meta.authors = extract_authors(text)
     meta.parties = extract_parties(text, meta.authors)

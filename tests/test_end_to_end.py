@@ -83,6 +83,13 @@ def test_filters_restrict_retrieval_to_matching_documents(seed_assistant: Assist
     assert {p.doc_id for p in dated.passages} == {PM}
 
 
+def test_facets_list_the_parties_and_kinds_of_the_seeds(seed_assistant: Assistant) -> None:
+    assert seed_assistant.facets() == {
+        "parties": ["C", "L", "M", "S", "SD"],
+        "kinds": ["artikel", "budgettext", "interpellation", "promemoria", "tjänsteutlåtande"],
+    }
+
+
 def test_follow_up_uses_the_previous_question(seed_assistant: Assistant) -> None:
     first = seed_assistant.ask("Vem föreslog en särskild avhopparlinje dit man kan ringa anonymt?")
     follow_up = seed_assistant.ask("Och hur mycket kostar det?", history=[first])

@@ -44,7 +44,7 @@ def respond_stream(assistant: Assistant, message: str, chat: list[dict], history
                    date_from: str | None = None, date_to: str | None = None) -> Iterator[tuple]:
     """One chat turn as it unfolds: with a language model the reply streams in (marked as
     unverified), then the verified answer with its citations replaces it."""
-    if getattr(assistant, "generator", None) is None:
+    if assistant.generator is None:
         yield respond(assistant, message, chat, history, parties, kinds, date_from, date_to)
         return
     tokens: queue.Queue[str | None] = queue.Queue()
@@ -172,19 +172,10 @@ def api_ask(assistant: Assistant, question: str) -> dict:
         return {"question": question, "error": str(error)}
 
 
-def _filter_choices(assistant: Assistant) -> tuple[list[str], list[str]]:
-    parties, kinds = set(), set()
-    for document in assistant.documents():
-        parties.update(document.metadata.value("parties") or [])
-        if document.metadata.value("kind"):
-            kinds.add(document.metadata.value("kind"))
-    return sorted(parties), sorted(kinds)
-
-
 # ---- the app ---------------------------------------------------------------------------------
 
 def build_app(assistant: Assistant) -> gr.Blocks:
-    parties, kinds = _filter_choices(assistant)
+    facets = assistant.facets()
     with gr.Blocks(title="Källa") as app:
         gr.Markdown("# Källa\nSvar ur dokumenten, med exakta citat. *Answers from the documents, with exact quotes.*")
         with gr.Tab("Chatt"):
@@ -197,8 +188,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     ask = gr.Button("Fråga", variant="primary", elem_id="kalla-ask")
                     gr.Examples(EXAMPLES, inputs=question, label="Exempel")
                     with gr.Accordion("Filter", open=False):
-                        party_filter = gr.Dropdown(parties, multiselect=True, label="Parti")
-                        kind_filter = gr.Dropdown(kinds, multiselect=True, label="Dokumenttyp")
+                        party_filter = gr.Dropdown(facets["parties"], multiselect=True, label="Parti")
+                        kind_filter = gr.Dropdown(facets["kinds"], multiselect=True, label="Dokumenttyp")
                         date_from = gr.Textbox(label="Från datum (ÅÅÅÅ-MM-DD)")
                         date_to = gr.Textbox(label="Till datum (ÅÅÅÅ-MM-DD)")
                 with gr.Column(scale=2):
