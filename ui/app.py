@@ -87,7 +87,7 @@ def respond(assistant: Assistant, message: str, chat: list[dict], history: list[
     history.append(answer)
     chat += [{"role": "user", "content": escape(message)},
              {"role": "assistant", "content": chat_message(answer)}]
-    choices = [citation_choice(c, _metadata(assistant, c.doc_id), answer.language) for c in answer.citations]
+    choices = [citation_choice(c, _metadata(assistant, c.doc_id)) for c in answer.citations]
     info = label(answer.language, "pick" if choices else "no_sources")
     return chat, history, gr.Radio(choices=choices, value=None, label=label(answer.language, "sources"), info=info), ""
 

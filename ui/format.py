@@ -14,7 +14,6 @@ LABELS = {
         "source": "Källa",
         "no_sources": "Inga källor: dokumenten stödjer inget svar.",
         "pick": "Klicka på en källa för att se den i dokumentet.",
-        "kind": "typ", "party": "parti", "date": "datum",
         "indexed": "Indexerade: {added} nya, {updated} ändrade, {unchanged} oförändrade.",
         "skipped": "Hoppade över: {problems}",
         "deleted": "Tog bort {doc_id}.",
@@ -25,7 +24,6 @@ LABELS = {
         "source": "Source",
         "no_sources": "No sources: the documents support no answer.",
         "pick": "Click a source to see it in its document.",
-        "kind": "kind", "party": "party", "date": "date",
         "indexed": "Indexed: {added} new, {updated} changed, {unchanged} unchanged.",
         "skipped": "Skipped: {problems}",
         "deleted": "Deleted {doc_id}.",
@@ -47,7 +45,7 @@ def chat_message(answer: Answer) -> str:
     return escape(answer.text).replace("\n", "  \n")
 
 
-def citation_choice(citation: Citation, metadata: dict[str, Any], language: str) -> str:
+def citation_choice(citation: Citation, metadata: dict[str, Any]) -> str:
     """One line per citation for the clickable list: [n] title (kind, party, date): quote."""
     facts = [metadata.get("kind"), ", ".join(metadata.get("parties") or []), metadata.get("date")]
     details = " · ".join(str(f) for f in facts if f)
