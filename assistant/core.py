@@ -15,6 +15,7 @@ from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
 from assistant.question import MAX_QUESTION_CHARS, Question, analyze
+from assistant.reranking import RerankWeights
 from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Filters, Passage
@@ -51,7 +52,8 @@ class Assistant:
         self.settings = settings or Settings()
         self.store = index
         self.retriever: Retriever = retriever or HybridRetriever(
-            index, fusion=self.settings.fusion, dense_weight=self.settings.dense_weight)
+            index, fusion=self.settings.fusion, dense_weight=self.settings.dense_weight,
+            rerank=RerankWeights() if self.settings.rerank else None)
         # The evidence gate's thresholds are calibrated for the default embedder's similarities;
         # another embedder comes with an answerer calibrated for it.
         self.answerer = answerer or ExtractiveAnswerer(index)

@@ -23,8 +23,9 @@ class Settings(BaseSettings):
         description="Documents indexed on first use when the data dir holds no index.",
     )
     fusion: str = Field(default="weighted", description="How dense and BM25 results are fused: weighted, rrf, dense or sparse.")
-    dense_weight: float = Field(default=0.3, ge=0.0, le=1.0,
+    dense_weight: float = Field(default=0.7, ge=0.0, le=1.0,
                                 description="Share of the dense score in the weighted fusion (BM25 gets the rest).")
+    rerank: bool = Field(default=True, description="Rerank the fused passages by their best-matching sentence (KALLA_RERANK).")
     passages: int = Field(default=8, ge=1, le=50, description="Passages returned with each answer.")
     host: str = Field(default="127.0.0.1", description="Address the web app binds (KALLA_HOST).")
     port: int = Field(default=7860, description="Port of the web app (KALLA_PORT).")

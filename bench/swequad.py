@@ -26,11 +26,10 @@ def open_swequad() -> Assistant:
     return assistant
 
 
-def recall(assistant: Assistant, questions: list[dict], fusion: str) -> tuple[float, float, float]:
+def recall(assistant: Assistant, questions: list[dict], retriever: HybridRetriever) -> tuple[float, float, float]:
     """recall@1 and @5 of the gold passage, and @5 of the gold answer in its context (60
     characters around it) in any passage: SweQUAD's agency pages repeat each other, so a
     question is often answered word for word by a passage other than the gold one."""
-    retriever = HybridRetriever(assistant.store, fusion=fusion, dense_weight=assistant.settings.dense_weight)
     texts = {d.doc_id: d.text for d in assistant.documents()}
     at1 = at5 = answer_at5 = 0
     for item in questions:
@@ -60,11 +59,23 @@ def main() -> None:
     args = parser.parse_args()
     questions = read_jsonl(SWEQUAD_QUESTIONS)[: args.limit]
     assistant = open_swequad()
+    store = assistant.store
+    systems = {
+        "rrf": HybridRetriever(store, fusion="rrf", rerank=None),
+        "weighted 0.3 dense": HybridRetriever(store, fusion="weighted", dense_weight=0.3, rerank=None),
+        "weighted 0.7 dense": HybridRetriever(store, fusion="weighted", dense_weight=0.7, rerank=None),
+        "dense": HybridRetriever(store, fusion="dense", rerank=None),
+        "sparse (BM25)": HybridRetriever(store, fusion="sparse", rerank=None),
+        "weighted 0.7 dense + sentence rerank (default)": assistant.retriever,
+    }
     rows = []
-    for fusion in ("rrf", "weighted", "dense", "sparse"):
-        rows.append([fusion, *recall(assistant, questions, fusion)])
+    splits = {"all": questions, "dev (held out)": [q for q in questions if q["split"] != "training"]}
+    for name, retriever in systems.items():
+        for split, items in splits.items():
+            if items:
+                rows.append([name, split, *recall(assistant, items, retriever)])
     print(f"SweQUAD-MC retrieval, {len(questions)} questions, {len(assistant.documents())} passages")
-    print(table(["fusion", "recall@1", "recall@5", "answer in top 5"], rows))
+    print(table(["retrieval", "questions", "recall@1", "recall@5", "answer in top 5"], rows))
     span_hit, answered = answers(assistant, questions)
     print()
     print(table([f"answerer ({assistant.settings.fusion})", "span hit", "answered"], [["extractive", span_hit, answered]]))

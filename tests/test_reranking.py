@@ -1,0 +1,47 @@
+from assistant.reranking import QuestionTerms, RerankWeights, SentenceMatch
+from assistant.retrieval import HybridRetriever
+from index import Index
+
+QUESTION = "När öppnade trygghetskontoret vid Stureplan?"
+# Both documents hold every word of the question; only one holds them in one sentence, in order.
+TOGETHER = ("Stadsdelen har många verksamheter. I mars 2021 öppnade trygghetskontoret vid Stureplan. "
+            "Där arbetar fältassistenter.")
+SCATTERED = ("Trygghetskontoret har flera uppgifter och stora lokaler. Vid Stureplan är det ofta trångt. "
+             "Förskolan öppnade i mars.")
+
+
+def flat_idf(term: str) -> float:
+    return 1.0
+
+
+def test_best_sentence_scores_words_in_one_sentence_and_in_order() -> None:
+    terms = QuestionTerms(QUESTION, flat_idf)
+    assert terms.best_sentence(TOGETHER, 0, len(TOGETHER)) == SentenceMatch(coverage=1.0, context=1.0, pairs=1.0)
+    scattered = terms.best_sentence(SCATTERED, 0, len(SCATTERED))
+    assert scattered.coverage < 0.5 and scattered.pairs < 0.5
+    assert scattered.context > scattered.coverage  # the sentence before it counts in "context"
+
+
+def test_best_sentence_looks_only_inside_the_span() -> None:
+    terms = QuestionTerms(QUESTION, flat_idf)
+    first = TOGETHER.index(".") + 1
+    assert terms.best_sentence(TOGETHER, 0, first).coverage == 0.0
+
+
+def test_rare_words_weigh_more() -> None:
+    terms = QuestionTerms("trygghetskontor stadsdel", lambda t: 5.0 if t.startswith("trygghet") else 1.0)
+    text = "Ett trygghetskontor. En stadsdel."
+    assert terms.best_sentence(text, 0, len(text)).coverage == 5.0 / 6.0
+
+
+def test_rerank_lifts_the_chunk_whose_sentence_matches(fake_index: Index, tmp_path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "together.txt").write_text(TOGETHER, encoding="utf-8")
+    (tmp_path / "docs" / "scattered.txt").write_text(SCATTERED, encoding="utf-8")
+    fake_index.add([tmp_path / "docs"])
+    plain = HybridRetriever(fake_index, fusion="weighted", rerank=None).retrieve(QUESTION, 2)
+    reranked = HybridRetriever(fake_index, fusion="weighted", rerank=RerankWeights()).retrieve(QUESTION, 2)
+    assert [c.chunk.doc_id for c in reranked] == ["together", "scattered"]
+    by_id = {c.chunk.doc_id: c.score for c in plain}
+    lifts = {c.chunk.doc_id: c.score - by_id[c.chunk.doc_id] for c in reranked}
+    assert lifts["together"] > lifts["scattered"] > 0
