@@ -100,8 +100,9 @@ def measure(docs: int, n_questions: int, data_dir: Path, reuse: bool) -> list:
             c.doc_id == item["doc_id"] for c in answer.citations)
     print(f"{len(asked)} questions like: {asked[0]['question']} -> {party_name(asked[0]['party'])}",
           flush=True)
-    return [len(records), chunks, round(index_seconds), round(tokens / index_seconds) if index_seconds
-            == index_seconds else "-", round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    indexed = index_seconds == index_seconds  # not NaN: this run indexed
+    return [len(records), chunks, round(index_seconds) if indexed else "kept",
+            round(tokens / index_seconds) if indexed else "-", round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             round(disk_size(data_dir) / 2**20), round(percentile(latencies, 50)),
             round(percentile(latencies, 95)), found / len(asked), correct / len(asked)]
 
