@@ -1,3 +1,4 @@
+from assistant import Assistant, Settings
 from assistant.reranking import QuestionTerms, RerankWeights, SentenceMatch
 from assistant.retrieval import HybridRetriever
 from index import Index
@@ -45,3 +46,9 @@ def test_rerank_lifts_the_chunk_whose_sentence_matches(fake_index: Index, tmp_pa
     by_id = {c.chunk.doc_id: c.score for c in plain}
     lifts = {c.chunk.doc_id: c.score - by_id[c.chunk.doc_id] for c in reranked}
     assert lifts["together"] > lifts["scattered"] > 0
+
+
+def test_the_rerank_is_on_by_default_and_kalla_rerank_turns_it_off(fake_index: Index, monkeypatch, tmp_path) -> None:
+    assert Assistant(fake_index, Settings(data_dir=tmp_path)).retriever.rerank == RerankWeights()
+    monkeypatch.setenv("KALLA_RERANK", "false")
+    assert Assistant(fake_index, Settings(data_dir=tmp_path)).retriever.rerank is None
