@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant.candidates import Candidate, candidates
 from assistant.question import Question
+from assistant.reranking import QuestionTerms
 from assistant.retrieval import ScoredChunk
 from index import DocumentRecord, Index
 from index.parties import canonical_party, find_parties, party_name
@@ -136,9 +137,8 @@ class ExtractiveAnswerer:
         top = chunks[: self.max_chunks]
         if not top:
             return []
-        terms = [t for t in question.terms if t not in _ANSWER_TYPE_TERMS] or list(question.terms)
-        idf = {t: max(self.index.sparse.idf(t), 0.1) for t in terms}
-        total_idf = sum(idf.values()) or 1.0
+        topic = QuestionTerms([t for t in question.terms if t not in _ANSWER_TYPE_TERMS] or question.terms,
+                              self.index.sparse.idf)
         best_chunk_score = top[0].score or 1.0
         question_values = self._question_values(question)
 
@@ -157,7 +157,7 @@ class ExtractiveAnswerer:
             for start, end in split_sentences(document.text, scored.chunk.start, scored.chunk.end):
                 sentence = document.text[start:end]
                 tokens = set(tokenize(sentence)) | header
-                lexical = sum(idf[t] for t in terms if _matches(t, tokens)) / total_idf
+                lexical = topic.covered(tokens, _matches)
                 keys = [k for k in question.key_terms if _key_in(k, sentence, [])]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self._is_common)
                            if c.value not in question_values]

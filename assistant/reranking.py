@@ -16,7 +16,7 @@ checked on its held-out dev split and on the seed set (README, "Retrieval").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.text import split_sentences, tokenize
@@ -40,16 +40,23 @@ class SentenceMatch:
 
 
 class QuestionTerms:
-    """The question's words with their idf weights, ready to match sentences against."""
+    """The question's words (BM25 tokens, in order) with their idf weights: what share of
+    them a sentence holds. Used here and by the answerer's sentence scoring."""
 
-    def __init__(self, question: str, idf: Callable[[str], float]):
-        self.terms = list(dict.fromkeys(tokenize(question)))
+    def __init__(self, terms: Sequence[str], idf: Callable[[str], float]):
+        self.terms = list(dict.fromkeys(terms))
         self.idf = {t: max(idf(t), 0.1) for t in self.terms}
         self.total = sum(self.idf.values()) or 1.0
         self.pairs = set(zip(self.terms, self.terms[1:]))
 
-    def _covered(self, tokens: set[str]) -> float:
-        return sum(self.idf[t] for t in self.terms if t in tokens) / self.total
+    @classmethod
+    def of(cls, question: str, idf: Callable[[str], float]) -> QuestionTerms:
+        return cls(tokenize(question), idf)
+
+    def covered(self, tokens: set[str], match: Callable[[str, set[str]], bool] | None = None) -> float:
+        """The idf-weighted share of the terms found in ``tokens`` (by ``match``, else exactly)."""
+        found = (t for t in self.terms if (match(t, tokens) if match else t in tokens))
+        return sum(self.idf[t] for t in found) / self.total
 
     def best_sentence(self, text: str, start: int, end: int) -> SentenceMatch:
         """The best values over the sentences of ``text[start:end]`` (each taken at its best)."""
@@ -58,8 +65,8 @@ class QuestionTerms:
         for s, e in split_sentences(text, start, end):
             tokens = tokenize(text[s:e])
             present = set(tokens)
-            coverage = max(coverage, self._covered(present))
-            context = max(context, self._covered(present | previous))
+            coverage = max(coverage, self.covered(present))
+            context = max(context, self.covered(present | previous))
             if self.pairs:
                 pairs = max(pairs, len(self.pairs & set(zip(tokens, tokens[1:]))) / len(self.pairs))
             previous = present

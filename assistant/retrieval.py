@@ -86,7 +86,7 @@ class HybridRetriever:
         return out[:k]
 
     def _reranked(self, query: str, scored: list[ScoredChunk]) -> list[ScoredChunk]:
-        terms = QuestionTerms(query, self.index.sparse.idf)
+        terms = QuestionTerms.of(query, self.index.sparse.idf)
         texts: dict[str, str] = {}
         out = []
         for item in scored:

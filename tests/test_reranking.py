@@ -16,7 +16,7 @@ def flat_idf(term: str) -> float:
 
 
 def test_best_sentence_scores_words_in_one_sentence_and_in_order() -> None:
-    terms = QuestionTerms(QUESTION, flat_idf)
+    terms = QuestionTerms.of(QUESTION, flat_idf)
     assert terms.best_sentence(TOGETHER, 0, len(TOGETHER)) == SentenceMatch(coverage=1.0, context=1.0, pairs=1.0)
     scattered = terms.best_sentence(SCATTERED, 0, len(SCATTERED))
     assert scattered.coverage < 0.5 and scattered.pairs < 0.5
@@ -24,13 +24,13 @@ def test_best_sentence_scores_words_in_one_sentence_and_in_order() -> None:
 
 
 def test_best_sentence_looks_only_inside_the_span() -> None:
-    terms = QuestionTerms(QUESTION, flat_idf)
+    terms = QuestionTerms.of(QUESTION, flat_idf)
     first = TOGETHER.index(".") + 1
     assert terms.best_sentence(TOGETHER, 0, first).coverage == 0.0
 
 
 def test_rare_words_weigh_more() -> None:
-    terms = QuestionTerms("trygghetskontor stadsdel", lambda t: 5.0 if t.startswith("trygghet") else 1.0)
+    terms = QuestionTerms.of("trygghetskontor stadsdel", lambda t: 5.0 if t.startswith("trygghet") else 1.0)
     text = "Ett trygghetskontor. En stadsdel."
     assert terms.best_sentence(text, 0, len(text)).coverage == 5.0 / 6.0
 
@@ -52,3 +52,9 @@ def test_the_rerank_is_on_by_default_and_kalla_rerank_turns_it_off(fake_index: I
     assert Assistant(fake_index, Settings(data_dir=tmp_path)).retriever.rerank == RerankWeights()
     monkeypatch.setenv("KALLA_RERANK", "false")
     assert Assistant(fake_index, Settings(data_dir=tmp_path)).retriever.rerank is None
+
+
+def test_covered_takes_the_answerers_looser_match() -> None:
+    terms = QuestionTerms(["trygghetskontor", "stureplan"], flat_idf)
+    assert terms.covered({"trygghetskontoret"}) == 0.0
+    assert terms.covered({"trygghetskontoret"}, lambda term, tokens: any(term in t for t in tokens)) == 0.5
