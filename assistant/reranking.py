@@ -11,7 +11,7 @@ chunk this adds, from its best sentence:
 
 Words are the BM25 tokens (Swedish stems, stop words removed), so "ledamöterna föreslog"
 matches "ledamot föreslår". The weights were chosen on SweQUAD-MC's training split and
-checked on its held-out dev split and on the seed set (README, "Retrieval").
+checked on its held-out dev split and on the seed set (README, "Measured").
 """
 
 from __future__ import annotations
