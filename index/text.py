@@ -80,14 +80,20 @@ def _next_visible(text: str, pos: int, end: int) -> str:
     return text[pos] if pos < end else ""
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def _skip_blank(text: str, start: int, end: int) -> int:
     while start < end and (text[start].isspace() or text[start] == SOFT_HYPHEN):
         start += 1
+    return start
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding whitespace and without a leading list marker."""
+    start = _skip_blank(text, start, end)
     while end > start and text[end - 1].isspace():
         end -= 1
     bullet = BULLET.match(text, start, end)
     if bullet and bullet.end() < end:
-        start = bullet.end()
+        start = _skip_blank(text, bullet.end(), end)  # "- \nwrapped item": the line break too
     return start, end
 
 

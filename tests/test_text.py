@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from index.chunking import chunk_document
@@ -38,6 +38,7 @@ _texts = st.lists(_alphabet, min_size=0, max_size=400).map("".join)
 
 @settings(max_examples=200, deadline=None)
 @given(_texts)
+@example("- \na")  # a list marker alone on its line, the item wrapped onto the next
 def test_sentence_spans_are_exact_ordered_and_trimmed(text: str) -> None:
     previous_end = 0
     for start, end in split_sentences(text):
