@@ -7,10 +7,11 @@
 from assistant.core import Assistant
 from assistant.errors import DocumentNotFoundError, IndexMismatchError, KallaError, QuestionError
 from assistant.settings import Settings
-from assistant.types import Answer, Citation, Filters, Passage
+from assistant.types import Answer, AnswerItem, Citation, Filters, Passage
 
 __all__ = [
     "Answer",
+    "AnswerItem",
     "Assistant",
     "Citation",
     "DocumentNotFoundError",

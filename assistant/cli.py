@@ -12,9 +12,9 @@ from typing import TextIO
 
 from assistant.core import Assistant
 from assistant.errors import KallaError
+from assistant.formatting import cli_text
 from assistant.generation import GENERATORS
 from assistant.settings import Settings
-from assistant.types import Answer
 from index import LoadProblem
 
 
@@ -71,15 +71,6 @@ def seed_if_empty(assistant: Assistant) -> None:
         assistant.ensure_seeded(progress=_progress("seeds"))
 
 
-def format_answer(answer: Answer) -> str:
-    lines = [answer.text]
-    if answer.citations:
-        lines.append("")
-        for citation in answer.citations:
-            lines.append(f"[{citation.n}] {citation.doc_id} {citation.start}:{citation.end}  {citation.source}")
-    return "\n".join(lines)
-
-
 def cmd_index(args: argparse.Namespace) -> int:
     assistant = open_assistant(args)
     report = assistant.index(args.paths, progress=_progress("indexing"), report=_report)
@@ -90,7 +81,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def _ask_one(assistant: Assistant, question: str, as_json: bool, out: TextIO) -> None:
     answer = assistant.ask(question)
-    out.write((json.dumps(answer.to_dict(), ensure_ascii=False) if as_json else format_answer(answer)) + "\n")
+    out.write((json.dumps(answer.to_dict(), ensure_ascii=False) if as_json else cli_text(answer)) + "\n")
     out.flush()
 
 

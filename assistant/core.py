@@ -11,15 +11,16 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.answering import Claim, Draft, ExtractiveAnswerer
 from assistant.errors import DocumentNotFoundError, QuestionError
+from assistant.formatting import answer_text, quote_lines
 from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
-from assistant.question import MAX_QUESTION_CHARS, Question, analyze
+from assistant.question import MAX_QUESTION_CHARS, Question, analyze, is_follow_up, with_context
 from assistant.reranking import RerankWeights
 from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
 from assistant.settings import Settings
-from assistant.types import Answer, Citation, Filters, Passage
-from index import DocumentRecord, FastE5Embedding, Index, IndexReport, LoadProblem
+from assistant.types import Answer, AnswerItem, Citation, Filters, Passage
+from index import DocumentRecord, FastE5Embedding, Index, IndexReport, LoadProblem, speaker_at
 
 History = Sequence[Any]
 """Earlier turns: questions as strings, or ``Answer`` objects."""
@@ -30,17 +31,17 @@ def _questions(history: History) -> list[str]:
 
 
 def _citations(claims: list[Claim]) -> list[Citation]:
-    """Claims numbered from 1 as citations; each quote is ``document.text[start:end]``."""
-    return [
-        Citation(n, claim.document.doc_id, claim.document.source, claim.document.title,
-                 claim.document.text[claim.start:claim.end], claim.start, claim.end)
-        for n, claim in enumerate(claims, start=1)
-    ]
-
-
-def _quote_lines(citations: list[Citation]) -> list[str]:
-    """'[n] ”quote” (title)' for each citation, the quote's whitespace folded for display."""
-    return [f"[{c.n}] ”{' '.join(c.quote.split())}” ({c.title})" for c in citations]
+    """Claims numbered from 1 as citations; each quote is ``document.text[start:end]``, and
+    each carries the speaker of its span."""
+    out = []
+    for n, claim in enumerate(claims, start=1):
+        document = claim.document
+        speaker = claim.speaker or speaker_at(document.speakers, claim.start, claim.end)
+        out.append(Citation(n, document.doc_id, document.source, document.title,
+                            document.text[claim.start:claim.end], claim.start, claim.end,
+                            (speaker.label() or None) if speaker else None,
+                            speaker.parties if speaker else ()))
+    return out
 
 
 def _date_range(value: str | None) -> tuple[str, str] | None:
@@ -110,7 +111,7 @@ class Assistant:
         parties: set[str] = set()
         kinds: set[str] = set()
         for document in self.store.documents():
-            parties.update(document.metadata.value("parties") or [])
+            parties.update(p for speaker in document.speakers for p in speaker.parties)
             if document.metadata.value("kind"):
                 kinds.add(document.metadata.value("kind"))
         return {"parties": sorted(parties), "kinds": sorted(kinds)}
@@ -134,16 +135,18 @@ class Assistant:
             )
         return cleaned
 
-    def _allowed_documents(self, filters: Filters | None) -> set[str] | None:
+    def _allowed(self, filters: Filters | None) -> tuple[set[str] | None, set[str] | None]:
+        """(documents, chunks) the filters allow; None: no restriction. Kind and date are the
+        document's; a party is the speaker's: a chunk passes when a party it asks for says
+        some part of it (a reservation in a memo, a quoted politician in an article)."""
         if filters is None or filters.is_empty():
-            return None
-        allowed = set()
+            return None, None
+        allowed: set[str] = set()
+        chunks: set[str] | None = set() if filters.parties else None
         wanted_parties = {p.upper() for p in filters.parties}
         wanted_kinds = {k.lower() for k in filters.kinds}
         for document in self.store.documents():
             meta = document.metadata
-            if wanted_parties and not wanted_parties & {p.upper() for p in meta.value("parties") or []}:
-                continue
             if wanted_kinds and (meta.value("kind") or "").lower() not in wanted_kinds:
                 continue
             if filters.date_from or filters.date_to:
@@ -154,45 +157,60 @@ class Assistant:
                     continue
                 if filters.date_to and span[0] > filters.date_to:
                     continue
+            if chunks is not None:
+                said = [s for s in document.speakers if wanted_parties & {p.upper() for p in s.parties}]
+                if not said:
+                    continue
+                chunks.update(c.chunk_id for c in self.store.records.chunks(document.doc_id)
+                              if any(s.start < c.end and c.start < s.end for s in said))
             allowed.add(document.doc_id)
-        return allowed
+        return allowed, chunks
 
     @staticmethod
-    def _search_text(question: str, history: History | None) -> str:
-        """A short follow-up ("Och hur mycket kostar det?") is searched with the previous question."""
-        if not history:
-            return question
-        previous = history[-1]
-        previous_question = previous if isinstance(previous, str) else getattr(previous, "question", "")
-        if previous_question and len(analyze(question).terms) <= 3:
-            return f"{previous_question} {question}"
-        return question
+    def understand(question: str, history: History | None = None) -> Question:
+        """The question, analysed; a follow-up ("Och vad kostar det?", "What about the
+        Moderates?") is read with the conversation's earlier questions (``is_follow_up``),
+        a complete question on its own, however short."""
+        analysed = analyze(question)
+        if not history or not is_follow_up(analysed):
+            return analysed
+        previous_questions = [q for q in _questions(history) if q]
+        if not previous_questions:
+            return analysed
+        # The previous question, itself read with its own context when it was a follow-up.
+        return with_context(analysed, Assistant.understand(previous_questions[-1], previous_questions[:-1][-2:]))
 
     def retrieve(self, question: str, filters: Filters | dict | None = None, k: int | None = None) -> list[ScoredChunk]:
-        allowed = self._allowed_documents(Filters.coerce(filters))
-        return self.retriever.retrieve(question, k or self.settings.passages, allowed)
+        allowed, chunks = self._allowed(Filters.coerce(filters))
+        if chunks is None:
+            return self.retriever.retrieve(question, k or self.settings.passages, allowed)
+        return self.retriever.retrieve(question, k or self.settings.passages, allowed, chunks)
 
     def ask(self, question: str, history: History | None = None, filters: Filters | dict | None = None,
             on_token: Callable[[str], None] | None = None) -> Answer:
         """Answer ``question`` from the documents. With a generator set, ``on_token`` receives
         the model's reply as it streams; the returned Answer holds the verified version."""
         question = self.validate(question)
-        analysed = analyze(question)
+        analysed = self.understand(question, history)
         notice = None
-        query = self._search_text(question, history)
-        if self.generative is not None and history and query != question:
+        if self.generative is not None and analysed.search is not None:
             try:
-                query = self.generative.standalone(question, _questions(history), analysed.language)
+                rewritten = self.generative.standalone(question, _questions(history or []), analysed.language)
+                analysed = replace(analysed, search=rewritten)
             except GeneratorError as error:
                 notice = phrase(analysed.language, "model_down", error=str(error))
-        if query != question:
-            context = analyze(query)
-            analysed = replace(analysed, terms=context.terms, key_terms=context.key_terms,
-                               parties=context.parties, search=query)
-        chunks = self.retrieve(query, filters)
+        query = analysed.search or question
+        filters = Filters.coerce(filters)
+        k = self.settings.passages
+        if analysed.shape == "list":
+            k = max(k, self.answerer.settings.lists.passages)
+            if analysed.parties and (filters is None or not filters.parties):
+                # "Vad vill Moderaterna?": what the party says, wherever it says it.
+                filters = replace(filters or Filters(), parties=analysed.parties)
+        chunks = self.retrieve(query, filters, k)
         passages = [self._passage(c) for c in chunks]
         if not chunks:
-            return Answer(question, phrase(analysed.language, "no_support"), False, [], passages, analysed.language)
+            return self._declined(question, analysed, passages)
         if self.generative is not None and notice is None:
             try:
                 generated = self.generative.answer(analysed, chunks, on_token)
@@ -208,11 +226,16 @@ class Assistant:
             answer = replace(answer, text=f"{notice}\n\n{answer.text}", notice=notice)
         return answer
 
+    @staticmethod
+    def _declined(question: str, analysed: Question, passages: list[Passage], **extra: Any) -> Answer:
+        return Answer(question, phrase(analysed.language, "no_support"), False, [], passages, analysed.language,
+                      **extra)
+
     def _compose_generated(self, question: str, analysed: Question, draft: GeneratedDraft,
                            passages: list[Passage]) -> Answer:
         language = analysed.language
         if not draft.answerable:
-            return Answer(question, phrase(language, "no_support"), False, [], passages, language)
+            return self._declined(question, analysed, passages)
         citations = _citations(draft.claims)
         if not citations:  # nothing the model wrote could be tied to a passage
             text = phrase(language, "no_support") + "\n\n" + phrase(language, "model_uncited")
@@ -220,8 +243,9 @@ class Assistant:
         text = draft.text
         if draft.unsupported:
             text += "\n\n" + phrase(language, "unsupported", sentences=" / ".join(draft.unsupported))
-        text += "\n\n" + "\n".join(_quote_lines(citations))
-        return Answer(question, text, True, citations, passages, language, unsupported=draft.unsupported)
+        text += "\n\n" + "\n".join(quote_lines(citations))
+        return Answer(question, text, True, citations, passages, language, unsupported=draft.unsupported,
+                      shape="generated")
 
     def _passage(self, scored: ScoredChunk) -> Passage:
         document = self.store.document(scored.chunk.doc_id)
@@ -235,25 +259,11 @@ class Assistant:
 
     @staticmethod
     def _compose(question: str, analysed: Question, draft: Draft, passages: list[Passage]) -> Answer:
-        language = analysed.language
         if not draft.answerable:
-            return Answer(question, phrase(language, "no_support"), False, [], passages, language)
+            return Assistant._declined(question, analysed, passages)
         citations = _citations(draft.claims)
-        lines = []
-        if len(draft.short) > 1:
-            parts = [f"{value} [{n}] ({phrase(language, 'according_to', title=citations[n - 1].title)})"
-                     for value, n in draft.short]
-            lines.append(phrase(language, "conflict") + " " + "; ".join(parts) + ".")
-        elif draft.short:
-            value, n = draft.short[0]
-            lines.append(f"{value} [{n}].")
-        if draft.note:
-            lines.append(phrase(language, "curated_party", reason=draft.note))
-        quotes = _quote_lines(citations)
-        if lines:
-            text = "\n".join(lines) + "\n\n" + "\n".join(quotes)
-        else:
-            text = f"{' '.join(citations[0].quote.split())} [1]" + (
-                "\n\n" + "\n".join(quotes[1:]) if len(quotes) > 1 else "")
-        short = draft.short[0][0] if draft.short else None
-        return Answer(question, text, True, citations, passages, language, short)
+        items = [AnswerItem(item.text, tuple(item.claims), item.speaker, tuple(item.parties)) for item in draft.items]
+        answer = Answer(question, "", True, citations, passages, analysed.language,
+                        draft.short[0][0] if draft.short else None, shape=draft.shape, items=items,
+                        subject=draft.subject, note=draft.note)
+        return replace(answer, text=answer_text(answer))

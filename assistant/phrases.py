@@ -11,6 +11,8 @@ PHRASES = {
         "model_down": "Språkmodellen svarade inte ({error}); svaret nedan är utdrag ur dokumenten.",
         "unsupported": "Utan stöd i dokumenten: {sentences}",
         "model_uncited": "(Språkmodellens svar hade inga giltiga källhänvisningar och visas inte.)",
+        "list_intro": "Dokumenten tar upp följande:",
+        "no_party": "Utan partibeteckning",
     },
     "en": {
         "no_support": "I can't find support for that in the documents.",
@@ -20,6 +22,8 @@ PHRASES = {
         "model_down": "The language model did not answer ({error}); the answer below is quoted from the documents.",
         "unsupported": "Not supported by the documents: {sentences}",
         "model_uncited": "(The language model's reply cited no valid passage and is not shown.)",
+        "list_intro": "The documents make these points:",
+        "no_party": "No party",
     },
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.parties import find_parties
 from index.text import tokenize, words
@@ -34,6 +34,35 @@ EXPECTS = (
     ("place", re.compile(r"^var\b|\bvar någonstans\b|\bvilken stadsdel|\bvilka stadsdelar|\bi vilka områden|\bwhere\b|\bwhich district")),
 )
 
+# Questions asking for the distinct points of a text rather than one fact.
+_LIST = re.compile(
+    r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|lovar|planerar|gör|görs|anser|tycker|menar|säger|"
+    r"kritiserar|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
+    r"|\bvilka\s+(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|aktiviteter|"
+    r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|frågor|slutsatser|kritik)"
+    r"|\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bvad\s+går\s+.+\s+ut\s+på"
+    r"|\bsummar|\boverview\b|\blist\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
+    r"|\bwhat\s+(?:does|do|did|has|have|will)\s+.+\s+(?:propose|want|suggest|demand|plan|criticis|criticiz|"
+    r"say|do|argue|recommend|ask)"
+    r"|\bwhat\s+(?:measures|proposals|actions|steps|demands|points)|\bwhich\s+(?:measures|proposals|actions|steps)",
+    re.IGNORECASE,
+)
+# "Vem är Andréa Hedin?", "Who is Lisa Palm?", "Vilken roll har X?"
+_WHO_IS = re.compile(
+    r"\b(?i:vem|vilka)\s+(?i:är|var)\s+(?=[A-ZÅÄÖÉ])|\b(?i:who)\s+(?i:is|was|are)\s+(?=[A-ZÅÄÖÉ])"
+    r"|\b(?i:vilken)\s+(?i:roll|titel|befattning|funktion|tjänst)\s+(?i:har|hade)\b"
+    r"|\b(?i:what)\s+(?i:role|title|position|job)\b"
+)
+# A question that leans on the one before: it opens like a continuation, or refers back
+# with a pronoun while naming nothing of its own.
+_CONTINUATION = re.compile(
+    r"^\s*(?:och|men|än|samt|så|and|but|also|what about|how about|and what about|hur är det med|gäller det|"
+    r"vad gäller|samma)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:hon|han|hen|henne|honom|de|dem|deras|dess|dessa|detta|denna|sådana|där|därför|"
+    r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b", re.IGNORECASE)
+_TRAILING_IT = re.compile(r"\b(?:det|den|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
+
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)*|\d[\d\s]*\d|\d)\b")
 
 
@@ -47,6 +76,8 @@ class Question:
     parties: tuple[str, ...]    # parties the question itself names
     counted: str | None = None  # what "hur många X" / "how many X" counts: X
     search: str | None = None   # the text to search with, when it differs (a follow-up with its context)
+    shape: str = "factoid"      # factoid | list | who | open: the answer's form (see ``shape_of``)
+    subject: str | None = None  # who-is: the person asked about
 
 
 def detect_language(text: str) -> str:
@@ -78,17 +109,68 @@ def _key_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def shape_of(text: str, expects: str, key_terms: tuple[str, ...]) -> str:
+    """who (a named person's role), list (the points a text makes), factoid (one fact of
+    the kind ``expects``) or open (the best passage)."""
+    if _WHO_IS.search(text) and any(not k[0].isdigit() for k in key_terms):
+        return "who"
+    if _LIST.search(text) and expects not in ("author", "amount", "number", "date"):
+        return "list"
+    return "factoid" if expects != "other" else "open"
+
+
+def is_follow_up(question: Question) -> bool:
+    """Whether the question leans on the conversation: it opens as a continuation ("Och i
+    Farsta?", "What about the Moderates?"), or refers back ("Vad kostar det?", "Vad vill
+    de?") without naming a person, place, party or number of its own. A complete
+    question stands alone, however short."""
+    text = question.text
+    if _CONTINUATION.search(text):
+        return True
+    if question.key_terms or question.parties:
+        return False
+    return bool(_BACK_REFERENCE.search(text) or _TRAILING_IT.search(text))
+
+
 def analyze(text: str) -> Question:
     lowered = text.lower().strip()
     expects = next((name for name, pattern in EXPECTS if pattern.search(lowered)), "other")
     parties = tuple(dict.fromkeys(m.party for m in find_parties(text)))
     counted_match = re.search(r"\b(?:hur många|how many)\s+(\w+)", lowered)
+    key_terms = _key_terms(text)
+    shape = shape_of(text, expects, key_terms)
+    subject = None
+    if shape == "who":
+        names = [k for k in key_terms if not k[0].isdigit() and not find_parties(k)]
+        subject = names[0] if names else None
+        if subject is None:
+            shape = "factoid" if expects != "other" else "open"
     return Question(
         counted=counted_match.group(1) if counted_match else None,
         text=text,
         language=detect_language(text),
-        expects=expects,
+        expects="person" if shape == "who" else expects,
         terms=tuple(dict.fromkeys(tokenize(text))),
-        key_terms=_key_terms(text),
+        key_terms=key_terms,
         parties=parties,
+        shape=shape,
+        subject=subject,
+    )
+
+
+def with_context(question: Question, previous: Question) -> Question:
+    """A follow-up read with the question it follows: searched with both, asking for what
+    it asks itself (else what the previous one asked), about its own names and parties
+    (else the previous ones)."""
+    own_shape = question.shape if (question.expects != "other" or question.shape in ("list", "who")) else None
+    return replace(
+        question,
+        search=f"{previous.search or previous.text} {question.text}",
+        expects=question.expects if question.expects != "other" else previous.expects,
+        shape=own_shape or previous.shape,
+        subject=question.subject or previous.subject,
+        terms=tuple(dict.fromkeys(question.terms + previous.terms)),
+        key_terms=question.key_terms or previous.key_terms,
+        parties=question.parties or previous.parties,
+        counted=question.counted or (previous.counted if question.expects == "other" else None),
     )

@@ -30,7 +30,8 @@ class ScoredChunk:
 
 
 class Retriever(Protocol):
-    def retrieve(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[ScoredChunk]: ...
+    def retrieve(self, query: str, k: int, doc_ids: set[str] | None = None,
+                 chunk_ids: set[str] | None = None) -> list[ScoredChunk]: ...
 
 
 def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
@@ -66,9 +67,11 @@ class HybridRetriever:
         self.dense_weight = dense_weight
         self.rerank = rerank
 
-    def retrieve(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[ScoredChunk]:
-        dense = dict(self.index.dense_search(query, self.depth, doc_ids)) if self.fusion != "sparse" else {}
-        sparse = dict(self.index.sparse_search(query, self.depth, doc_ids)) if self.fusion != "dense" else {}
+    def retrieve(self, query: str, k: int, doc_ids: set[str] | None = None,
+                 chunk_ids: set[str] | None = None) -> list[ScoredChunk]:
+        """The ``k`` best chunks, within ``doc_ids`` and (a party filter) ``chunk_ids`` when given."""
+        dense = dict(self.index.dense_search(query, self.depth, doc_ids, chunk_ids)) if self.fusion != "sparse" else {}
+        sparse = dict(self.index.sparse_search(query, self.depth, doc_ids, chunk_ids)) if self.fusion != "dense" else {}
         if self.fusion == "rrf":
             fused = rrf([list(dense), list(sparse)])
         elif self.fusion == "weighted":

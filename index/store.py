@@ -176,12 +176,18 @@ class Index:
     def is_empty(self) -> bool:
         return self.records.chunk_count() == 0
 
-    def dense_search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
-        return self.vectors.search(self.embed_question(query), k, doc_ids)
+    def dense_search(self, query: str, k: int, doc_ids: set[str] | None = None,
+                     chunk_ids: set[str] | None = None) -> list[tuple[str, float]]:
+        """Best ``k`` chunks by e5, within ``doc_ids`` and, when given, only ``chunk_ids``."""
+        if chunk_ids is None:
+            return self.vectors.search(self.embed_question(query), k, doc_ids)
+        found = self.vectors.search(self.embed_question(query), max(k, 4 * k), doc_ids)
+        return [(chunk_id, score) for chunk_id, score in found if chunk_id in chunk_ids][:k]
 
-    def sparse_search(self, query: str, k: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
-        allowed = None
-        if doc_ids is not None:
+    def sparse_search(self, query: str, k: int, doc_ids: set[str] | None = None,
+                      chunk_ids: set[str] | None = None) -> list[tuple[str, float]]:
+        allowed = chunk_ids
+        if allowed is None and doc_ids is not None:
             allowed = {c.chunk_id for doc_id in doc_ids for c in self.records.chunks(doc_id)}
         return self.sparse.search(query, k, allowed)
 

@@ -62,6 +62,7 @@ _ABBREVIATIONS = {
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+)")
 BULLET = re.compile(r"[ \t]*(?:[-–•●▪*]|\d{1,2}[.)])[ \t]+")  # use with .match(text, pos)
 _INLINE_BULLET = re.compile(r"\s*●\s*")
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]")
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
@@ -166,6 +167,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                     continue
                 if text[match.start()] == "." and _abbreviation_before(text, match.start()):
                     continue
+                if _LIST_NUMBER.fullmatch(text, sentence_start, stop):
+                    continue  # "1. Aktivera …": the item's number, not a sentence
                 if not (following.isupper() or following.isdigit() or following in "–-\"”»*"):
                     continue
                 spans.append((sentence_start, stop))

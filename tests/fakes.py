@@ -7,7 +7,7 @@ import hashlib
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.answering import Thresholds
+from assistant.tuning import AnswerSettings, GateThresholds
 from index.text import tokenize
 
 
@@ -36,5 +36,6 @@ class BagOfStemsEmbedding(BaseEmbedding):
 
 
 # Bag-of-stems cosines are spread wider than e5's (unrelated texts score 0, not 0.75).
-BAG_OF_STEMS_THRESHOLDS = Thresholds(min_dense=0.15, strong_dense=0.5, min_lexical=0.38,
-                                     min_lexical_with_names=0.3, min_counted_similarity=0.5)
+BAG_OF_STEMS_SETTINGS = AnswerSettings(gate=GateThresholds(
+    min_dense=0.15, min_dense_english=0.15, strong_dense=0.5, min_lexical=0.38,
+    min_lexical_with_names=0.3, min_counted_similarity=0.5))

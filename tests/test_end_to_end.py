@@ -85,7 +85,10 @@ def test_filters_restrict_retrieval_to_matching_documents(seed_assistant: Assist
 
 def test_facets_list_the_parties_and_kinds_of_the_seeds(seed_assistant: Assistant) -> None:
     assert seed_assistant.facets() == {
-        "parties": ["C", "L", "M", "S", "SD"],
+        # Parties that say something in the seeds (speaker attribution): the reservations'
+        # S, V and Fi, the interpellant's L, the article's M. The tjänsteutlåtande answering
+        # (M), (L), (C) and (SD) is the administration's text, so C and SD say nothing there.
+        "parties": ["Fi", "L", "M", "S", "V"],
         "kinds": ["artikel", "budgettext", "interpellation", "promemoria", "tjänsteutlåtande"],
     }
 
@@ -106,8 +109,11 @@ def test_bad_questions_get_a_clear_error(seed_assistant: Assistant, bad: object)
 
 def test_answer_json_has_the_contract_fields(seed_assistant: Assistant) -> None:
     data = seed_assistant.ask("Vem är handläggare för tjänsteutlåtandet om trygghetsskapande åtgärder?").to_dict()
-    assert set(data) == {"question", "answer", "answerable", "citations", "passages"}
-    assert set(data["citations"][0]) == {"n", "doc_id", "source", "title", "quote", "start", "end"}
+    assert set(data) == {"question", "answer", "answerable", "citations", "passages", "shape", "items"}
+    assert set(data["citations"][0]) == {"n", "doc_id", "source", "title", "quote", "start", "end",
+                                         "speaker", "parties"}
+    assert data["shape"] == "factoid"
+    assert data["items"] == [{"text": "Clas Cederlid", "party": None, "speaker": None, "citations": [1]}]
     assert set(data["passages"][0]) == {"doc_id", "source", "title", "text", "score"}
     scores = [p["score"] for p in data["passages"]]
     assert scores == sorted(scores, reverse=True)

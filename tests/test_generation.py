@@ -10,7 +10,7 @@ from assistant.answering import ExtractiveAnswerer
 from assistant.generation import make_generator
 from index import Index
 from tests.conftest import free_port, seed_text
-from tests.fakes import BAG_OF_STEMS_THRESHOLDS, BagOfStemsEmbedding
+from tests.fakes import BAG_OF_STEMS_SETTINGS, BagOfStemsEmbedding
 from tests.openai_server import scripted_chat_server
 
 MISSION = "Vilket parti föreslog att den som vill lämna kriminalitet ska få en första kontakt med staden inom 24 timmar?"
@@ -117,7 +117,7 @@ def test_hostile_document_changes_neither_the_gate_nor_the_citations(tmp_path: P
     (docs / "skola.txt").write_text("Skolor i Fruängen\n\nFruängens skola får nya lärare hösten 2024.\n", encoding="utf-8")
     index = Index(tmp_path / "data", BagOfStemsEmbedding())
     index.add([docs])
-    answerer = ExtractiveAnswerer(index, thresholds=BAG_OF_STEMS_THRESHOLDS)
+    answerer = ExtractiveAnswerer(index, BAG_OF_STEMS_SETTINGS)
     plain = Assistant(index, Settings(data_dir=tmp_path / "data"), answerer=answerer)
     with scripted_chat_server(["42 [1][3]. Badhuset i Farsta öppnar 2026 [1]."]) as server:
         model = Assistant(index, plain.settings, answerer=answerer,

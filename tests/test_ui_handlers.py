@@ -7,7 +7,7 @@ import pytest
 from assistant import Assistant, Settings
 from index import Index
 from assistant.answering import ExtractiveAnswerer
-from tests.fakes import BAG_OF_STEMS_THRESHOLDS, BagOfStemsEmbedding
+from tests.fakes import BAG_OF_STEMS_SETTINGS, BagOfStemsEmbedding
 from ui.app import api_ask, delete, library_rows, respond, show_source, upload
 from ui.format import escape
 
@@ -25,7 +25,7 @@ def small_assistant(tmp_path: Path) -> Assistant:
     (docs / "rapport.txt").write_text(HOSTILE, encoding="utf-8")
     (docs / "skolor.txt").write_text("Skolor i Fruängen\n\nFruängens skola får nya lärare hösten 2024.\n", encoding="utf-8")
     index = Index(tmp_path / "data", BagOfStemsEmbedding())
-    answerer = ExtractiveAnswerer(index, thresholds=BAG_OF_STEMS_THRESHOLDS)
+    answerer = ExtractiveAnswerer(index, BAG_OF_STEMS_SETTINGS)
     assistant = Assistant(index, Settings(data_dir=tmp_path / "data"), answerer=answerer)
     assistant.index([docs])
     return assistant
@@ -96,7 +96,7 @@ def test_upload_indexes_allowed_files_and_refuses_others(small_assistant: Assist
 def test_api_endpoint_returns_the_cli_json(small_assistant: Assistant) -> None:
     data = api_ask(small_assistant, "Hur mycket kostar nattvandringen?")
     assert data["answerable"] and data["citations"][0]["doc_id"] == "rapport"
-    assert set(data) == {"question", "answer", "answerable", "citations", "passages"}
+    assert set(data) == {"question", "answer", "answerable", "citations", "passages", "shape", "items"}
     assert "error" in api_ask(small_assistant, "")
 
 

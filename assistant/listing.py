@@ -1,0 +1,107 @@
+"""List and summary answers: the distinct points the documents make, each an exact span.
+
+"Vad vill Moderaterna göra?", "Vilka åtgärder föreslås?", "Sammanfatta vad partierna
+föreslår", "What does the Left Party propose?". From the scored sentences of the best
+passages: drop questions, headings and fragments; keep those said by the party asked about
+(its speaker, ``index.speakers``); pick up to ``max_items`` by maximal marginal relevance
+over e5 sentence vectors, so near-duplicates are left out; group them by speaker when
+the question is about parties or several parties answer it. Numbers: ``ListSettings``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.question import Question
+from assistant.scoring import SentenceEvidence
+
+if TYPE_CHECKING:
+    from assistant.answering import Draft, ExtractiveAnswerer
+
+_ABOUT_PARTIES = re.compile(r"\bparti(?:er|erna|et)?\b|\bpart(?:y|ies)\b|\bvem\s+vill\b|\bwho\s+wants\b", re.IGNORECASE)
+
+
+def is_point(evidence: SentenceEvidence, min_words: int) -> bool:
+    """A sentence that states something: not a heading, a title line or a fragment."""
+    text = evidence.text
+    words = text.split()
+    if len(words) < min_words or text.rstrip().endswith((":", "följande.", "following:")):
+        return False  # a fragment, or a sentence that only introduces what follows
+    speaker = evidence.speaker
+    if speaker is not None and speaker.evidence_start is not None and evidence.start <= speaker.evidence_start < evidence.end:
+        return False  # "Reservation anfördes av …": who speaks, not what they say
+    line_start = evidence.document.text.rfind("\n", 0, evidence.start) + 1
+    line_end = evidence.document.text.find("\n", evidence.end)
+    line_end = len(evidence.document.text) if line_end < 0 else line_end
+    whole_line = evidence.document.text[line_start:line_end].strip() == text.strip()
+    # A line of its own with no closing punctuation and few words is a heading or a title.
+    return not (whole_line and text.rstrip()[-1] not in ".!?:;)”\"" and len(words) < 12)
+
+
+def _speaker_matches(evidence: SentenceEvidence, parties: tuple[str, ...]) -> bool:
+    return bool(set(evidence.parties) & set(parties))
+
+
+def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[SentenceEvidence]) -> Draft:
+    from assistant.answering import Draft, DraftItem, claim_of
+
+    settings = answerer.settings.lists
+    pool = [e for e in usable if e.embedded and is_point(e, settings.min_words)]
+    about_parties = bool(_ABOUT_PARTIES.search(question.text))
+    if question.parties:
+        pool = [e for e in pool if _speaker_matches(e, question.parties)]
+    elif about_parties:
+        pool = [e for e in pool if e.parties]
+    if not pool:
+        return Draft(answerable=False)
+    best = pool[0]
+    if best.dense < answerer.settings.gate.min_dense_for(question.language) - settings.dense_margin:
+        return Draft(answerable=False)  # the speaker asked about says nothing close to the question
+    pool = [e for e in pool if e.score >= settings.relative_floor * best.score
+            and e.dense >= best.dense - settings.dense_margin]
+
+    vectors = answerer.sentence_vectors([(e.document, e.start, e.end) for e in pool])
+    chosen: list[int] = []
+    relevance = np.array([e.score for e in pool])
+    while len(chosen) < min(settings.max_items, len(pool)):
+        best_index, best_value = -1, -np.inf
+        for i in range(len(pool)):
+            if i in chosen:
+                continue
+            redundancy = float(np.max(vectors[chosen] @ vectors[i])) if chosen else 0.0
+            if redundancy >= settings.duplicate_similarity or _overlaps(pool[i], [pool[j] for j in chosen]):
+                continue
+            value = settings.mmr_lambda * relevance[i] - (1 - settings.mmr_lambda) * redundancy
+            if value > best_value:
+                best_index, best_value = i, value
+        if best_index < 0:
+            break
+        chosen.append(best_index)
+
+    points = [pool[i] for i in chosen]
+    speakers = {e.speaker.label() for e in points if e.speaker is not None and e.parties}
+    grouped = about_parties or len(speakers) > 1
+    if grouped:
+        order: dict[str, int] = {}
+        for position, e in enumerate(points):
+            order.setdefault(_group_key(e), position)
+        points = sorted(points, key=lambda e: (order[_group_key(e)], -e.score))
+
+    draft = Draft(answerable=True, shape="list", subject=", ".join(question.parties) or None)
+    for e in points:
+        n = draft.cite(claim_of(e))
+        speaker = e.speaker.label() if e.speaker is not None else None
+        draft.items.append(DraftItem(" ".join(e.text.split()), [n], speaker or None, e.parties))
+    return draft
+
+
+def _group_key(evidence: SentenceEvidence) -> str:
+    return ", ".join(evidence.parties) or "-"
+
+
+def _overlaps(candidate: SentenceEvidence, chosen: list[SentenceEvidence]) -> bool:
+    return any(c.document.doc_id == candidate.document.doc_id and c.start < candidate.end and candidate.start < c.end
+               for c in chosen)

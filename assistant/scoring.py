@@ -1,0 +1,265 @@
+"""Sentence scoring: every sentence of the best passages, scored against the question.
+
+Score = e5 similarity to the question (min-max within the candidates) + idf-weighted
+coverage of the question's words (in the sentence and its document header) + the
+passage's retrieval rank + whether the sentence holds an answer of the kind asked for
+(a party, a number, ...) + how many of the question's names and numbers it contains
+(weights: ``assistant.tuning.ScoringWeights``). A sentence that is itself a question
+("Hur ska ni bekosta dessa åtgärder?") is never evidence. Each sentence carries the
+speaker of its span (``index.speakers``).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.candidates import Candidate, candidates
+from assistant.question import Question
+from assistant.reranking import QuestionTerms
+from assistant.retrieval import ScoredChunk
+from assistant.tuning import AnswerSettings
+from index import DocumentRecord, Index, Speaker, speaker_at
+from index.parties import canonical_party, find_parties
+from index.text import normalize, split_sentences, tokenize
+
+# Words that name the kind of answer rather than the topic ("vilket parti", "hur många år").
+_ANSWER_TYPE_TERMS = frozenset(tokenize(
+    "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
+    "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
+    "proposed proposal föreslår föreslås föreslagit föreslagits "
+    "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
+    "åtgärder åtgärd measures insatser punkter points"
+))
+
+@dataclass
+class SentenceEvidence:
+    document: DocumentRecord
+    chunk: ScoredChunk
+    start: int
+    end: int
+    dense: float = 0.0
+    lexical: float = 0.0
+    prior: float = 0.0
+    key_share: float = 0.0
+    chunk_has_keys: bool = True
+    answers: list[Candidate] = field(default_factory=list)
+    typed: float = 0.0  # 1 when it holds an answer of the kind asked for
+    score: float = 0.0
+    speaker: Speaker | None = None
+    embedded: bool = False  # whether ``dense`` was measured (else the lowest seen)
+
+    @property
+    def text(self) -> str:
+        return self.document.text[self.start:self.end]
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        return self.speaker.parties if self.speaker else ()
+
+
+def _matches(term: str, tokens: set[str]) -> bool:
+    if term in tokens:
+        return True
+    if len(term) >= 5:
+        return any(term in token or (len(token) >= 5 and token in term) for token in tokens)
+    return False
+
+
+def _key_in(term: str, text: str, doc_parties: list[str]) -> bool:
+    party = canonical_party(term)
+    if party and (party in doc_parties or any(m.party == party for m in find_parties(text))):
+        return True
+    lowered = normalize(text).lower()
+    if term[0].isdigit():
+        return re.search(r"(?<!\d)" + re.escape(term.lower()) + r"(?!\d)", lowered) is not None
+    # Swedish genitive: "Sveriges" is supported by "Sverige".
+    return all(part.lower() in lowered or (part.lower().endswith("s") and part.lower()[:-1] in lowered)
+               for part in term.split())
+
+
+def _following_words(text: str, candidate: Candidate, n: int = 3) -> str:
+    return " ".join(text[candidate.end:candidate.end + 80].split()[:n])
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip(" \t\"”»)").endswith("?")
+
+
+class _BoundedCache:
+    """A thread-safe least-recently-used map (shared by concurrent questions)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+class SentenceScorer:
+    def __init__(self, index: Index, settings: AnswerSettings | None = None):
+        self.index = index
+        self.settings = settings or AnswerSettings()
+        # Keyed by the document's content hash too, so a re-indexed document never reuses a vector.
+        self._sentence_vectors = _BoundedCache(20000)
+        self._word_vectors = _BoundedCache(5000)
+
+    def sentence_vectors(self, spans: list[tuple[DocumentRecord, int, int]]) -> np.ndarray:
+        """e5 vectors of document spans, cached per (document version, span)."""
+        keys = [(d.doc_id, d.content_hash, s, e) for d, s, e in spans]
+        found = {key: self._sentence_vectors.get(key) for key in keys}
+        missing = [(key, span) for key, span in zip(keys, spans, strict=True) if found[key] is None]
+        if missing:
+            vectors = self.index.embed_sentences([d.text[s:e] for _, (d, s, e) in missing])
+            for (key, _), vector in zip(missing, vectors, strict=True):
+                self._sentence_vectors.put(key, vector)
+                found[key] = vector
+        return np.stack([found[key] for key in keys])
+
+    def _header_tokens(self, document: DocumentRecord) -> set[str]:
+        meta = document.metadata
+        parts = [meta.value("title") or "", meta.value("kind") or ""]
+        return set(tokenize(" ".join(parts)))
+
+    def evidence(self, question: Question, chunks: list[ScoredChunk], embedded: int | None = None,
+                 passages: int | None = None) -> list[SentenceEvidence]:
+        """Every sentence of the top ``passages``, scored, best first. The ``embedded`` most
+        promising are compared with the question by e5 (defaults: the factoid budgets)."""
+        top = chunks[: passages or self.settings.max_chunks]
+        weights = self.settings.weights
+        if not top:
+            return []
+        topic_terms = [t for t in question.terms if t not in _ANSWER_TYPE_TERMS]
+        if not topic_terms and question.shape != "list":
+            topic_terms = list(question.terms)
+        # A summary of everything ("Sammanfatta vad partierna föreslår") names no topic:
+        # word coverage says nothing there, and similarity decides.
+        topic = QuestionTerms(topic_terms, self.index.sparse.idf) if topic_terms else None
+        best_chunk_score = top[0].score or 1.0
+        question_values = self.question_values(question)
+
+        found: list[SentenceEvidence] = []
+        for scored in top:
+            document = self.index.document(scored.chunk.doc_id)
+            if document is None:
+                continue
+            doc_parties = document.metadata.value("parties") or []
+            # Names and numbers of the question must appear near the passage: in it, in the
+            # text just before it (the speaker of a list is often named there), or the title.
+            context = document.text[max(0, scored.chunk.start - 1500):scored.chunk.end]
+            chunk_has_keys = all(_key_in(k, context + " " + (document.metadata.value("title") or ""), doc_parties)
+                                 for k in question.key_terms)
+            header = self._header_tokens(document)
+            for start, end in split_sentences(document.text, scored.chunk.start, scored.chunk.end):
+                sentence = document.text[start:end]
+                if is_question(sentence):
+                    continue
+                tokens = set(tokenize(sentence)) | header
+                lexical = topic.covered(tokens, _matches) if topic is not None else 1.0
+                keys = [k for k in question.key_terms if _key_in(k, sentence, [])]
+                answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
+                           if c.value not in question_values]
+                if question.counted and question.expects == "number":
+                    answers = [c for c in answers if self.counts(question, document.text, c)]
+                speaker = speaker_at(document.speakers, start, end)
+                speaker_parties = speaker.parties if speaker is not None else tuple(doc_parties)
+                # A party named in the sentence is stronger evidence than who says it.
+                typed = 1.0 if answers else 0.5 if question.expects == "party" and speaker_parties else 0.0
+                found.append(SentenceEvidence(
+                    document, scored, start, end,
+                    lexical=lexical,
+                    prior=scored.score / best_chunk_score,
+                    key_share=len(keys) / len(question.key_terms) if question.key_terms else 1.0,
+                    chunk_has_keys=chunk_has_keys,
+                    answers=answers,
+                    typed=typed,
+                    speaker=speaker,
+                ))
+        if not found:
+            return []
+        self.credit_continuations(found)
+        # Embedding sentences is the costly part of a question: only the most promising ones
+        # by every other signal are embedded; the rest keep the lowest similarity seen.
+        def partial(item: SentenceEvidence) -> float:
+            return (weights.lexical * item.lexical + weights.prior * item.prior
+                    + weights.typed * item.typed + weights.keys * item.key_share)
+
+        shortlist = sorted(found, key=partial, reverse=True)[: embedded or self.settings.max_embedded]
+        vectors = self.sentence_vectors([(e.document, e.start, e.end) for e in shortlist])
+        dense = vectors @ self.index.embed_question(question.search or question.text)
+        low, high = float(dense.min()), float(dense.max())
+        similarity = {id(item): float(value) for item, value in zip(shortlist, dense, strict=True)}
+        for item in found:
+            item.embedded = id(item) in similarity
+            item.dense = similarity.get(id(item), low)
+            dense_scaled = (item.dense - low) / (high - low) if high > low else 1.0
+            item.score = weights.dense * dense_scaled + partial(item)
+        return sorted(found, key=lambda e: -e.score)
+
+    @staticmethod
+    def credit_continuations(found: list[SentenceEvidence]) -> None:
+        """A sentence whose list item or paragraph goes on to the asked-for figure ("...
+        avhopparlinje ... Denna ska ... (+1 mnkr)") is nearly as good as one holding it:
+        ``_continue_item`` will extend its quote to include it."""
+        for current, following in zip(found, found[1:]):
+            same_line = (current.document is following.document
+                         and "\n" not in current.document.text[current.end:following.start])
+            if same_line and following.answers and not current.answers:
+                current.typed = max(current.typed, 0.8)
+
+    def counts(self, question: Question, text: str, candidate: Candidate) -> bool:
+        """Whether the number counts what the question counts: the words right after it
+        name the same thing ("156 bekräftade skjutningar" for "hur många skjutningar").
+        Swedish questions compare stems; English ones compare e5 vectors across languages."""
+        following = _following_words(text, candidate)
+        if not following or question.counted is None:
+            return False
+        if question.language == "sv":
+            counted = tokenize(question.counted)
+            return bool(counted) and any(_matches(counted[0], {t}) for t in tokenize(following))
+        vectors = self._vectors_of([question.counted] + following.split())
+        return float(np.max(vectors[1:] @ vectors[0])) >= self.settings.gate.min_counted_similarity
+
+    def _vectors_of(self, words: list[str]) -> np.ndarray:
+        found = {w: self._word_vectors.get(w) for w in words}
+        missing = [w for w, v in found.items() if v is None]
+        if missing:
+            for word, vector in zip(missing, self.index.embed_sentences(missing), strict=True):
+                self._word_vectors.put(word, vector)
+                found[word] = vector
+        return np.stack([found[w] for w in words])
+
+    def is_common(self, word: str) -> bool:
+        """An ordinary word: its stem occurs in many passages of the corpus."""
+        stems = tokenize(word)
+        if not stems:
+            return True  # a stop word
+        frequency = self.index.sparse.document_frequency.get(stems[0], 0)
+        return frequency > max(2, 0.002 * len(self.index.sparse))
+
+    @staticmethod
+    def question_values(question: Question) -> set[str]:
+        """Values the question already states; an answer must add something new."""
+        values = set(question.parties)
+        for kind in ("number", "amount", "date", "person"):
+            values.update(c.value for c in candidates(kind, question.text, 0, len(question.text)))
+        values.update(k.lower() for k in question.key_terms)
+        return values
+
