@@ -1,27 +1,51 @@
 """The evidence gate: whether the best sentence supports an answer at all.
 
 Word overlap is measured in Swedish, so an English question over Swedish text relies on
-similarity (and on its names and numbers) alone. Thresholds: ``assistant.tuning.GateThresholds``.
+similarity (and on its names and numbers) alone. Thresholds: ``assistant.tuning.GateThresholds``,
+chosen by ``python -m bench.calibrate``, which calls ``passes`` on the same ``GateInput``.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from assistant.question import Question
 from assistant.scoring import SentenceEvidence
 from assistant.tuning import GateThresholds
 
 
+@dataclass(frozen=True)
+class GateInput:
+    """What the gate looks at: the question's language and names, the best sentence's
+    similarity, word cover and names, and the best word cover among the top five."""
+
+    language: str
+    named: bool          # the question has names or numbers
+    has_keys: bool       # ... and they occur near the best sentence's passage
+    dense: float
+    lexical: float
+    key_share: float
+    top_lexical: float
+
+    @classmethod
+    def of(cls, question: Question, best: SentenceEvidence, ranked: list[SentenceEvidence]) -> GateInput:
+        top = max((e.lexical for e in ranked[:5] if e.chunk_has_keys), default=0.0)
+        return cls(question.language, bool(question.key_terms), best.chunk_has_keys, best.dense,
+                   best.lexical, best.key_share, top)
+
+
+def passes(seen: GateInput, t: GateThresholds) -> bool:
+    if not seen.has_keys or seen.dense < t.min_dense_for(seen.language):
+        return False
+    if seen.dense >= t.strong_dense:
+        return True
+    if seen.named and seen.key_share == 1.0 and seen.lexical >= t.min_lexical_with_names:
+        return True
+    if seen.language == "en":
+        return True
+    return seen.top_lexical >= t.min_lexical
+
+
 def supported(question: Question, best: SentenceEvidence, ranked: list[SentenceEvidence],
               thresholds: GateThresholds) -> bool:
-    t = thresholds
-    floor = t.min_dense_for(question.language)
-    if not best.chunk_has_keys or best.dense < floor:
-        return False
-    if best.dense >= t.strong_dense:
-        return True
-    if question.key_terms and best.key_share == 1.0 and best.lexical >= t.min_lexical_with_names:
-        return True
-    if question.language == "en":
-        return True
-    top_lexical = max(e.lexical for e in ranked[:5] if e.chunk_has_keys)
-    return top_lexical >= t.min_lexical
+    return passes(GateInput.of(question, best, ranked), thresholds)
