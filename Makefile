@@ -36,7 +36,8 @@ test-llm: install
 	$(BIN)/python -m pytest -m llm tests/test_llamacpp.py
 
 eval: install
-	$(BIN)/assistant eval tests/eval/seeds.jsonl
+	$(BIN)/assistant eval tests/eval/calibration.jsonl
+	$(BIN)/assistant eval tests/eval/heldout.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 

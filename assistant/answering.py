@@ -17,10 +17,11 @@ from assistant.candidates import Candidate
 from assistant.gate import supported
 from assistant.question import Question
 from assistant.retrieval import ScoredChunk
-from assistant.scoring import SentenceEvidence, SentenceScorer
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer
 from assistant.tuning import AnswerSettings
 from index import DocumentRecord, Index, Speaker
 from index.parties import party_name
+from index.text import tokenize
 
 
 @dataclass(frozen=True)
@@ -117,11 +118,15 @@ class ExtractiveAnswerer:
             with_names = [e for e in usable[:5] if e.answers]
             if with_names and with_names[0].score >= 0.8 * best.score:
                 best = with_names[0]
-        if question.expects in ("number", "amount", "date") and not any(e.answers for e in usable[:5]):
-            # Nothing of the kind asked for ("Och vad kostar det?" where no cost is given,
-            # "how many X" where no number counts X): the documents do not say.
-            return Draft(answerable=False)
         best = self._continue_item(best, ranked, question)
+        if question.expects in ("number", "amount", "date") and not best.answers:
+            # The best sentence holds nothing of the kind asked for: a nearly as good one
+            # that does, or else the documents do not say ("Och vad kostar det?" where no
+            # cost is given, "how many X" where no number counts X).
+            typed = [e for e in usable[:5] if e.answers and e.score >= 0.8 * best.score]
+            if not typed:
+                return Draft(answerable=False)
+            best = typed[0]
         draft = Draft(answerable=True, shape="factoid" if best.answers else "open")
         n = draft.cite(claim_of(best))
         if best.answers:
@@ -218,8 +223,12 @@ class ExtractiveAnswerer:
                 draft.short.append((label, n))
                 draft.items.append(DraftItem(label, [n], speaker.label() or None, tuple(parties)))
                 return draft
-            if speaker is not None and speaker.role in ("administration", "document"):
-                return None  # the text is nobody's party: no party to name
+            meta_parties = best.document.metadata.parties
+            if speaker is not None and speaker.role in ("administration", "document") and not (
+                    meta_parties is not None and _shares_words(question, meta_parties.evidence.quote or "")):
+                # The sentence is nobody's party; the document's parties (the letter a reply
+                # answers) apply only when the question asks about what states them.
+                return None
         field_name = "authors" if question.expects == "author" else "parties"
         meta_field = getattr(best.document.metadata, field_name)
         if meta_field is None or not meta_field.value:
@@ -253,6 +262,11 @@ class ExtractiveAnswerer:
 
 def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
     return DraftItem(text, [n], speaker.label() or None if speaker else None, speaker.parties if speaker else ())
+
+
+def _shares_words(question: Question, text: str) -> bool:
+    words = set(tokenize(text))
+    return any(t in words for t in question.terms if t not in ANSWER_TYPE_TERMS)
 
 
 def _party_label(party: str, language: str) -> str:

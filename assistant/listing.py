@@ -15,8 +15,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from dataclasses import replace
+
 from assistant.question import Question
-from assistant.scoring import SentenceEvidence
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence
+from index import speaker_at
+from index.parties import find_parties
+from index.text import BULLET, split_sentences, tokenize
 
 if TYPE_CHECKING:
     from assistant.answering import Draft, ExtractiveAnswerer
@@ -41,6 +46,41 @@ def is_point(evidence: SentenceEvidence, min_words: int) -> bool:
     return not (whole_line and text.rstrip()[-1] not in ".!?:;)”\"" and len(words) < 12)
 
 
+_INTRO = re.compile(r"(?::|\bföljande\.|\bnedan\.|\bfollowing:?)\s*$", re.IGNORECASE)
+
+
+def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
+    """The list an introducing sentence ("Vi har:", "… konkreta förslag …:") opens: the
+    first sentence of each following bullet or numbered item, in order."""
+    text = intro.document.text
+    items: list[SentenceEvidence] = []
+    position = text.find("\n", intro.end)
+    while 0 <= position < len(text) and len(items) < limit:
+        line_start = position + 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[line_start:line_end].strip():
+            position = line_end  # blank lines may separate the items
+            continue
+        if not BULLET.match(text, line_start, line_end):
+            break
+        sentences = split_sentences(text, line_start, line_end)
+        if sentences:
+            start, end = sentences[0]
+            items.append(replace(intro, start=start, end=end, answers=[],
+                                 speaker=speaker_at(intro.document.speakers, start, end) or intro.speaker,
+                                 score=intro.score * (1 - 0.01 * len(items))))
+        position = line_end
+    return items
+
+
+def _topic_free(question: Question) -> bool:
+    """Whether the question names nothing but a party and the kind of answer ("Vad vill
+    Moderaterna?", "What does the Left Party propose?")."""
+    party_stems = {t for k in question.key_terms if find_parties(k) for t in tokenize(k)}
+    return not [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in party_stems]
+
+
 def _speaker_matches(evidence: SentenceEvidence, parties: tuple[str, ...]) -> bool:
     return bool(set(evidence.parties) & set(parties))
 
@@ -49,7 +89,12 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     from assistant.answering import Draft, DraftItem, claim_of
 
     settings = answerer.settings.lists
-    pool = [e for e in usable if e.embedded and is_point(e, settings.min_words)]
+    expanded: list[SentenceEvidence] = []
+    for e in [e for e in usable if e.embedded][: settings.max_items]:
+        if _INTRO.search(e.text):
+            expanded.extend(_items_after(e, settings.max_items))
+    pool = sorted([e for e in usable if e.embedded and is_point(e, settings.min_words)] +
+                  [e for e in expanded if is_point(e, settings.min_words)], key=lambda e: -e.score)
     about_parties = bool(_ABOUT_PARTIES.search(question.text))
     if question.parties:
         pool = [e for e in pool if _speaker_matches(e, question.parties)]
@@ -58,7 +103,8 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     if not pool:
         return Draft(answerable=False)
     best = pool[0]
-    if best.dense < answerer.settings.gate.min_dense_for(question.language) - settings.dense_margin:
+    if (not (question.parties and _topic_free(question))
+            and best.dense < answerer.settings.gate.min_dense_for(question.language) - settings.dense_margin):
         return Draft(answerable=False)  # the speaker asked about says nothing close to the question
     pool = [e for e in pool if e.score >= settings.relative_floor * best.score
             and e.dense >= best.dense - settings.dense_margin]

@@ -38,8 +38,8 @@ EXPECTS = (
 _LIST = re.compile(
     r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|lovar|planerar|gör|görs|anser|tycker|menar|säger|"
     r"kritiserar|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
-    r"|\bvilka\s+(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|aktiviteter|"
-    r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|frågor|slutsatser|kritik)"
+    r"|\bvilka\s+(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
+    r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik)"
     r"|\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bvad\s+går\s+.+\s+ut\s+på"
     r"|\bsummar|\boverview\b|\blist\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
     r"|\bwhat\s+(?:does|do|did|has|have|will)\s+.+\s+(?:propose|want|suggest|demand|plan|criticis|criticiz|"

@@ -28,12 +28,11 @@ from index.parties import canonical_party, find_parties
 from index.text import normalize, split_sentences, tokenize
 
 # Words that name the kind of answer rather than the topic ("vilket parti", "hur många år").
-_ANSWER_TYPE_TERMS = frozenset(tokenize(
+ANSWER_TYPE_TERMS = frozenset(tokenize(
     "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
-    "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
-    "åtgärder åtgärd measures insatser punkter points"
+    "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes"
 ))
 
 @dataclass
@@ -146,7 +145,7 @@ class SentenceScorer:
         weights = self.settings.weights
         if not top:
             return []
-        topic_terms = [t for t in question.terms if t not in _ANSWER_TYPE_TERMS]
+        topic_terms = [t for t in question.terms if t not in ANSWER_TYPE_TERMS]
         if not topic_terms and question.shape != "list":
             topic_terms = list(question.terms)
         # A summary of everything ("Sammanfatta vad partierna föreslår") names no topic:
@@ -173,13 +172,14 @@ class SentenceScorer:
                     continue
                 tokens = set(tokenize(sentence)) | header
                 lexical = topic.covered(tokens, _matches) if topic is not None else 1.0
-                keys = [k for k in question.key_terms if _key_in(k, sentence, [])]
+                speaker = speaker_at(document.speakers, start, end)
+                speaker_parties = list(speaker.parties) if speaker is not None else list(doc_parties)
+                # A party of the question is in the sentence when that party says it.
+                keys = [k for k in question.key_terms if _key_in(k, sentence, speaker_parties)]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
                            if c.value not in question_values]
                 if question.counted and question.expects == "number":
                     answers = [c for c in answers if self.counts(question, document.text, c)]
-                speaker = speaker_at(document.speakers, start, end)
-                speaker_parties = speaker.parties if speaker is not None else tuple(doc_parties)
                 # A party named in the sentence is stronger evidence than who says it.
                 typed = 1.0 if answers else 0.5 if question.expects == "party" and speaker_parties else 0.0
                 found.append(SentenceEvidence(
@@ -231,9 +231,13 @@ class SentenceScorer:
         following = _following_words(text, candidate)
         if not following or question.counted is None:
             return False
+        if candidate.value.endswith(("%", "procent")) or re.fullmatch(r"(?:19|20)\d\d", candidate.value):
+            return False  # a share or a year, not a count
         if question.language == "sv":
             counted = tokenize(question.counted)
-            return bool(counted) and any(_matches(counted[0], {t}) for t in tokenize(following))
+            if counted and any(_matches(counted[0], {t}) for t in tokenize(following)):
+                return True
+        # Another word for the same thing ("personer" / "individer"), or across languages.
         vectors = self._vectors_of([question.counted] + following.split())
         return float(np.max(vectors[1:] @ vectors[0])) >= self.settings.gate.min_counted_similarity
 

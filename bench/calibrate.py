@@ -24,7 +24,7 @@ import itertools
 import json
 from dataclasses import asdict, dataclass, replace
 
-from assistant import Assistant
+from assistant import Assistant, Settings
 from assistant.evaluation import load_questions
 from assistant.gate import GateInput, passes
 from assistant.tuning import GateThresholds
@@ -111,9 +111,9 @@ def main() -> None:
         cases = [Case(c["source"], c["answerable"], GateInput(**c["seen"]) if c["seen"] else None)
                  for c in json.loads(FEATURES.read_text(encoding="utf-8"))]
     else:
-        from bench.compare import seed_assistant
-
-        cases = measure(open_swequad(), seed_assistant())
+        seeds = Assistant.open(settings=Settings(data_dir=CACHE / "seeds-calibration"))
+        seeds.ensure_seeded()
+        cases = measure(open_swequad(), seeds)
         FEATURES.parent.mkdir(parents=True, exist_ok=True)
         FEATURES.write_text(json.dumps([asdict(c) for c in cases]), encoding="utf-8")
     current = GateThresholds()

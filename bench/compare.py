@@ -6,7 +6,7 @@
     python -m bench.compare
 
 Columns: seed index time, query latency p50/p95 over the seed questions (Källa: retrieval and
-the extractive answer; baselines: retrieval only), recall@5 on tests/eval/seeds.jsonl (a top-5
+the extractive answer; baselines: retrieval only), recall@5 on tests/eval/calibration.jsonl (a top-5
 unit from the gold document containing the evidence) and on SweQUAD-MC (the gold passage among
 the first 5 distinct documents). SweQUAD indexes are cached in bench/.cache.
 """

@@ -120,7 +120,7 @@ def test_answer_json_has_the_contract_fields(seed_assistant: Assistant) -> None:
 
 
 def test_seed_evaluation_meets_the_bar(seed_assistant: Assistant) -> None:
-    result = evaluate(seed_assistant, load_questions(ROOT / "tests" / "eval" / "seeds.jsonl"))
+    result = evaluate(seed_assistant, load_questions(ROOT / "tests" / "eval" / "calibration.jsonl"))
     assert result.total >= 60
     assert result.accuracy >= 0.9, result.failures
     assert result.citation_validity == 1.0

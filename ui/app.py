@@ -202,6 +202,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 yield from respond_stream(assistant, message, chat, turns, party, kind, start, end)
 
             ask.click(on_ask, inputs, outputs, api_visibility="private")
+            # Clearing the chat clears the conversation: the next question stands alone.
+            chatbot.clear(lambda: ([], gr.Radio(choices=[], value=None), ""), None, [history, citations, source],
+                          api_visibility="private")
             question.submit(on_ask, inputs, outputs, api_visibility="private")
             citations.change(lambda choice, turns: show_source(assistant, choice, turns), [citations, history], source,
                              api_visibility="private").then(None, js=SCROLL_TO_CITED)

@@ -1,0 +1,122 @@
+"""Answer shapes on the real seeds through the public API: lists by speaker, who-is,
+party from the speaker of the cited span, follow-ups decided by the question."""
+
+import pytest
+
+from assistant import Answer, Assistant
+from assistant.question import analyze, is_follow_up
+from tests.conftest import seed_text
+
+ARTICLE = "002_28fb4ee68b4bc7f1"
+PM = "003_edd3e648c7099bc0"
+DISTRICT = "004_ee0c540bedc59e3d"
+
+
+def _assert_exact(answer: Answer) -> None:
+    for citation in answer.citations:
+        assert seed_text(citation.doc_id)[citation.start:citation.end] == citation.quote
+
+
+def test_list_of_a_party_gives_distinct_points_said_by_that_party(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad vill Moderaterna göra?")
+    _assert_exact(answer)
+    assert answer.shape == "list" and 3 <= len(answer.items) <= 8
+    assert len({item.text for item in answer.items}) == len(answer.items)
+    assert all(item.parties == ("M",) for item in answer.items)
+    assert {c.doc_id for c in answer.citations} == {ARTICLE}
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "Bygg ut hembesöksprogrammet" in quotes or "hembesöksprogrammen" in quotes
+    assert not any(c.quote.rstrip().endswith("?") for c in answer.citations)  # a question is never evidence
+
+
+def test_list_items_of_a_reservation_carry_its_parties(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka åtgärder föreslår Vänsterpartiet?")
+    _assert_exact(answer)
+    assert answer.shape == "list"
+    assert all("V" in item.parties for item in answer.items)
+    reservation = seed_text(PM).index("Reservation anfördes av borgarråden")
+    statement = seed_text(PM).index("Särskilt uttalande gjordes av borgarrådet Clara Lindblom")
+    for citation in answer.citations:
+        if reservation < citation.start < statement:
+            assert citation.parties == ("S", "V") and citation.speaker == "Reservation (S, V)"
+    # The numbered items of the Left Party's statement, opened by "…förslag…:", are points.
+    assert any(c.quote.startswith("Aktivera stadens krisledningsnämnd") for c in answer.citations)
+
+
+def test_who_is_states_the_role_and_party_with_their_spans(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vem är Andréa Hedin?")
+    _assert_exact(answer)
+    assert answer.shape == "who" and answer.subject == "Andréa Hedin"
+    texts = [item.text for item in answer.items]
+    assert "Moderaterna (M)" in texts and "oppositionsborgarråd i Stockholms stad" in texts
+    role = answer.items[texts.index("oppositionsborgarråd i Stockholms stad")]
+    quote = answer.citations[role.citations[0] - 1]
+    assert quote.doc_id == ARTICLE and quote.quote == "Andréa Hedin (M), oppositionsborgarråd i Stockholms stad"
+
+
+def test_who_is_reads_a_signature_block(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Who is Linda Palo?")
+    _assert_exact(answer)
+    assert answer.shape == "who" and any("avdelningschef" in item.text for item in answer.items)
+    assert answer.citations[0].doc_id == DISTRICT
+
+
+def test_who_is_someone_the_documents_never_name_is_declined(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vem är Ulf Kristersson?")
+    assert not answer.answerable and answer.citations == [] and answer.shape == "none"
+
+
+def test_party_of_a_person_comes_from_the_section_they_speak(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilket parti tillhör Clara Lindblom?")
+    _assert_exact(answer)
+    assert answer.items[0].parties == ("V",) and answer.text.startswith("Vänsterpartiet (V)")
+    assert any(c.quote.startswith("Särskilt uttalande gjordes av borgarrådet Clara Lindblom (V)")
+               for c in answer.citations)
+
+
+def test_short_standalone_question_after_another_is_not_glued_to_it(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("När startade Trefas?")
+    answer = seed_assistant.ask("Vem är handläggare?", history=[first])
+    assert answer.answerable and answer.text.startswith("Clas Cederlid")
+    assert answer.citations[0].doc_id == DISTRICT
+
+
+def test_follow_up_with_a_pronoun_uses_the_conversation(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vem skrev interpellationen om Trefas?")
+    answer = seed_assistant.ask("Vilket parti tillhör han?", history=[first])
+    _assert_exact(answer)
+    assert answer.answerable and "(L)" in answer.text
+
+
+def test_a_count_is_never_a_year_or_a_share(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Hur många nya ordningsvakter ska anställas i Hägersten-Älvsjö?")
+    assert not answer.answerable
+
+
+@pytest.mark.parametrize("question, follow_up", [
+    pytest.param("Och vad kostar det?", True, id="och-pronoun"),
+    pytest.param("Vad vill de?", True, id="pronoun-de"),
+    pytest.param("Och i Farsta?", True, id="ellipsis-place"),
+    pytest.param("What about the Moderates?", True, id="what-about"),
+    pytest.param("Vad tycker hon om förslaget?", True, id="pronoun-hon"),
+    pytest.param("Vem är handläggare?", False, id="short-complete"),
+    pytest.param("Finns det en strategi mot våldet?", False, id="dummy-det"),
+    pytest.param("När startade Trefas?", False, id="own-name"),
+    pytest.param("Hur många skjutningar skedde 2020?", False, id="own-number"),
+])
+def test_follow_ups_are_decided_by_the_question(question: str, follow_up: bool) -> None:
+    assert is_follow_up(analyze(question)) is follow_up
+
+
+@pytest.mark.parametrize("question, shape", [
+    pytest.param("Vem är Andréa Hedin?", "who", id="vem-är"),
+    pytest.param("Who is Lisa Palm?", "who", id="who-is"),
+    pytest.param("Vem är handläggare?", "factoid", id="role-not-person"),
+    pytest.param("Sammanfatta vad partierna föreslår", "list", id="sammanfatta"),
+    pytest.param("Vilka åtgärder föreslår Vänsterpartiet?", "list", id="vilka-åtgärder"),
+    pytest.param("What does the Left Party propose?", "list", id="what-propose"),
+    pytest.param("Hur många skjutningar skedde 2020?", "factoid", id="count"),
+    pytest.param("Vilket parti föreslog en avhopparlinje?", "factoid", id="which-party-proposed"),
+])
+def test_shape_is_chosen_from_the_question(question: str, shape: str) -> None:
+    assert analyze(question).shape == shape
