@@ -95,7 +95,7 @@ class ExtractiveAnswerer:
             return answer_who(self, question, chunks)
         listing = question.shape == "list"
         ranked = self.evidence(question, chunks, self.settings.lists.embedded if listing else None,
-                               self.settings.lists.passages if listing else None)
+                               len(chunks) if listing else None)
         if not ranked:
             return Draft(answerable=False)
         usable = [e for e in ranked if e.chunk_has_keys] or ranked

@@ -208,6 +208,9 @@ class Assistant:
                 # "Vad vill Moderaterna?": what the party says, wherever it says it.
                 filters = replace(filters or Filters(), parties=analysed.parties)
         chunks = self.retrieve(query, filters, k)
+        if analysed.shape == "list" and analysed.about_parties and not analysed.parties and (
+                filters is None or not filters.parties):
+            chunks = self._with_every_party(query, filters, chunks)
         passages = [self._passage(c) for c in chunks]
         if not chunks:
             return self._declined(question, analysed, passages)
@@ -230,6 +233,19 @@ class Assistant:
     def _declined(question: str, analysed: Question, passages: list[Passage], **extra: Any) -> Answer:
         return Answer(question, phrase(analysed.language, "no_support"), False, [], passages, analysed.language,
                       **extra)
+
+    def _with_every_party(self, query: str, filters: Filters | None, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
+        """"Sammanfatta vad partierna föreslår": the best passages said by each party, so that
+        one party's long text does not crowd out the others."""
+        seen = {c.chunk.chunk_id for c in chunks}
+        merged = list(chunks)
+        per_party = self.answerer.settings.lists.passages_per_party
+        for party in self.facets()["parties"]:
+            for scored in self.retrieve(query, replace(filters or Filters(), parties=(party,)), per_party):
+                if scored.chunk.chunk_id not in seen:
+                    seen.add(scored.chunk.chunk_id)
+                    merged.append(scored)
+        return merged
 
     def _compose_generated(self, question: str, analysed: Question, draft: GeneratedDraft,
                            passages: list[Passage]) -> Answer:

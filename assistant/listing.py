@@ -26,7 +26,6 @@ from index.text import BULLET, split_sentences, tokenize
 if TYPE_CHECKING:
     from assistant.answering import Draft, ExtractiveAnswerer
 
-_ABOUT_PARTIES = re.compile(r"\bparti(?:er|erna|et)?\b|\bpart(?:y|ies)\b|\bvem\s+vill\b|\bwho\s+wants\b", re.IGNORECASE)
 
 
 def is_point(evidence: SentenceEvidence, min_words: int) -> bool:
@@ -95,19 +94,29 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
             expanded.extend(_items_after(e, settings.max_items))
     pool = sorted([e for e in usable if e.embedded and is_point(e, settings.min_words)] +
                   [e for e in expanded if is_point(e, settings.min_words)], key=lambda e: -e.score)
-    about_parties = bool(_ABOUT_PARTIES.search(question.text))
+    about_parties = question.about_parties
     if question.parties:
         pool = [e for e in pool if _speaker_matches(e, question.parties)]
     elif about_parties:
         pool = [e for e in pool if e.parties]
     if not pool:
         return Draft(answerable=False)
-    best = pool[0]
-    if (not (question.parties and _topic_free(question))
-            and best.dense < answerer.settings.gate.min_dense_for(question.language) - settings.dense_margin):
-        return Draft(answerable=False)  # the speaker asked about says nothing close to the question
-    pool = [e for e in pool if e.score >= settings.relative_floor * best.score
-            and e.dense >= best.dense - settings.dense_margin]
+    # Each party's points are measured against that party's best point (when the question
+    # is about parties in general), else all against the best point.
+    groups: dict[str, list[SentenceEvidence]] = {}
+    for e in pool:
+        groups.setdefault(_group_key(e) if about_parties else "", []).append(e)
+    floor = answerer.settings.gate.min_dense_for(question.language) - settings.floor_margin
+    pool = []
+    for members in groups.values():
+        best = members[0]
+        if best.dense < floor and not (question.parties and _topic_free(question)):
+            continue  # this speaker says nothing close to the question
+        pool.extend(e for e in members if e.score >= settings.relative_floor * best.score
+                    and e.dense >= best.dense - settings.dense_margin)
+    if not pool:
+        return Draft(answerable=False)
+    pool.sort(key=lambda e: -e.score)
 
     vectors = answerer.sentence_vectors([(e.document, e.start, e.end) for e in pool])
     chosen: list[int] = []
@@ -121,6 +130,8 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
             if redundancy >= settings.duplicate_similarity or _overlaps(pool[i], [pool[j] for j in chosen]):
                 continue
             value = settings.mmr_lambda * relevance[i] - (1 - settings.mmr_lambda) * redundancy
+            if about_parties:  # every party gets its turn
+                value -= settings.party_balance * sum(_group_key(pool[j]) == _group_key(pool[i]) for j in chosen)
             if value > best_value:
                 best_index, best_value = i, value
         if best_index < 0:

@@ -25,7 +25,8 @@ _SWEDISH = {
 EXPECTS = (
     ("author", re.compile(
         r"\bvem\s+(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|står bakom|är handläggare)"
-        r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b")),
+        r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
+        r"|\bcase\s+(?:officer|handler|worker)\b")),
     ("party", re.compile(r"\bvilket parti|\bvilka partier|\bvilket av partierna|\bwhich part(?:y|ies)|\bwhat part(?:y|ies)")),
     ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rd]?\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget for\b")),
     ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bhur stor\b|\bwhat share\b|\bpercent")),
@@ -38,7 +39,7 @@ EXPECTS = (
 _LIST = re.compile(
     r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|lovar|planerar|gör|görs|anser|tycker|menar|säger|"
     r"kritiserar|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
-    r"|\bvilka\s+(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
+    r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
     r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik)"
     r"|\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bvad\s+går\s+.+\s+ut\s+på"
     r"|\bsummar|\boverview\b|\blist\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
@@ -63,6 +64,9 @@ _BACK_REFERENCE = re.compile(
     r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b", re.IGNORECASE)
 _TRAILING_IT = re.compile(r"\b(?:det|den|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
 
+_ABOUT_PARTIES = re.compile(r"\bparti(?:er|erna|et)?\b|\bpart(?:y|ies)\b|\bvem\s+vill\b|\bwho\s+wants\b",
+                            re.IGNORECASE)
+
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)*|\d[\d\s]*\d|\d)\b")
 
 
@@ -78,6 +82,7 @@ class Question:
     search: str | None = None   # the text to search with, when it differs (a follow-up with its context)
     shape: str = "factoid"      # factoid | list | who | open: the answer's form (see ``shape_of``)
     subject: str | None = None  # who-is: the person asked about
+    about_parties: bool = False  # asks about parties in general ("vad partierna föreslår")
 
 
 def detect_language(text: str) -> str:
@@ -155,6 +160,7 @@ def analyze(text: str) -> Question:
         parties=parties,
         shape=shape,
         subject=subject,
+        about_parties=bool(_ABOUT_PARTIES.search(text)),
     )
 
 
@@ -173,4 +179,5 @@ def with_context(question: Question, previous: Question) -> Question:
         key_terms=question.key_terms or previous.key_terms,
         parties=question.parties or previous.parties,
         counted=question.counted or (previous.counted if question.expects == "other" else None),
+        about_parties=question.about_parties or previous.about_parties,
     )

@@ -11,6 +11,7 @@ speaker of its span (``index.speakers``).
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections import OrderedDict
@@ -201,7 +202,15 @@ class SentenceScorer:
             return (weights.lexical * item.lexical + weights.prior * item.prior
                     + weights.typed * item.typed + weights.keys * item.key_share)
 
-        shortlist = sorted(found, key=partial, reverse=True)[: embedded or self.settings.max_embedded]
+        budget = embedded or self.settings.max_embedded
+        ordered = sorted(found, key=partial, reverse=True)
+        if question.about_parties and question.shape == "list" and not question.parties:
+            # Every party's most promising sentences get compared with the question.
+            by_party: dict[tuple[str, ...], list[SentenceEvidence]] = {}
+            for item in ordered:
+                by_party.setdefault(item.parties, []).append(item)
+            ordered = [item for rank in itertools.zip_longest(*by_party.values()) for item in rank if item]
+        shortlist = ordered[:budget]
         vectors = self.sentence_vectors([(e.document, e.start, e.end) for e in shortlist])
         dense = vectors @ self.index.embed_question(question.search or question.text)
         low, high = float(dense.min()), float(dense.max())
