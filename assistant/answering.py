@@ -18,7 +18,7 @@ from assistant.gate import supported
 from assistant.question import Question
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer
-from assistant.tuning import AnswerSettings
+from assistant.tuning import AnswerSettings, FactoidSettings
 from index import DocumentRecord, Index, Speaker
 from index.parties import party_name
 from index.text import tokenize
@@ -116,14 +116,14 @@ class ExtractiveAnswerer:
                 return draft
         if question.expects == "person":
             with_names = [e for e in usable[:5] if e.answers]
-            if with_names and with_names[0].score >= 0.8 * best.score:
+            if with_names and with_names[0].score >= self.settings.facts.near_best * best.score:
                 best = with_names[0]
-        best = self._continue_item(best, ranked, question)
+        best = self._continue_item(best, ranked, question, self.settings.facts)
         if question.expects in ("number", "amount", "date") and not best.answers:
             # The best sentence holds nothing of the kind asked for: a nearly as good one
             # that does, or else the documents do not say ("Och vad kostar det?" where no
             # cost is given, "how many X" where no number counts X).
-            typed = [e for e in usable[:5] if e.answers and e.score >= 0.8 * best.score]
+            typed = [e for e in usable[:5] if e.answers and e.score >= self.settings.facts.near_best * best.score]
             if not typed:
                 return Draft(answerable=False)
             best = typed[0]
@@ -139,7 +139,8 @@ class ExtractiveAnswerer:
         return draft
 
     @staticmethod
-    def _continue_item(best: SentenceEvidence, ranked: list[SentenceEvidence], question: Question) -> SentenceEvidence:
+    def _continue_item(best: SentenceEvidence, ranked: list[SentenceEvidence], question: Question,
+                       facts: FactoidSettings) -> SentenceEvidence:
         """The answer often sits in the next sentence of the same list item or paragraph
         ("... dygnet runt. Denna ska ... (+1 mnkr)", "... ska inrättas. Gärna ... i Rinkeby.").
         Extend the best sentence over up to two following sentences of the same line: to the
@@ -151,7 +152,7 @@ class ExtractiveAnswerer:
             key=lambda e: e.start,
         )
         extended = best
-        following = [e for e in following if e.end - best.start <= 600]
+        following = [e for e in following if e.end - best.start <= facts.continuation_reach]
         for item in following[:2]:
             if "\n" in text[extended.end:item.start]:
                 break
@@ -159,7 +160,7 @@ class ExtractiveAnswerer:
                 if item.answers:
                     return replace(best, end=item.end, answers=item.answers)
                 continue
-            if question.expects == "other" and item.lexical > 0 and item.end - best.start <= 400:
+            if question.expects == "other" and item.lexical > 0 and item.end - best.start <= facts.open_continuation:
                 extended = replace(extended, end=item.end)
             else:
                 break
@@ -185,7 +186,9 @@ class ExtractiveAnswerer:
         for other in ranked[1:8]:
             if other.document.doc_id == best.document.doc_id or not other.answers:
                 continue
-            if other.key_share < 1.0 or other.lexical < 0.4 or other.dense < self.settings.gate.min_dense - 0.02:
+            facts = self.settings.facts
+            if (other.key_share < 1.0 or other.lexical < facts.conflict_min_lexical
+                    or other.dense < self.settings.gate.min_dense - facts.conflict_dense_slack):
                 continue
             value = self._pick(other, question)
             if value.value != best_value and value.value not in best_value and best_value not in value.value:

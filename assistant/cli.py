@@ -85,13 +85,26 @@ def _ask_one(assistant: Assistant, question: str, as_json: bool, out: TextIO) ->
     out.flush()
 
 
+def _error_line(question: str, error: Exception) -> str:
+    return json.dumps({"question": question, "error": str(error)}, ensure_ascii=False,
+                      default=str).encode("utf-8", "replace").decode("utf-8") + "\n"
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     assistant = open_assistant(args)
     seed_if_empty(assistant)
     if args.question is not None:
-        _ask_one(assistant, args.question, args.json, sys.stdout)
+        try:
+            _ask_one(assistant, args.question, args.json, sys.stdout)
+        except KallaError as error:
+            if not args.json:
+                raise
+            sys.stdout.write(_error_line(args.question.encode("utf-8", "replace").decode("utf-8"), error))
+            return 2
         return 0
     interactive = sys.stdin.isatty() and not args.json
+    # Bytes that are not UTF-8 reach the question's validation (a clear error), not a crash.
+    sys.stdin.reconfigure(errors="surrogateescape")
     status = 0
     while True:
         if interactive:
@@ -99,14 +112,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
         line = sys.stdin.readline()
         if not line or (interactive and not line.strip()):
             return status
-        if not line.strip():
-            continue
+        question = line.rstrip("\n")
         try:
-            _ask_one(assistant, line.rstrip("\n"), args.json or not interactive, sys.stdout)
+            _ask_one(assistant, question, args.json or not interactive, sys.stdout)
         except KallaError as error:
             status = 2
             if args.json or not interactive:
-                sys.stdout.write(json.dumps({"question": line.rstrip("\n"), "error": str(error)}, ensure_ascii=False) + "\n")
+                # One JSON object per input line, errors (an empty line too) included.
+                shown = question.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                sys.stdout.write(_error_line(shown, error))
+                sys.stdout.flush()
             else:
                 print(f"error: {error}", file=sys.stderr)
 
@@ -117,6 +132,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     assistant = open_assistant(args)
     seed_if_empty(assistant)
     result = evaluate(assistant, load_questions(args.file))
+    name = Path(args.file).name
+    role = "held out" if "heldout" in name else "calibration" if "calibration" in name else "question file"
+    print(f"{name} ({role})")
     print(result.table())
     if args.verbose:
         for failure in result.failures:

@@ -127,6 +127,11 @@ class Assistant:
         if not isinstance(question, str):
             raise QuestionError("The question must be text.")
         cleaned = question.strip()
+        try:
+            cleaned.encode("utf-8")
+        except UnicodeEncodeError:
+            raise QuestionError("The question holds bytes that are not valid text (not UTF-8, or unpaired "
+                                "surrogates); write it again as plain text.") from None
         if not cleaned:
             raise QuestionError("The question is empty: write a question, e.g. \"Vem skrev interpellationen om Trefas?\"")
         if len(cleaned) > MAX_QUESTION_CHARS:

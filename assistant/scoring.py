@@ -195,7 +195,7 @@ class SentenceScorer:
                 ))
         if not found:
             return []
-        self.credit_continuations(found)
+        self.credit_continuations(found, self.settings.facts.continuation_credit)
         # Embedding sentences is the costly part of a question: only the most promising ones
         # by every other signal are embedded; the rest keep the lowest similarity seen.
         def partial(item: SentenceEvidence) -> float:
@@ -223,7 +223,7 @@ class SentenceScorer:
         return sorted(found, key=lambda e: -e.score)
 
     @staticmethod
-    def credit_continuations(found: list[SentenceEvidence]) -> None:
+    def credit_continuations(found: list[SentenceEvidence], credit: float) -> None:
         """A sentence whose list item or paragraph goes on to the asked-for figure ("...
         avhopparlinje ... Denna ska ... (+1 mnkr)") is nearly as good as one holding it:
         ``_continue_item`` will extend its quote to include it."""
@@ -231,7 +231,7 @@ class SentenceScorer:
             same_line = (current.document is following.document
                          and "\n" not in current.document.text[current.end:following.start])
             if same_line and following.answers and not current.answers:
-                current.typed = max(current.typed, 0.8)
+                current.typed = max(current.typed, credit)
 
     def counts(self, question: Question, text: str, candidate: Candidate) -> bool:
         """Whether the number counts what the question counts: the words right after it
@@ -265,7 +265,7 @@ class SentenceScorer:
         if not stems:
             return True  # a stop word
         frequency = self.index.sparse.document_frequency.get(stems[0], 0)
-        return frequency > max(2, 0.002 * len(self.index.sparse))
+        return frequency > max(2, self.settings.facts.common_word_share * len(self.index.sparse))
 
     @staticmethod
     def question_values(question: Question) -> set[str]:

@@ -66,9 +66,25 @@ class ListSettings:
 
 
 @dataclass(frozen=True)
+class FactoidSettings:
+    """One-fact answers (``assistant.answering``). Set by hand on the seed questions of
+    sessions 1-2 (tests/eval/calibration.jsonl); unchanged in session 3."""
+
+    near_best: float = 0.8            # a sentence holding the asked-for kind replaces the best one
+    #                                   when it scores at least this share of it
+    continuation_credit: float = 0.8  # "typed" credit of a sentence whose list item goes on to the answer
+    continuation_reach: int = 600     # characters a quote may grow to reach the answer in its item
+    open_continuation: int = 400      # ... and for open questions, while the next sentence shares words
+    conflict_min_lexical: float = 0.4  # another document's value counts as a conflict only when its
+    conflict_dense_slack: float = 0.02  # sentence covers this share and is this close to the gate's floor
+    common_word_share: float = 0.002  # a stem in more than this share of passages is an ordinary word
+
+
+@dataclass(frozen=True)
 class AnswerSettings:
     weights: ScoringWeights = ScoringWeights()
     gate: GateThresholds = GateThresholds()
     lists: ListSettings = ListSettings()
+    facts: FactoidSettings = FactoidSettings()
     max_chunks: int = 8       # passages whose sentences are scored
     max_embedded: int = 12    # sentences embedded per factoid question (latency; session 1)

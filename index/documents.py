@@ -11,6 +11,7 @@ import gzip
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,15 @@ def read_text_file(path: Path, report: Report) -> str | None:
     except OSError as error:
         report(LoadProblem(str(path), f"cannot be read ({error.strerror or error})"))
         return None
+    bom = next((encoding for mark, encoding in _BOMS if raw.startswith(mark)), None)
+    if bom is not None and bom.startswith("utf-16"):
+        try:
+            text = raw.decode(bom)
+        except UnicodeDecodeError:
+            report(LoadProblem(str(path), "starts with a UTF-16 byte order mark but is not UTF-16"))
+            return None
+        report(LoadProblem(str(path), "UTF-16 text; indexed as its decoded text", skipped=False))
+        return text if text.strip() else None
     if b"\x00" in raw[:8192]:
         report(LoadProblem(str(path), "looks binary (NUL bytes), not text"))
         return None
@@ -88,6 +98,16 @@ def read_text_file(path: Path, report: Report) -> str | None:
         report(LoadProblem(str(path), "is empty"))
         return None
     return text
+
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BOMS = ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"), (b"\xef\xbb\xbf", "utf-8-sig"))
+
+
+def without_lone_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with every unpaired surrogate (valid JSON, not valid Unicode text) replaced by
+    U+FFFD, and how many there were. Offsets do not move: one character for one."""
+    return _LONE_SURROGATE.subn("\ufffd", text)
 
 
 def _read_jsonl_lines(path: Path, report: Report) -> Iterator[tuple[int, str]]:
@@ -105,6 +125,7 @@ def _read_jsonl_lines(path: Path, report: Report) -> Iterator[tuple[int, str]]:
 
 
 def read_jsonl(path: Path, report: Report) -> Iterator[SourceDocument]:
+    seen: set[str] = set()
     for number, line in _read_jsonl_lines(path, report):
         if not line.strip():
             continue
@@ -121,8 +142,19 @@ def read_jsonl(path: Path, report: Report) -> Iterator[SourceDocument]:
         if not isinstance(text, str) or not text.strip():
             report(LoadProblem(where, "has no 'text'"))
             continue
-        doc_id = str(record.get("id") or f"{path.name.split('.')[0]}-{number}")
+        text, replaced = without_lone_surrogates(text)
+        if replaced:
+            report(LoadProblem(where, f"{replaced} unpaired surrogate(s) in 'text' replaced by U+FFFD", skipped=False))
+        raw_id = record.get("id")
+        doc_id = without_lone_surrogates(str(raw_id))[0] if raw_id not in (None, "") else f"{path.name.split('.')[0]}-{number}"
         title = record.get("title") if isinstance(record.get("title"), str) else None
+        title = without_lone_surrogates(title)[0] if title else None
+        if doc_id in seen:
+            # Two records with one id: both are kept, the later one under a readable new id.
+            renamed = f"{doc_id}~{number}"
+            report(LoadProblem(where, f"id {doc_id!r} already used in this file; indexed as {renamed!r}", skipped=False))
+            doc_id = renamed
+        seen.add(doc_id)
         fields = {
             key: value for key, value in record.items()
             if key not in ("id", "text", "title") and isinstance(value, (str, int, float, bool))

@@ -179,14 +179,20 @@ class RecordStore:
         return ChunkRecord(*row) if row else None
 
     def all_chunk_texts(self) -> Iterator[tuple[str, str]]:
-        """(chunk_id, header + chunk text) for every chunk, in a stable order."""
-        with self._lock:
-            rows = self._db.execute(
-                'SELECT c.chunk_id, c.header, substr(d.text, c.start + 1, c."end" - c.start) '
-                "FROM chunks c JOIN documents d USING (doc_id) ORDER BY c.doc_id, c.position"
-            ).fetchall()
-        for chunk_id, header, body in rows:
-            yield chunk_id, f"{header}\n{body}"
+        """(chunk_id, header + chunk text) for every chunk, in a stable order. Each document's
+        text is read once and sliced here (SQLite's substr per chunk re-reads the whole text:
+        quadratic in the document's size)."""
+        for doc_id in self.doc_ids():
+            with self._lock:
+                row = self._db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+                chunks = self._db.execute(
+                    'SELECT chunk_id, header, start, "end" FROM chunks WHERE doc_id = ? ORDER BY position', (doc_id,)
+                ).fetchall()
+            if row is None:
+                continue
+            text = row[0]
+            for chunk_id, header, start, end in chunks:
+                yield chunk_id, f"{header}\n{text[start:end]}"
 
     @_locked
     def chunk_count(self) -> int:

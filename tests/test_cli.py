@@ -42,11 +42,25 @@ def test_ask_reads_one_question_per_line_and_writes_json_lines(data_dir: Path) -
     stdin = "How many shootings were there in 2020?\n\nVem vann Melodifestivalen 2023?\n" + "x" * 2500 + "\n"
     result = _run("ask", data_dir=data_dir, stdin=stdin)
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["question"][:20] for line in lines] == ["How many shootings w", "Vem vann Melodifesti", "x" * 20]
+    # One JSON object per input line, the empty line included (as an error).
+    assert [line["question"][:20] for line in lines] == ["How many shootings w", "", "Vem vann Melodifesti", "x" * 20]
     assert lines[0]["answerable"] and lines[0]["citations"][0]["doc_id"] == "003_edd3e648c7099bc0"
-    assert lines[1]["answerable"] is False and lines[1]["citations"] == []
-    assert "limit is 2000" in lines[2]["error"]
-    assert result.returncode == 2  # one question was refused
+    assert "empty" in lines[1]["error"]
+    assert lines[2]["answerable"] is False and lines[2]["citations"] == []
+    assert "limit is 2000" in lines[3]["error"]
+    assert result.returncode == 2  # questions were refused
+
+
+def test_bytes_that_are_not_utf8_get_a_json_error_per_line(data_dir: Path) -> None:
+    env = {**os.environ, "KALLA_DATA_DIR": str(data_dir)}
+    stdin = "Vem skrev interpellationen om Trefas?\n".encode() + b"Vem \xff\xfe skrev?\n"
+    result = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json"], input=stdin, capture_output=True,
+                            cwd=ROOT, env=env, timeout=300)
+    lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert len(lines) == 2 and b"Traceback" not in result.stderr
+    assert lines[0]["answerable"] is True
+    assert "not valid text" in lines[1]["error"] and lines[1]["question"].startswith("Vem ")
+    assert result.returncode == 2
 
 
 def test_empty_question_is_an_error_not_a_traceback(data_dir: Path) -> None:

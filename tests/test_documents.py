@@ -55,3 +55,28 @@ def test_jsonl_records_bad_lines_skipped_rest_kept(tmp_path: Path) -> None:
     assert documents[1].fields == {}
     assert [(p.source.rsplit(":", 1)[1], p.message.split(" (")[0]) for p in problems] == [
         ("2", "not valid JSON"), ("3", "has no 'text'")]
+
+
+def test_jsonl_lone_surrogate_zero_id_and_duplicate_ids_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "riksdag.jsonl"
+    lines = [
+        '{"id": "a", "text": "Fr\\ud83dga om trygghet"}',  # a lone surrogate: valid JSON, not valid text
+        json.dumps({"id": 0, "text": "Noll är ett id"}),
+        json.dumps({"id": "a", "text": "Samma id igen"}),
+        json.dumps({"id": "b", "text": "Sist"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    documents, problems = _load([path])
+    assert [d.doc_id for d in documents] == ["a", "0", "a~3", "b"]
+    assert documents[0].text == "Fr\ufffdga om trygghet"  # one character for one: offsets unchanged
+    assert documents[0].text.encode("utf-8")
+    assert [(p.source.rsplit(":", 1)[1], p.skipped) for p in problems] == [("1", False), ("3", False)]
+    assert "U+FFFD" in problems[0].message and "'a~3'" in problems[1].message
+
+
+def test_utf16_file_with_a_byte_order_mark_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "yttrande.txt"
+    path.write_bytes("Förvaltningens yttrande om trygghet.".encode("utf-16"))
+    documents, problems = _load([path])
+    assert [d.text for d in documents] == ["Förvaltningens yttrande om trygghet."]
+    assert [p.skipped for p in problems] == [False]

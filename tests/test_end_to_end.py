@@ -101,7 +101,7 @@ def test_follow_up_uses_the_previous_question(seed_assistant: Assistant) -> None
     assert follow_up.citations[0].doc_id == BUDGET
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "x" * 2001, None])
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 2001, None, "Vem skrev \ud800?"])
 def test_bad_questions_get_a_clear_error(seed_assistant: Assistant, bad: object) -> None:
     with pytest.raises(QuestionError):
         seed_assistant.ask(bad)  # type: ignore[arg-type]
