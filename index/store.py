@@ -120,7 +120,8 @@ class Index:
 
     def _store_text(self, document: SourceDocument, meta: DocumentMetadata, digest: str) -> None:
         chunks = chunk_document(document.text, document.doc_id, self.min_words, self.max_words)
-        self.vectors.delete_document(document.doc_id)
+        # Pending first: a crash after this point leaves the document pending, and the next run's
+        # embed_pending removes its old vectors and stores the new ones.
         self.records.put_pending(document.doc_id, document.source, digest, document.text, meta, chunks,
                                  [chunk_header(meta)] * len(chunks))
 
@@ -147,6 +148,7 @@ class Index:
 
         for doc_id, chunks in pending.items():
             document = self.records.document(doc_id)
+            self.vectors.delete_document(doc_id)  # an earlier version's vectors (idempotent)
             for chunk in chunks:
                 batch.append((chunk.chunk_id, doc_id,
                               f"{chunk.header}\n{normalize(document.text[chunk.start:chunk.end])}"))
@@ -157,9 +159,11 @@ class Index:
         return done
 
     def delete(self, doc_id: str) -> bool:
-        self.vectors.delete_document(doc_id)
+        # The record goes first: vectors without a record are never returned (retrieval skips
+        # chunk ids the records store does not know); a record without vectors would be.
         deleted = self.records.delete(doc_id)
-        if deleted:
+        self.vectors.delete_document(doc_id)
+        if deleted or len(self.sparse) != self.records.chunk_count():
             self.rebuild_sparse()
         return deleted
 

@@ -63,3 +63,61 @@ def test_sigkill_during_embedding_then_rerun(tmp_path: Path) -> None:
     again = resumed.add([docs])
     assert sorted(again.unchanged) == [f"doc-{i:03d}" for i in range(48)]
     _consistent(resumed, 48)
+
+
+def test_crash_between_the_steps_of_an_update_and_a_delete_is_recovered(tmp_path: Path) -> None:
+    """A crash at each step boundary of update and delete (the process stops right there)
+    leaves an index that the next run completes: no document done without its vectors, no
+    stale vectors of an earlier version."""
+    docs = tmp_path / "docs.jsonl"
+    _corpus(docs, n=6)
+    data = tmp_path / "data"
+    index = Index(data, BagOfStemsEmbedding())
+    index.add([docs])
+    _consistent(index, 6)
+
+    # Update: the new version is stored (pending) and the process dies before any vector work.
+    long_text = "Interpellation 0 om Farsta\n\n" + "\n\n".join(
+        f"Stycke {i} om trygghet, belysning och nattvandring i Farsta centrum och runt stationen." * 3 for i in range(12))
+    docs.write_text(docs.read_text(encoding="utf-8").replace(
+        json.loads(docs.read_text(encoding="utf-8").splitlines()[0])["text"].replace("\n", "\\n"),
+        long_text.replace("\n", "\\n")), encoding="utf-8")
+    from index.documents import load_documents
+    from index.metadata import extract_metadata
+    from index.store import content_hash
+
+    changed = next(d for d in load_documents([docs], lambda p: None) if d.doc_id == "doc-000")
+    meta = extract_metadata(changed.text, changed.title, changed.fields)
+    index._store_text(changed, meta, content_hash(changed, meta))  # then: crash
+    index.records.close()
+
+    resumed = Index(data, BagOfStemsEmbedding())
+    assert resumed.records.pending() == ["doc-000"]
+    report = resumed.add([docs])
+    assert report.updated == ["doc-000"]
+    _consistent(resumed, 6)
+
+    # Delete, with a crash injected at each of its steps in turn: the index is whole before
+    # and after, and the next delete finishes the job.
+    class Crash(Exception):
+        pass
+
+    def crashing(*args, **kwargs):
+        raise Crash
+
+    for step in ("records", "vectors"):
+        store = resumed.records if step == "records" else resumed.vectors
+        original = store.delete if step == "records" else store.delete_document
+        setattr(store, "delete" if step == "records" else "delete_document", crashing)
+        try:
+            resumed.delete("doc-001")
+        except Crash:
+            pass
+        setattr(store, "delete" if step == "records" else "delete_document", original)
+        documents = resumed.records.doc_ids()
+        assert all(resumed.records.content_hash(d)[1] == "done" for d in documents)
+        # No document is "done" without its vectors (a rerun would call it unchanged forever).
+        chunk_ids = {c.chunk_id for d in documents for c in resumed.records.chunks(d)}
+        assert chunk_ids <= resumed.vectors.ids()
+    resumed.delete("doc-001")
+    _consistent(resumed, 5)
