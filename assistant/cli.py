@@ -54,7 +54,9 @@ def open_assistant(args: argparse.Namespace) -> Assistant:
                "llm": getattr(args, "llm", None), "llm_url": getattr(args, "llm_url", None),
                "llm_model": getattr(args, "llm_model", None)}
     settings = Settings().model_copy(update={k: v for k, v in updates.items() if v is not None})
-    return Assistant.open(settings=settings)
+    assistant = Assistant.open(settings=settings)
+    assistant.store.on_wait = lambda message: print(message, file=sys.stderr, flush=True)
+    return assistant
 
 
 def add_llm_flags(parser: argparse.ArgumentParser) -> None:

@@ -35,4 +35,5 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(default=None, description="Model name, or a GGUF path for llamacpp (KALLA_LLM_MODEL).")
     llm_timeout: float = Field(default=60.0, gt=0, description="Seconds to wait for the language model (KALLA_LLM_TIMEOUT).")
     chroma_url: str | None = Field(default=None, description="A Chroma server (http://host:port) instead of the embedded store (KALLA_CHROMA_URL).")
+    lock_timeout: float = Field(default=600.0, ge=0, description="Seconds a second writer waits for the index's write lock (KALLA_LOCK_TIMEOUT).")
     embed_batch: int = Field(default=128, ge=1, description="Chunks embedded per batch while indexing (KALLA_EMBED_BATCH).")

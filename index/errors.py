@@ -15,3 +15,7 @@ class CatalogError(KallaError):
 
 class IndexStoreError(KallaError):
     """The vector store cannot be opened (e.g. no Chroma server at the given URL)."""
+
+
+class IndexBusyError(KallaError):
+    """Another process is writing to the same index."""

@@ -11,13 +11,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import functools
+
 import numpy as np
+from filelock import FileLock, Timeout
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from index.catalog import CATALOG_NAME, apply_catalog, load_catalog
 from index.chunking import MAX_WORDS, MIN_WORDS, chunk_document
 from index.documents import LoadProblem, SourceDocument, load_documents
 from index.embedding import embed_passages, embed_query
+from index.errors import IndexBusyError
 from index.manifest import Manifest
 from index.metadata import DocumentMetadata, extract_metadata
 from index.parties import party_name
@@ -56,11 +60,38 @@ def chunk_header(meta: DocumentMetadata) -> str:
     return " | ".join(str(p) for p in parts if p)
 
 
+def _writing(method):
+    """Run ``method`` holding the index's write lock (one writer per data dir, across
+    processes); wait up to ``lock_timeout`` seconds for another writer, telling ``on_wait``."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            self._write_lock.acquire(timeout=0)
+        except Timeout:
+            if self.on_wait is not None:
+                self.on_wait(f"Another process is writing to the index in {self.data_dir}; waiting "
+                             f"up to {self.lock_timeout:.0f} s for it to finish.")
+            try:
+                self._write_lock.acquire(timeout=self.lock_timeout)
+            except Timeout:
+                raise IndexBusyError(
+                    f"Another process is still writing to the index in {self.data_dir} after "
+                    f"{self.lock_timeout:.0f} s; try again when it has finished.") from None
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._write_lock.release()
+    return wrapper
+
+
 class Index:
     def __init__(self, data_dir: Path, embed_model: BaseEmbedding,
                  min_words: int = MIN_WORDS, max_words: int = MAX_WORDS, embed_batch: int = 32,
-                 chroma_url: str | None = None):
+                 chroma_url: str | None = None, lock_timeout: float = 600.0,
+                 on_wait: Callable[[str], None] | None = None):
         self.data_dir = Path(data_dir)
+        self.lock_timeout = lock_timeout
+        self.on_wait = on_wait
         self.embed_model = embed_model
         self.min_words, self.max_words = min_words, max_words
         self.embed_batch = embed_batch
@@ -69,9 +100,11 @@ class Index:
         self.vectors = VectorStore(self.data_dir / "chroma", url=chroma_url)
         self.sparse = SparseIndex.load(self.data_dir / "bm25")
         self._query_vectors: dict[str, np.ndarray] = {}
+        self._write_lock = FileLock(str(self.data_dir / "write.lock"))
 
     # ---- writing -------------------------------------------------------------------------
 
+    @_writing
     def add(self, paths: Iterable[str | Path], progress: Progress | None = None,
             report: Callable[[LoadProblem], None] | None = None) -> IndexReport:
         """Index documents under ``paths`` incrementally, in two phases.
@@ -125,6 +158,7 @@ class Index:
         self.records.put_pending(document.doc_id, document.source, digest, document.text, meta, chunks,
                                  [chunk_header(meta)] * len(chunks))
 
+    @_writing
     def embed_pending(self, progress: Progress | None = None) -> int:
         """Embed and store the vectors of every pending document; returns the chunks embedded."""
         pending = {doc_id: self.records.chunks(doc_id) for doc_id in self.records.pending()}
@@ -158,6 +192,7 @@ class Index:
         flush()
         return done
 
+    @_writing
     def delete(self, doc_id: str) -> bool:
         # The record goes first: vectors without a record are never returned (retrieval skips
         # chunk ids the records store does not know); a record without vectors would be.

@@ -121,3 +121,26 @@ def test_crash_between_the_steps_of_an_update_and_a_delete_is_recovered(tmp_path
         assert chunk_ids <= resumed.vectors.ids()
     resumed.delete("doc-001")
     _consistent(resumed, 5)
+
+
+def test_a_second_writer_waits_with_a_message_then_refuses_clearly(tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    _corpus(docs, n=2)
+    data = tmp_path / "data"
+    data.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from filelock import FileLock; "
+         "lock = FileLock(sys.argv[1]); lock.acquire(); print('held', flush=True); time.sleep(60)",
+         str(data / "write.lock")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        env = {**os.environ, "KALLA_DATA_DIR": str(data), "KALLA_LOCK_TIMEOUT": "1"}
+        second = subprocess.run([sys.executable, "-m", "assistant", "index", str(docs)], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+    assert second.returncode == 2 and "Traceback" not in second.stderr
+    assert "waiting up to 1 s" in second.stderr
+    assert "still writing to the index" in second.stderr
