@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS chunks (
     header TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, position);
+CREATE TABLE IF NOT EXISTS generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+INSERT OR IGNORE INTO generation VALUES (1, 0);
 """
 
 
@@ -92,6 +94,19 @@ class RecordStore:
         self._db.close()
 
     @_locked
+    def generation(self) -> int:
+        """A counter every write moves on: readers in other processes (the app while the CLI
+        indexes) compare it to see that the index changed."""
+        return self._db.execute("SELECT value FROM generation WHERE id = 1").fetchone()[0]
+
+    @_locked
+    def forget_cached(self) -> None:
+        self._documents.clear()
+
+    def _bump(self) -> None:
+        self._db.execute("UPDATE generation SET value = value + 1 WHERE id = 1")
+
+    @_locked
     def content_hash(self, doc_id: str) -> tuple[str, str] | None:
         row = self._db.execute("SELECT content_hash, state FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return (row[0], row[1]) if row else None
@@ -114,18 +129,21 @@ class RecordStore:
                 "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?)",
                 [(c.chunk_id, doc_id, c.position, c.start, c.end, h) for c, h in zip(chunks, headers, strict=True)],
             )
+            self._bump()
         self._documents.pop(doc_id, None)
 
     @_locked
     def mark_done(self, doc_id: str) -> None:
         with self._db:
             self._db.execute("UPDATE documents SET state = 'done' WHERE doc_id = ?", (doc_id,))
+            self._bump()
         self._documents.pop(doc_id, None)
 
     @_locked
     def delete(self, doc_id: str) -> bool:
         with self._db:
             deleted = self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount
+            self._bump()
         self._documents.pop(doc_id, None)
         return bool(deleted)
 

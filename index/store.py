@@ -101,6 +101,7 @@ class Index:
         self.sparse = SparseIndex.load(self.data_dir / "bm25")
         self._query_vectors: dict[str, np.ndarray] = {}
         self._write_lock = FileLock(str(self.data_dir / "write.lock"))
+        self._generation = self.records.generation()
 
     # ---- writing -------------------------------------------------------------------------
 
@@ -209,8 +210,23 @@ class Index:
             texts.append(text)
         self.sparse = SparseIndex.build(ids, texts)
         self.sparse.save(self.data_dir / "bm25")
+        self._generation = self.records.generation()
 
     # ---- reading -------------------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Pick up what another process wrote since this one last looked (cheap when
+        nothing changed: one counter read). True when something had changed."""
+        current = self.records.generation()
+        if current == self._generation:
+            return False
+        self.records.forget_cached()
+        try:
+            self.sparse = SparseIndex.load(self.data_dir / "bm25")
+        except (OSError, ValueError):
+            pass  # the writer is saving it right now; its next change brings us back here
+        self._generation = current
+        return True
 
     def is_empty(self) -> bool:
         return self.records.chunk_count() == 0
@@ -218,6 +234,7 @@ class Index:
     def dense_search(self, query: str, k: int, doc_ids: set[str] | None = None,
                      chunk_ids: set[str] | None = None) -> list[tuple[str, float]]:
         """Best ``k`` chunks by e5, within ``doc_ids`` and, when given, only ``chunk_ids``."""
+        self.refresh()
         if chunk_ids is None:
             return self.vectors.search(self.embed_question(query), k, doc_ids)
         found = self.vectors.search(self.embed_question(query), max(k, 4 * k), doc_ids)
@@ -225,6 +242,7 @@ class Index:
 
     def sparse_search(self, query: str, k: int, doc_ids: set[str] | None = None,
                       chunk_ids: set[str] | None = None) -> list[tuple[str, float]]:
+        self.refresh()
         allowed = chunk_ids
         if allowed is None and doc_ids is not None:
             allowed = {c.chunk_id for doc_id in doc_ids for c in self.records.chunks(doc_id)}
@@ -237,6 +255,7 @@ class Index:
         return self.records.document(doc_id)
 
     def documents(self) -> list[DocumentRecord]:
+        self.refresh()
         return list(self.records.documents())
 
     def embed_sentences(self, texts: list[str]) -> np.ndarray:

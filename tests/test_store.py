@@ -91,3 +91,25 @@ def test_no_chroma_server_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(IndexStoreError, match="chroma run --path DIR --port N"):
         Index(tmp_path / "data", BagOfStemsEmbedding(), chroma_url="http://127.0.0.1:9")
+
+
+def test_a_reader_sees_what_another_writer_added_and_changed(tmp_path: Path) -> None:
+    """Two Index objects on one data dir, as the app and the CLI are: the reader's next
+    search and document list see the writer's new and changed documents."""
+    data = tmp_path / "data"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Nattvandring i Farsta varje fredag.", encoding="utf-8")
+    writer = Index(data, BagOfStemsEmbedding())
+    writer.add([docs])
+    reader = Index(data, BagOfStemsEmbedding())
+    assert [d.doc_id for d in reader.documents()] == ["a"]
+    assert reader.document("a").text.startswith("Nattvandring")
+
+    (docs / "a.txt").write_text("Trygghetsvandring i Skarpnäck varje lördag.", encoding="utf-8")
+    (docs / "b.txt").write_text("Fältassistenter i Älvsjö under sommarlovet.", encoding="utf-8")
+    writer.add([docs])
+    assert [d.doc_id for d in reader.documents()] == ["a", "b"]
+    assert reader.document("a").text.startswith("Trygghetsvandring")  # not the cached old text
+    assert [c.split("#")[0] for c, _ in reader.sparse_search("fältassistenter Älvsjö", 3)][:1] == ["b"]
+    assert [c.split("#")[0] for c, _ in reader.dense_search("fältassistenter Älvsjö sommarlovet", 3)][:1] == ["b"]

@@ -1,5 +1,6 @@
 """UI callbacks against a real Assistant whose embedder is the bag-of-stems fake (fast, offline)."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,15 @@ def test_a_language_model_reply_streams_in_then_is_replaced_by_the_verified_answ
     assert history[-1].unsupported == ["och görs av robotar"]
     assert history[-1].citations[0].doc_id == "rapport"
     assert _choices(citations)[0].startswith("[1] Rapport om nattvandring")
+
+
+def test_upload_removes_its_copy_and_status_lines_are_inert(small_assistant: Assistant, tmp_path: Path) -> None:
+    hostile = tmp_path / "lankar.jsonl"
+    doc_id = "[klicka](http://example.com) <form><input type=password></form>"
+    hostile.write_text(json.dumps({"id": doc_id, "text": "Ordningsvakter i Liljeholmen."}) + "\n", encoding="utf-8")
+    status, rows, _ = upload(small_assistant, [str(hostile)])
+    assert not hostile.exists()  # the uploaded copy does not outlive indexing
+    assert doc_id in [row[0] for row in rows]
+    status, _, _ = delete(small_assistant, doc_id)
+    assert "<form>" not in status and "](http" not in status  # neither HTML nor a Markdown link
+    assert status.startswith("Tog bort \\[klicka\\]\\(http://example.com\\)")

@@ -18,7 +18,7 @@ import gradio as gr
 
 from assistant import Answer, Assistant, KallaError
 from assistant.question import detect_language
-from ui.format import chat_message, citation_choice, escape, label, metadata_value, source_html
+from ui.format import chat_message, citation_choice, escape, inert_markdown, label, metadata_value, source_html
 
 EXAMPLES = [
     "Vilket parti föreslog att den som vill lämna kriminalitet ska få en första kontakt med staden inom 24 timmar?",
@@ -29,6 +29,8 @@ EXAMPLES = [
 UPLOAD_SUFFIXES = (".txt", ".md", ".jsonl", ".jsonl.gz")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 SCROLL_TO_CITED = "() => { document.querySelector('#kalla-cited')?.scrollIntoView({block: 'center'}); }"
+CONFIRM_DELETE = ("(doc) => (doc && window.confirm('Ta bort ' + doc + ' ur indexet? Det går inte att ångra.'))"
+                  " ? doc : null")
 LIBRARY_COLUMNS = ["doc_id", "title", "kind", "date", "authors", "parties", "source"]
 
 
@@ -81,8 +83,8 @@ def respond(assistant: Assistant, message: str, chat: list[dict], history: list[
         answer = assistant.ask(message, history=history, filters=_filters(parties, kinds, date_from, date_to),
                                on_token=on_token)
     except KallaError as error:
-        chat += [{"role": "user", "content": message or ""},
-                 {"role": "assistant", "content": label(language, "error", message=str(error))}]
+        chat += [{"role": "user", "content": escape(message or "")},
+                 {"role": "assistant", "content": escape(label(language, "error", message=str(error)))}]
         return chat, history, gr.Radio(choices=[], value=None, label=label(language, "sources")), ""
     history.append(answer)
     chat += [{"role": "user", "content": escape(message)},
@@ -145,13 +147,17 @@ def upload(assistant: Assistant, files: list[str] | None, progress: gr.Progress 
         try:
             report = assistant.index(paths, progress=step)
         except KallaError as error:
-            return _library_outputs(assistant, label("sv", "error", message=str(error)))
+            return _library_outputs(assistant, inert_markdown(label("sv", "error", message=str(error))))
+        finally:
+            for path in paths:  # the text is in the index now; the uploaded copy is not kept
+                path.unlink(missing_ok=True)
         lines.append(label("sv", "indexed", added=len(report.added), updated=len(report.updated),
                            unchanged=len(report.unchanged)))
         refused += [str(p) for p in report.problems]
     if refused:
         lines.append(label("sv", "skipped", problems="; ".join(refused)))
-    return _library_outputs(assistant, "\n".join(lines))
+    # Names of files and documents are shown as text, never as Markdown or HTML.
+    return _library_outputs(assistant, "  \n".join(inert_markdown(line) for line in lines))
 
 
 def delete(assistant: Assistant, doc_id: str | None) -> tuple[str, list[list[str]], Any]:
@@ -160,8 +166,14 @@ def delete(assistant: Assistant, doc_id: str | None) -> tuple[str, list[list[str
     try:
         assistant.delete(doc_id)
     except KallaError as error:
-        return _library_outputs(assistant, label("sv", "error", message=str(error)))
-    return _library_outputs(assistant, label("sv", "deleted", doc_id=doc_id))
+        return _library_outputs(assistant, inert_markdown(label("sv", "error", message=str(error))))
+    return _library_outputs(assistant, inert_markdown(label("sv", "deleted", doc_id=doc_id)))
+
+
+def filter_choices(assistant: Assistant) -> tuple[Any, Any]:
+    """The filters' choices as the index is now (after an upload, a delete, another process)."""
+    facets = assistant.facets()
+    return gr.Dropdown(choices=facets["parties"]), gr.Dropdown(choices=facets["kinds"])
 
 
 def api_ask(assistant: Assistant, question: str) -> dict:
@@ -213,15 +225,23 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             table = gr.Dataframe(value=library_rows(assistant), headers=LIBRARY_COLUMNS, interactive=False,
                                  label="Indexerade dokument")
             files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES), label="Ladda upp .txt, .md, .jsonl")
-            to_delete = gr.Dropdown([row[0] for row in library_rows(assistant)], label="Ta bort dokument")
+            to_delete = gr.Dropdown([row[0] for row in library_rows(assistant)], value=None, label="Ta bort dokument")
             remove = gr.Button("Ta bort", variant="stop")
 
             def on_upload(paths, progress=gr.Progress()):
                 return upload(assistant, paths, progress)
 
-            files.upload(on_upload, files, [status, table, to_delete], api_visibility="private")
+            files.upload(on_upload, files, [status, table, to_delete], api_visibility="private").then(
+                lambda: filter_choices(assistant), None, [party_filter, kind_filter], api_visibility="private")
+            # The browser asks first, naming the document; "Avbryt" sends nothing to delete.
             remove.click(lambda doc_id: delete(assistant, doc_id), to_delete, [status, table, to_delete],
-                         api_visibility="private")
+                         api_visibility="private", js=CONFIRM_DELETE).then(
+                lambda: filter_choices(assistant), None, [party_filter, kind_filter], api_visibility="private")
+            # Every page load sees the index as it is now (another process may have changed it).
+            app.load(lambda: library_rows(assistant), None, table, api_visibility="private")
+            app.load(lambda: gr.Dropdown(choices=[row[0] for row in library_rows(assistant)], value=None),
+                     None, to_delete, api_visibility="private")
+            app.load(lambda: filter_choices(assistant), None, [party_filter, kind_filter], api_visibility="private")
 
         def ask_endpoint(question: str) -> dict:
             return api_ask(assistant, question)

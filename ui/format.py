@@ -4,6 +4,7 @@ is HTML-escaped here, so a document holding ``<script>`` shows as text."""
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from assistant import Answer, Citation
@@ -38,6 +39,15 @@ def label(language: str, key: str, **values: Any) -> str:
 
 def escape(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]()#!|~])")
+
+
+def inert_markdown(text: str) -> str:
+    """Text for a Markdown component that shows as typed: HTML escaped, and Markdown's
+    marks (links, emphasis, headings) backslash-escaped."""
+    return _MARKDOWN.sub(r"\\\1", escape(text))
 
 
 def chat_message(answer: Answer) -> str:
