@@ -144,6 +144,25 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    assistant = open_assistant(args)
+    found = assistant.store.repair(progress=_progress("repair")) if args.repair else assistant.store.check()
+    print(f"documents {found.documents}, pending {len(found.pending)}, done without vectors "
+          f"{len(found.missing_vectors)}, stale vectors {found.stale_vectors}, "
+          f"keyword index {'stale' if found.keyword_index_stale else 'ok'}")
+    for doc_id in found.pending + found.missing_vectors:
+        print(f"  {doc_id}")
+    if found.clean:
+        print("clean")
+        return 0
+    if args.repair:
+        after = assistant.store.check()
+        print("repaired" if after.clean else "still not clean: run `assistant check --repair` again")
+        return 0 if after.clean else 1
+    print("run `assistant check --repair` to fix it")
+    return 1
+
+
 def cmd_documents(args: argparse.Namespace) -> int:
     assistant = open_assistant(args)
     for document in assistant.documents():
@@ -177,6 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list the questions answered wrongly")
     add("documents", cmd_documents, "list indexed documents with their metadata")
+    check = add("check", cmd_check, "compare records, vectors and the keyword index (exit 1 when they differ)")
+    check.add_argument("--repair", action="store_true", help="re-embed, remove stale vectors, rebuild the keyword index")
     # Shells built on the assistant (the Gradio app's `serve`) add their commands through the
     # "kalla.cli" entry point group, so this package never imports them.
     for entry_point in entry_points(group="kalla.cli"):

@@ -10,11 +10,12 @@ from index.errors import CatalogError, IndexMismatchError, IndexStoreError, Kall
 from index.metadata import DocumentMetadata, Evidence, MetaField
 from index.records import ChunkRecord, DocumentRecord
 from index.speakers import Speaker, speaker_at, speakers_over
-from index.store import Index, IndexReport
+from index.store import CheckReport, Index, IndexReport
 
 __all__ = [
     "DEFAULT_EMBEDDING_MODEL",
     "CatalogError",
+    "CheckReport",
     "ChunkRecord",
     "DocumentMetadata",
     "DocumentRecord",

@@ -140,6 +140,13 @@ class RecordStore:
         self._documents.pop(doc_id, None)
 
     @_locked
+    def mark_pending(self, doc_id: str) -> None:
+        with self._db:
+            self._db.execute("UPDATE documents SET state = 'pending' WHERE doc_id = ?", (doc_id,))
+            self._bump()
+        self._documents.pop(doc_id, None)
+
+    @_locked
     def delete(self, doc_id: str) -> bool:
         with self._db:
             deleted = self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount

@@ -35,6 +35,21 @@ Progress = Callable[[int, int, str], None]
 
 
 @dataclass
+class CheckReport:
+    """What ``Index.check`` found: the records store is the truth, the rest must match it."""
+
+    documents: int = 0
+    pending: list[str] = field(default_factory=list)          # text stored, vectors not finished
+    missing_vectors: list[str] = field(default_factory=list)  # marked done, yet chunks lack vectors
+    stale_vectors: int = 0                                    # vectors of chunks no record has
+    keyword_index_stale: bool = False                         # BM25 holds other chunks than the records
+
+    @property
+    def clean(self) -> bool:
+        return not (self.pending or self.missing_vectors or self.stale_vectors or self.keyword_index_stale)
+
+
+@dataclass
 class IndexReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
@@ -211,6 +226,38 @@ class Index:
         self.sparse = SparseIndex.build(ids, texts)
         self.sparse.save(self.data_dir / "bm25")
         self._generation = self.records.generation()
+
+    def check(self) -> CheckReport:
+        """Compare records, chunks, vectors and the keyword index (nothing is changed)."""
+        report = CheckReport()
+        vector_ids = self.vectors.ids()
+        known: set[str] = set()
+        for doc_id in self.records.doc_ids():
+            report.documents += 1
+            chunk_ids = {c.chunk_id for c in self.records.chunks(doc_id)}
+            known |= chunk_ids
+            state = self.records.content_hash(doc_id)
+            if state is not None and state[1] == "pending":
+                report.pending.append(doc_id)
+            elif not chunk_ids <= vector_ids:
+                report.missing_vectors.append(doc_id)
+        report.stale_vectors = len(vector_ids - known)
+        report.keyword_index_stale = set(self.sparse.chunk_ids) != known
+        return report
+
+    @_writing
+    def repair(self, progress: Progress | None = None) -> CheckReport:
+        """Make the index whole again; returns what was found before the repair."""
+        found = self.check()
+        for doc_id in found.missing_vectors:
+            self.records.mark_pending(doc_id)
+        if found.stale_vectors:
+            known = {c.chunk_id for doc_id in self.records.doc_ids() for c in self.records.chunks(doc_id)}
+            self.vectors.delete_ids(sorted(self.vectors.ids() - known))
+        if found.keyword_index_stale:
+            self.rebuild_sparse()
+        self.embed_pending(progress)
+        return found
 
     # ---- reading -------------------------------------------------------------------------
 

@@ -58,6 +58,10 @@ class VectorStore:
     def delete_document(self, doc_id: str) -> None:
         self._collection.delete(where={"doc_id": doc_id})
 
+    def delete_ids(self, chunk_ids: list[str]) -> None:
+        for start in range(0, len(chunk_ids), 5000):
+            self._collection.delete(ids=chunk_ids[start:start + 5000])
+
     def count(self) -> int:
         return self._collection.count()
 

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from index import Index
 from tests.conftest import ROOT
 from tests.fakes import BagOfStemsEmbedding
@@ -144,3 +146,22 @@ def test_a_second_writer_waits_with_a_message_then_refuses_clearly(tmp_path: Pat
     assert second.returncode == 2 and "Traceback" not in second.stderr
     assert "waiting up to 1 s" in second.stderr
     assert "still writing to the index" in second.stderr
+
+
+def test_check_finds_every_kind_of_damage_and_repair_mends_it(tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    _corpus(docs, n=6)
+    index = Index(tmp_path / "data", BagOfStemsEmbedding())
+    index.add([docs])
+    assert index.check().clean
+    index.vectors.delete_document("doc-002")                 # done, but its vectors are gone
+    index.records.mark_pending("doc-003")                    # left pending
+    index.vectors.upsert(["ghost#0"], ["ghost"], np.ones((1, 256), dtype=np.float32))  # no record
+    orphaned = len(index.records.chunks("doc-005"))
+    index.records.delete("doc-005")                          # its vectors orphaned, keyword index stale
+    found = index.check()
+    assert found.missing_vectors == ["doc-002"] and found.pending == ["doc-003"]
+    assert found.stale_vectors == 1 + orphaned and found.keyword_index_stale and not found.clean
+    index.repair()
+    assert index.check().clean
+    _consistent(index, 5)
