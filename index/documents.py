@@ -27,6 +27,8 @@ class SourceDocument:
     title: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     catalog_dir: Path | None = None
+    alternate_id: str | None = None  # a file's path under the folder it was indexed from, for
+    #                                  when its stem is already another document's id
 
 
 @dataclass(frozen=True)
@@ -52,21 +54,28 @@ def _is_text(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES
 
 
-def discover(paths: Iterable[str | Path], report: Report) -> list[Path]:
-    """Files to read under ``paths``: folders recursively, in a stable order."""
-    found: list[Path] = []
+def discover(paths: Iterable[str | Path], report: Report) -> list[tuple[Path, Path]]:
+    """Files to read under ``paths`` with the folder each was found from, folders
+    recursively, in a stable order."""
+    found: dict[Path, Path] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and (_is_text(p) or _is_jsonl(p))))
+            try:
+                inside = sorted(p for p in path.rglob("*") if p.is_file() and (_is_text(p) or _is_jsonl(p)))
+            except OSError as error:
+                report(LoadProblem(str(path), f"cannot be listed ({error.strerror or error})"))
+                continue
+            for file in inside:
+                found.setdefault(file, path)
         elif path.is_file():
             if _is_text(path) or _is_jsonl(path):
-                found.append(path)
+                found.setdefault(path, path.parent)
             else:
                 report(LoadProblem(str(path), "not a .txt, .md, .jsonl or .jsonl.gz file"))
         else:
             report(LoadProblem(str(path), "no such file or folder"))
-    return list(dict.fromkeys(found))
+    return list(found.items())
 
 
 def read_text_file(path: Path, report: Report) -> str | None:
@@ -164,10 +173,14 @@ def read_jsonl(path: Path, report: Report) -> Iterator[SourceDocument]:
 
 def load_documents(paths: Iterable[str | Path], report: Report) -> Iterator[SourceDocument]:
     """Every readable document under ``paths``; problems go to ``report``, never raise."""
-    for path in discover(paths, report):
+    for path, root in discover(paths, report):
         if _is_jsonl(path):
             yield from read_jsonl(path, report)
             continue
         text = read_text_file(path, report)
         if text is not None:
-            yield SourceDocument(path.stem, text, str(path), catalog_dir=path.parent)
+            try:
+                relative = path.relative_to(root).as_posix()
+            except ValueError:
+                relative = path.name
+            yield SourceDocument(path.stem, text, str(path), catalog_dir=path.parent, alternate_id=relative)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import functools
@@ -143,7 +143,10 @@ class Index:
                 report(problem)
 
         catalogs: dict[Path, dict] = {}
+        taken: dict[str, str] = {}  # id -> source, this run
         for position, document in enumerate(load_documents(paths, note), start=1):
+            document = self._unique(document, taken, note)
+            taken[document.doc_id] = document.source
             folder = document.catalog_dir
             if folder is not None and folder not in catalogs:
                 catalogs[folder] = load_catalog(folder / CATALOG_NAME)
@@ -166,6 +169,28 @@ class Index:
             self.rebuild_sparse()
         self.embed_pending(progress)
         return result
+
+    def _unique(self, document: SourceDocument, taken: dict[str, str],
+                note: Callable[[LoadProblem], None]) -> SourceDocument:
+        """A file keeps its stem as id while no other source has it (in the index or in this
+        run); otherwise it takes its path under the folder it was indexed from ("b/rapport.txt"),
+        so that two files never overwrite each other and reruns find the same ids."""
+        def owner(doc_id: str) -> str | None:
+            if doc_id in taken:
+                return taken[doc_id]
+            known = self.records.document(doc_id)
+            return known.source if known is not None else None
+
+        first = owner(document.doc_id)
+        if first is None or first == document.source or document.alternate_id is None:
+            return document
+        candidate, n = document.alternate_id, 1
+        while owner(candidate) not in (None, document.source):
+            n += 1
+            candidate = f"{document.alternate_id}~{n}"
+        note(LoadProblem(document.source, f"the id {document.doc_id!r} is taken by {first}; indexed as "
+                                          f"{candidate!r}", skipped=False))
+        return replace(document, doc_id=candidate)
 
     def _store_text(self, document: SourceDocument, meta: DocumentMetadata, digest: str) -> None:
         chunks = chunk_document(document.text, document.doc_id, self.min_words, self.max_words)

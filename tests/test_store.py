@@ -113,3 +113,19 @@ def test_a_reader_sees_what_another_writer_added_and_changed(tmp_path: Path) -> 
     assert reader.document("a").text.startswith("Trygghetsvandring")  # not the cached old text
     assert [c.split("#")[0] for c, _ in reader.sparse_search("fältassistenter Älvsjö", 3)][:1] == ["b"]
     assert [c.split("#")[0] for c, _ in reader.dense_search("fältassistenter Älvsjö sommarlovet", 3)][:1] == ["b"]
+
+
+def test_files_with_one_stem_never_overwrite_each_other_and_keep_their_ids(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    _write(root / "a", "rapport.txt", "Nattvandring i Farsta.")
+    _write(root / "b", "rapport.txt", "Ordningsvakter i Liljeholmen.")
+    _write(root / "b", "rapport.md", "Trygghetsvandring i Fruängen.")
+    index = Index(tmp_path / "data", BagOfStemsEmbedding())
+    report = index.add([root])
+    ids = sorted(d.doc_id for d in index.documents())
+    assert ids == ["b/rapport.md", "b/rapport.txt", "rapport"]  # the first found keeps the stem
+    assert index.document("rapport").source.endswith("a/rapport.txt")
+    assert len(report.added) == 3 and len({index.document(i).text for i in ids}) == 3
+    assert sum(not p.skipped and "is taken by" in p.message for p in report.problems) == 2
+    again = index.add([root])
+    assert sorted(again.unchanged) == ids and not again.added and not again.updated  # stable, not re-embedded
