@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install serve ask test test-llm eval bench bench-scale browser clean
+.PHONY: install serve ask test test-llm eval calibrate bench bench-scale browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,12 +41,18 @@ eval: install
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
+# The evidence gate and the list answers' numbers: chosen on calibration data, printed beside held-out data.
+calibrate: install
+	$(BIN)/python -m bench.calibrate
+	$(BIN)/python -m bench.tune_lists
+
 # Embedding throughput twice: as this machine's environment is, and with the OpenBLAS core-type
 # override lifted for that one command (it pins an old, slow kernel on some machines).
 bench: install
 	$(BIN)/python -m bench.embedding
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python -m bench.embedding
 	$(BIN)/python -m bench.compare
+	$(BIN)/python -m bench.ingest
 	@if [ -f bench/.cache/riksdag-all/manifest.json ]; then $(BIN)/python -m bench.scale --docs 0 --reuse; \
 	else echo "Full-corpus query latency: run 'make bench-scale' once (it keeps the index in bench/.cache/riksdag-all)."; fi
 

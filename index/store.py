@@ -122,7 +122,7 @@ class Index:
 
     @_writing
     def add(self, paths: Iterable[str | Path], progress: Progress | None = None,
-            report: Callable[[LoadProblem], None] | None = None) -> IndexReport:
+            report: Callable[[LoadProblem], None] | None = None, embed: bool = True) -> IndexReport:
         """Index documents under ``paths`` incrementally, in two phases.
 
         1. Text: each new or changed document is chunked and stored (marked pending) and its
@@ -131,6 +131,9 @@ class Index:
         2. Vectors: every pending document (this run's, and any an interrupted run left
            behind) is embedded in batches and marked done once all its vectors are stored.
            Chunk ids are stable, so redoing a document after a crash upserts, never duplicates.
+
+        With ``embed=False`` only the first phase runs (documents stay pending; the next
+        ``add`` or ``embed_pending`` finishes them).
 
         ``progress(done, total, label)`` is called in both phases: label "text:<doc_id>" with
         total 0 (unknown) while reading, then "vectors" with chunk counts.
@@ -167,7 +170,8 @@ class Index:
                 progress(position, 0, f"text:{document.doc_id}")
         if len(self.sparse) != self.records.chunk_count() or result.changed:
             self.rebuild_sparse()
-        self.embed_pending(progress)
+        if embed:
+            self.embed_pending(progress)
         return result
 
     def _unique(self, document: SourceDocument, taken: dict[str, str],
