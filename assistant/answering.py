@@ -114,6 +114,10 @@ class ExtractiveAnswerer:
             draft = self._from_speaker_or_metadata(question, usable)
             if draft is not None:
                 return draft
+        if question.expects == "date":
+            draft = self._document_date(question, usable)
+            if draft is not None:
+                return draft
         if question.expects == "person":
             with_names = [e for e in usable[:5] if e.answers]
             if with_names and with_names[0].score >= self.settings.facts.near_best * best.score:
@@ -198,6 +202,25 @@ class ExtractiveAnswerer:
                 draft.shape = "conflict"
                 return
 
+    def _document_date(self, question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
+        """"Vilket datum har tjänsteutlåtandet?", "Och när skrevs den?": a date question that
+        names nothing but the document (its kind, words of its heading block) asks for the
+        document's own date, answered from its metadata with the words that state it."""
+        document = ranked[0].document
+        field = document.metadata.date
+        if field is None or field.evidence.start is None:
+            return None
+        heading = set(tokenize(document.text[:self.settings.facts.heading_block]))
+        own = [t for t in tokenize(question.text) if t not in ANSWER_TYPE_TERMS and t not in _DATE_WORDS]
+        if any(not _stem_in(t, heading) for t in own):
+            return None
+        draft = Draft(answerable=True, shape="factoid")
+        n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
+        value = document.text[field.evidence.start:field.evidence.end]
+        draft.short.append((value, n))
+        draft.items.append(DraftItem(value, [n]))
+        return draft
+
     def _from_speaker_or_metadata(self, question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
         """Which party: a party named in the best sentence, else the speaker of that sentence
         (a reservation's parties, a quoted politician's), else the document's metadata.
@@ -265,6 +288,14 @@ class ExtractiveAnswerer:
 
 def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
     return DraftItem(text, [n], speaker.label() or None if speaker else None, speaker.parties if speaker else ())
+
+
+_DATE_WORDS = frozenset(tokenize("datum datumet daterad daterat daterades date dated när when skrevs skrevs written "
+                                  "publicerades published dokumentet document det den"))
+
+
+def _stem_in(term: str, stems: set[str]) -> bool:
+    return term in stems or any(len(term) >= 5 and (term in s or s in term) and len(s) >= 5 for s in stems)
 
 
 def _shares_words(question: Question, text: str) -> bool:

@@ -52,6 +52,7 @@ class SentenceEvidence:
     score: float = 0.0
     speaker: Speaker | None = None
     embedded: bool = False  # whether ``dense`` was measured (else the lowest seen)
+    pointed: bool = False   # follows a question of the document that asks what the user asks
 
     @property
     def text(self) -> str:
@@ -156,6 +157,7 @@ class SentenceScorer:
         question_values = self.question_values(question)
 
         found: list[SentenceEvidence] = []
+        seen: set[tuple[str, int]] = set()
         for scored in top:
             document = self.index.document(scored.chunk.doc_id)
             if document is None:
@@ -167,10 +169,14 @@ class SentenceScorer:
             chunk_has_keys = all(_key_in(k, context + " " + (document.metadata.value("title") or ""), doc_parties)
                                  for k in question.key_terms)
             header = self._header_tokens(document)
-            for start, end in split_sentences(document.text, scored.chunk.start, scored.chunk.end):
+            spans = [(s, e, False) for s, e in split_sentences(document.text, scored.chunk.start, scored.chunk.end)]
+            if topic is not None:
+                spans = self._with_pointed_answers(document, spans, topic)
+            for start, end, pointed in spans:
                 sentence = document.text[start:end]
-                if is_question(sentence):
+                if is_question(sentence) or (document.doc_id, start) in seen:
                     continue
+                seen.add((document.doc_id, start))
                 tokens = set(tokenize(sentence)) | header
                 lexical = topic.covered(tokens, _matches) if topic is not None else 1.0
                 speaker = speaker_at(document.speakers, start, end)
@@ -192,6 +198,7 @@ class SentenceScorer:
                     answers=answers,
                     typed=typed,
                     speaker=speaker,
+                    pointed=pointed,
                 ))
         if not found:
             return []
@@ -200,7 +207,8 @@ class SentenceScorer:
         # by every other signal are embedded; the rest keep the lowest similarity seen.
         def partial(item: SentenceEvidence) -> float:
             return (weights.lexical * item.lexical + weights.prior * item.prior
-                    + weights.typed * item.typed + weights.keys * item.key_share)
+                    + weights.typed * item.typed + weights.keys * item.key_share
+                    + weights.pointed * item.pointed)
 
         budget = embedded or self.settings.max_embedded
         ordered = sorted(found, key=partial, reverse=True)
@@ -221,6 +229,30 @@ class SentenceScorer:
             dense_scaled = (item.dense - low) / (high - low) if high > low else 1.0
             item.score = weights.dense * dense_scaled + partial(item)
         return sorted(found, key=lambda e: -e.score)
+
+    def _with_pointed_answers(self, document: DocumentRecord, spans: list[tuple[int, int, bool]],
+                              topic: QuestionTerms) -> list[tuple[int, int, bool]]:
+        """A question in the document that asks what the user asks ("2. Vilka direkta insatser
+        har förvaltningen genomfört …?", an interviewer's "Hur ska ni bekosta …?") points at its
+        answer: the sentences after it, up to the next question, are marked ``pointed`` (and
+        added when they run past the passage)."""
+        facts = self.settings.facts
+        out = list(spans)
+        known = {s for s, _, _ in spans}
+        for start, end, _ in spans:
+            sentence = document.text[start:end]
+            if not is_question(sentence) or topic.covered(set(tokenize(sentence)), _matches) < facts.pointer_coverage:
+                continue
+            limit = min(len(document.text), end + facts.pointer_reach)
+            for s, e in split_sentences(document.text, end, limit):
+                if is_question(document.text[s:e]):
+                    break
+                if s in known:
+                    out = [(a, b, True) if a == s else (a, b, p) for a, b, p in out]
+                else:
+                    out.append((s, e, True))
+                    known.add(s)
+        return out
 
     @staticmethod
     def credit_continuations(found: list[SentenceEvidence], credit: float) -> None:

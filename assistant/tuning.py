@@ -23,6 +23,8 @@ class ScoringWeights:
     prior: float = 0.15    # the passage's retrieval score relative to the best passage
     typed: float = 0.25    # the sentence holds an answer of the kind asked for (party, number, ...)
     keys: float = 0.05     # share of the question's names and numbers in the sentence
+    pointed: float = 0.2   # the sentence answers a question of the document that matches the user's
+    #                        (session 3, tests/eval/calibration.jsonl: see FactoidSettings.pointer_*)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,11 @@ class FactoidSettings:
     conflict_min_lexical: float = 0.4  # another document's value counts as a conflict only when its
     conflict_dense_slack: float = 0.02  # sentence covers this share and is this close to the gate's floor
     common_word_share: float = 0.002  # a stem in more than this share of passages is an ordinary word
+    pointer_coverage: float = 0.5     # a question of the document covering this share of the user's
+    #                                   words points at the answer after it (session 3, calibration set)
+    pointer_reach: int = 2500         # ... which runs at most this many characters, to the next question
+    heading_block: int = 600          # characters at a document's start that hold its heading block
+    #                                   (the same opening index.metadata reads dates and kinds from)
 
 
 @dataclass(frozen=True)

@@ -120,3 +120,25 @@ def test_follow_ups_are_decided_by_the_question(question: str, follow_up: bool) 
 ])
 def test_shape_is_chosen_from_the_question(question: str, shape: str) -> None:
     assert analyze(question).shape == shape
+
+
+def test_date_of_the_document_comes_from_its_heading(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vem skrev tjänsteutlåtandet till Hägersten-Älvsjö?")
+    answer = seed_assistant.ask("Och vilket datum har det?", history=[first])
+    _assert_exact(answer)
+    assert answer.text.startswith("2024-09-26 [1]")
+    assert answer.citations[0].doc_id == DISTRICT and answer.citations[0].start < 200
+    # A date question about something the document tells is not about the document's date.
+    trefas = seed_assistant.ask("När startade Trefas enligt interpellationen?")
+    assert trefas.text.startswith("2020 [1]") and "Trefas startades 2020" in trefas.citations[0].quote
+
+
+def test_a_question_in_the_document_points_at_its_answer(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka direkta insatser har förvaltningen gjort i stadsmiljön mot rekrytering och droghandel?")
+    _assert_exact(answer)
+    text = seed_text(DISTRICT)
+    asked = text.index("1. Vilka direkta insatser har förvaltningen genomfört")
+    answered = text.index("2. Vilka direkta insatser har förvaltningen genomfört helt på egen hand")
+    inside = [c for c in answer.citations if asked < c.start < answered]
+    assert answer.shape == "list" and len(inside) >= 4  # the points come from the answer to that question
+    assert not any(c.quote.rstrip().endswith("?") for c in answer.citations)
