@@ -67,3 +67,17 @@ def seed_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 def seed_text(doc_id: str) -> str:
     return (SEEDS / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+# The seed documents' ids, for tests that assert which document is cited.
+INTERPELLATION = "000_ed6c3b31f6cd4d64"
+BUDGET = "001_082b2fdf56f4f767"
+ARTICLE = "002_28fb4ee68b4bc7f1"
+PM = "003_edd3e648c7099bc0"
+DISTRICT = "004_ee0c540bedc59e3d"
+
+
+def assert_exact(answer) -> None:
+    """Every citation of ``answer`` is the exact span of its seed document."""
+    for citation in answer.citations:
+        assert seed_text(citation.doc_id)[citation.start:citation.end] == citation.quote

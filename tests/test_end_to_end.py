@@ -4,17 +4,7 @@ import pytest
 
 from assistant import Answer, Assistant, QuestionError
 from assistant.evaluation import evaluate, load_questions
-from tests.conftest import ROOT, seed_text
-
-BUDGET = "001_082b2fdf56f4f767"
-INTERPELLATION = "000_ed6c3b31f6cd4d64"
-PM = "003_edd3e648c7099bc0"
-DISTRICT = "004_ee0c540bedc59e3d"
-
-
-def _assert_exact(answer: Answer) -> None:
-    for citation in answer.citations:
-        assert seed_text(citation.doc_id)[citation.start:citation.end] == citation.quote
+from tests.conftest import BUDGET, DISTRICT, INTERPELLATION, PM, ROOT, assert_exact, seed_text
 
 
 def _cites(answer: Answer, doc_id: str, quote: str) -> None:
@@ -26,7 +16,7 @@ def _cites(answer: Answer, doc_id: str, quote: str) -> None:
 def test_mission_example_names_the_party_and_cites_the_proposal(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask(
         "Vilket parti föreslog att den som vill lämna kriminalitet ska få en första kontakt med staden inom 24 timmar?")
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.answerable and answer.text.startswith("Socialdemokraterna (S) [1]")
     assert "kuraterad" in answer.text  # the party is curated metadata, and the answer says so
     first = answer.citations[0]
@@ -38,21 +28,21 @@ def test_mission_example_names_the_party_and_cites_the_proposal(seed_assistant: 
 
 def test_author_question_cites_the_interpellation_heading(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Vem skrev interpellationen om Trefas?")
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.text.startswith("Jan Jönsson (L) [1]")
     assert (answer.citations[0].doc_id, answer.citations[0].quote) == (INTERPELLATION, "Interpellation från Jan Jönsson (L)")
 
 
 def test_english_question_over_swedish_text_answers_in_english_with_the_figure(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("How many shootings were there in 2020?")
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.language == "en" and answer.short_answer == "156"
     _cites(answer, PM, "Under 2020 ägde 156 bekräftade skjutningar rum i Stockholmsområdet.")
 
 
 def test_conflicting_documents_are_both_shown_and_cited(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("När startade Trefas?")
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.text.startswith("Dokumenten anger olika uppgifter:")
     _cites(answer, INTERPELLATION, "Trefas startades 2020")
     _cites(answer, PM, "Sedan hösten 2019")
@@ -60,7 +50,7 @@ def test_conflicting_documents_are_both_shown_and_cited(seed_assistant: Assistan
 
 def test_amount_is_read_from_the_end_of_the_list_item(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Hur mycket satsas på en avhopparlinje?")
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.short_answer == "+1 mnkr"
     _cites(answer, BUDGET, "inrätta en särskild avhopparlinje")
 
@@ -96,7 +86,7 @@ def test_facets_list_the_parties_and_kinds_of_the_seeds(seed_assistant: Assistan
 def test_follow_up_uses_the_previous_question(seed_assistant: Assistant) -> None:
     first = seed_assistant.ask("Vem föreslog en särskild avhopparlinje dit man kan ringa anonymt?")
     follow_up = seed_assistant.ask("Och hur mycket kostar det?", history=[first])
-    _assert_exact(follow_up)
+    assert_exact(follow_up)
     assert follow_up.short_answer == "+1 mnkr"
     assert follow_up.citations[0].doc_id == BUDGET
 

@@ -3,23 +3,14 @@ party from the speaker of the cited span, follow-ups decided by the question."""
 
 import pytest
 
-from assistant import Answer, Assistant
+from assistant import Assistant
 from assistant.question import analyze, is_follow_up
-from tests.conftest import seed_text
-
-ARTICLE = "002_28fb4ee68b4bc7f1"
-PM = "003_edd3e648c7099bc0"
-DISTRICT = "004_ee0c540bedc59e3d"
-
-
-def _assert_exact(answer: Answer) -> None:
-    for citation in answer.citations:
-        assert seed_text(citation.doc_id)[citation.start:citation.end] == citation.quote
+from tests.conftest import ARTICLE, DISTRICT, PM, assert_exact, seed_text
 
 
 def test_list_of_a_party_gives_distinct_points_said_by_that_party(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Vad vill Moderaterna göra?")
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.shape == "list" and 3 <= len(answer.items) <= 8
     assert len({item.text for item in answer.items}) == len(answer.items)
     assert all(item.parties == ("M",) for item in answer.items)
@@ -31,7 +22,7 @@ def test_list_of_a_party_gives_distinct_points_said_by_that_party(seed_assistant
 
 def test_list_items_of_a_reservation_carry_its_parties(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Vilka åtgärder föreslår Vänsterpartiet?")
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.shape == "list"
     assert all("V" in item.parties for item in answer.items)
     reservation = seed_text(PM).index("Reservation anfördes av borgarråden")
@@ -45,7 +36,7 @@ def test_list_items_of_a_reservation_carry_its_parties(seed_assistant: Assistant
 
 def test_who_is_states_the_role_and_party_with_their_spans(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Vem är Andréa Hedin?")
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.shape == "who" and answer.subject == "Andréa Hedin"
     texts = [item.text for item in answer.items]
     assert "Moderaterna (M)" in texts and "oppositionsborgarråd i Stockholms stad" in texts
@@ -56,7 +47,7 @@ def test_who_is_states_the_role_and_party_with_their_spans(seed_assistant: Assis
 
 def test_who_is_reads_a_signature_block(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Who is Linda Palo?")
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.shape == "who" and any("avdelningschef" in item.text for item in answer.items)
     assert answer.citations[0].doc_id == DISTRICT
 
@@ -68,7 +59,7 @@ def test_who_is_someone_the_documents_never_name_is_declined(seed_assistant: Ass
 
 def test_party_of_a_person_comes_from_the_section_they_speak(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Vilket parti tillhör Clara Lindblom?")
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.items[0].parties == ("V",) and answer.text.startswith("Vänsterpartiet (V)")
     assert any(c.quote.startswith("Särskilt uttalande gjordes av borgarrådet Clara Lindblom (V)")
                for c in answer.citations)
@@ -84,7 +75,7 @@ def test_short_standalone_question_after_another_is_not_glued_to_it(seed_assista
 def test_follow_up_with_a_pronoun_uses_the_conversation(seed_assistant: Assistant) -> None:
     first = seed_assistant.ask("Vem skrev interpellationen om Trefas?")
     answer = seed_assistant.ask("Vilket parti tillhör han?", history=[first])
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.answerable and "(L)" in answer.text
 
 
@@ -125,7 +116,7 @@ def test_shape_is_chosen_from_the_question(question: str, shape: str) -> None:
 def test_date_of_the_document_comes_from_its_heading(seed_assistant: Assistant) -> None:
     first = seed_assistant.ask("Vem skrev tjänsteutlåtandet till Hägersten-Älvsjö?")
     answer = seed_assistant.ask("Och vilket datum har det?", history=[first])
-    _assert_exact(answer)
+    assert_exact(answer)
     assert answer.text.startswith("2024-09-26 [1]")
     assert answer.citations[0].doc_id == DISTRICT and answer.citations[0].start < 200
     # A date question about something the document tells is not about the document's date.
@@ -135,7 +126,7 @@ def test_date_of_the_document_comes_from_its_heading(seed_assistant: Assistant) 
 
 def test_a_question_in_the_document_points_at_its_answer(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Vilka direkta insatser har förvaltningen gjort i stadsmiljön mot rekrytering och droghandel?")
-    _assert_exact(answer)
+    assert_exact(answer)
     text = seed_text(DISTRICT)
     asked = text.index("1. Vilka direkta insatser har förvaltningen genomfört")
     answered = text.index("2. Vilka direkta insatser har förvaltningen genomfört helt på egen hand")
