@@ -216,7 +216,8 @@ class Assistant:
         if analysed.shape == "list" and analysed.about_parties and not analysed.parties and (
                 filters is None or not filters.parties):
             chunks = self._with_every_party(query, filters, chunks)
-        passages = [self._passage(c) for c in chunks]
+        passages = [p for p in (self._passage(c) for c in chunks) if p is not None]
+        chunks = [c for c in chunks if self.store.document(c.chunk.doc_id) is not None]  # deleted meanwhile
         if not chunks:
             return self._declined(question, analysed, passages)
         if self.generative is not None and notice is None:
@@ -268,9 +269,10 @@ class Assistant:
         return Answer(question, text, True, citations, passages, language, unsupported=draft.unsupported,
                       shape="generated")
 
-    def _passage(self, scored: ScoredChunk) -> Passage:
+    def _passage(self, scored: ScoredChunk) -> Passage | None:
         document = self.store.document(scored.chunk.doc_id)
-        assert document is not None
+        if document is None:
+            return None  # deleted while the question was being answered
         return Passage(
             doc_id=document.doc_id, source=document.source, title=document.title,
             text=document.text[scored.chunk.start:scored.chunk.end], score=scored.score,

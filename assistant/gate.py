@@ -26,12 +26,13 @@ class GateInput:
     lexical: float
     key_share: float
     top_lexical: float
+    typed: bool = False  # the best sentence holds an answer of the kind asked for (a figure, a date …)
 
     @classmethod
     def of(cls, question: Question, best: SentenceEvidence, ranked: list[SentenceEvidence]) -> GateInput:
         top = max((e.lexical for e in ranked[:5] if e.chunk_has_keys), default=0.0)
         return cls(question.language, bool(question.key_terms), best.chunk_has_keys, best.dense,
-                   best.lexical, best.key_share, top)
+                   best.lexical, best.key_share, top, bool(best.answers))
 
 
 def passes(seen: GateInput, t: GateThresholds) -> bool:
@@ -40,6 +41,8 @@ def passes(seen: GateInput, t: GateThresholds) -> bool:
     if seen.dense >= t.strong_dense:
         return True
     if seen.named and seen.key_share == 1.0 and seen.lexical >= t.min_lexical_with_names:
+        return True
+    if seen.typed and seen.lexical >= t.min_lexical_typed:
         return True
     if seen.language == "en":
         return True

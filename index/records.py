@@ -220,5 +220,10 @@ class RecordStore:
                 yield chunk_id, f"{header}\n{text[start:end]}"
 
     @_locked
+    def done_chunk_count(self) -> int:
+        return self._db.execute(
+            "SELECT COUNT(*) FROM chunks JOIN documents USING (doc_id) WHERE state = 'done'").fetchone()[0]
+
+    @_locked
     def chunk_count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]

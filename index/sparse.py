@@ -8,6 +8,7 @@ being restored from disk.
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -37,13 +38,22 @@ class SparseIndex:
         return cls(chunk_ids, model, dict(frequency))
 
     def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
+        """Written beside ``folder`` and swapped in, so a reader never loads half a save."""
+        fresh = folder.with_name(folder.name + ".new")
+        shutil.rmtree(fresh, ignore_errors=True)
+        fresh.mkdir(parents=True)
         if self._model is not None:
-            self._model.save(str(folder / "bm25"))
-        (folder / "bm25_chunks.json").write_text(
+            self._model.save(str(fresh / "bm25"))
+        (fresh / "bm25_chunks.json").write_text(
             json.dumps({"chunk_ids": self.chunk_ids, "document_frequency": self.document_frequency}),
             encoding="utf-8",
         )
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        fresh.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
 
     @classmethod
     def load(cls, folder: Path) -> SparseIndex:

@@ -139,6 +139,10 @@ class Index:
         total 0 (unknown) while reading, then "vectors" with chunk counts.
         """
         result = IndexReport()
+        if self.vectors.count() < self.records.done_chunk_count():
+            # Cheap check at every start: documents marked done lack vectors (an index damaged
+            # outside Källa, or by a version before the crash-safe order): mend it first.
+            self.repair(progress)
 
         def note(problem: LoadProblem) -> None:
             result.problems.append(problem)
@@ -293,14 +297,16 @@ class Index:
     def refresh(self) -> bool:
         """Pick up what another process wrote since this one last looked (cheap when
         nothing changed: one counter read). True when something had changed."""
+        if self._write_lock.is_locked:
+            return False  # this object is the writer: it keeps its own state current
         current = self.records.generation()
         if current == self._generation:
             return False
         self.records.forget_cached()
         try:
             self.sparse = SparseIndex.load(self.data_dir / "bm25")
-        except (OSError, ValueError):
-            pass  # the writer is saving it right now; its next change brings us back here
+        except (OSError, ValueError, EOFError, KeyError):
+            return True  # a writer is swapping it in right now; the next look tries again
         self._generation = current
         return True
 

@@ -165,3 +165,14 @@ def test_check_finds_every_kind_of_damage_and_repair_mends_it(tmp_path: Path) ->
     index.repair()
     assert index.check().clean
     _consistent(index, 5)
+
+
+def test_index_start_mends_documents_done_without_vectors(tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    _corpus(docs, n=4)
+    index = Index(tmp_path / "data", BagOfStemsEmbedding())
+    index.add([docs])
+    index.vectors.delete_document("doc-001")  # as a crash in the old order of a delete left it
+    report = index.add([docs])
+    assert sorted(report.unchanged) == ["doc-000", "doc-001", "doc-002", "doc-003"]
+    _consistent(index, 4)
