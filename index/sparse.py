@@ -62,6 +62,8 @@ class SparseIndex:
             return cls([], None, {})
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         model = bm25s.BM25.load(str(folder / "bm25")) if meta["chunk_ids"] else None
+        if model is not None and model.scores.get("num_docs") != len(meta["chunk_ids"]):
+            raise ValueError(f"{folder}: the BM25 model and its chunk list are from different saves")
         return cls(meta["chunk_ids"], model, meta["document_frequency"])
 
     def __len__(self) -> int:
