@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +107,19 @@ def read_text_file(path: Path, report: Report) -> str | None:
     if not text.strip():
         report(LoadProblem(str(path), "is empty"))
         return None
+    if _looks_binary(text):
+        report(LoadProblem(str(path), "looks binary (control characters), not text"))
+        return None
     return text
+
+
+BINARY_CONTROL_SHARE = 0.01  # text has tabs and line breaks, hardly ever other control characters
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    return controls > BINARY_CONTROL_SHARE * len(sample)
 
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import functools
+import sqlite3
 
 import numpy as np
 from filelock import FileLock, Timeout
@@ -21,7 +22,7 @@ from index.catalog import CATALOG_NAME, apply_catalog, load_catalog
 from index.chunking import MAX_WORDS, MIN_WORDS, chunk_document
 from index.documents import LoadProblem, SourceDocument, load_documents
 from index.embedding import embed_passages, embed_query
-from index.errors import IndexBusyError
+from index.errors import IndexBusyError, IndexStoreError
 from index.manifest import Manifest
 from index.metadata import DocumentMetadata, extract_metadata
 from index.parties import party_name
@@ -110,8 +111,13 @@ class Index:
         self.embed_model = embed_model
         self.min_words, self.max_words = min_words, max_words
         self.embed_batch = embed_batch
-        Manifest(embed_model.model_name, min_words, max_words).check(self.data_dir)
-        self.records = RecordStore(self.data_dir / "records.sqlite3")
+        try:
+            Manifest(embed_model.model_name, min_words, max_words).check(self.data_dir)
+            self.records = RecordStore(self.data_dir / "records.sqlite3")
+        except (OSError, sqlite3.Error) as error:
+            raise IndexStoreError(
+                f"Cannot keep an index in {self.data_dir} ({error}). Choose a folder you can write "
+                f"to with --data-dir or KALLA_DATA_DIR.") from error
         self.vectors = VectorStore(self.data_dir / "chroma", url=chroma_url)
         self.sparse = SparseIndex.load(self.data_dir / "bm25")
         self._query_vectors: dict[str, np.ndarray] = {}

@@ -80,3 +80,10 @@ def test_utf16_file_with_a_byte_order_mark_is_text(tmp_path: Path) -> None:
     documents, problems = _load([path])
     assert [d.text for d in documents] == ["Förvaltningens yttrande om trygghet."]
     assert [p.skipped for p in problems] == [False]
+
+
+def test_binary_without_nul_bytes_is_skipped_as_binary(tmp_path: Path) -> None:
+    path = tmp_path / "bild.txt"
+    path.write_bytes(bytes(range(1, 32)) * 200 + "ÅÄÖ".encode("cp1252") * 10)
+    documents, problems = _load([path])
+    assert documents == [] and problems[-1].skipped and "binary" in problems[-1].message

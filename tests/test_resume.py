@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from index import Index
 from tests.conftest import ROOT
@@ -176,3 +177,43 @@ def test_index_start_mends_documents_done_without_vectors(tmp_path: Path) -> Non
     report = index.add([docs])
     assert sorted(report.unchanged) == ["doc-000", "doc-001", "doc-002", "doc-003"]
     _consistent(index, 4)
+
+
+class _Crash(Exception):
+    """Stands for the process dying at that point."""
+
+
+STEPS = [("records", "put_pending"), ("vectors", "delete_document"), ("vectors", "upsert"),
+         ("records", "mark_done"), ("index", "rebuild_sparse")]
+
+
+@pytest.mark.parametrize("owner, step", STEPS, ids=[f"{o}.{s}" for o, s in STEPS])
+@pytest.mark.parametrize("change", ["add", "update"])
+def test_a_crash_at_any_step_of_add_or_update_is_finished_by_the_next_run(
+        tmp_path: Path, owner: str, step: str, change: str) -> None:
+    docs = tmp_path / "docs.jsonl"
+    _corpus(docs, n=4)
+    data = tmp_path / "data"
+    index = Index(data, BagOfStemsEmbedding())
+    if change == "update":
+        index.add([docs])
+        lines = docs.read_text(encoding="utf-8").splitlines()
+        record = json.loads(lines[1])
+        record["text"] += "\n\nEtt nytt stycke om belysning i parken. " * 30
+        lines[1] = json.dumps(record, ensure_ascii=False)
+        docs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = index if owner == "index" else getattr(index, owner)
+
+    def crash(*args, **kwargs):
+        raise _Crash(step)
+
+    setattr(target, step, crash)
+    with pytest.raises(_Crash):
+        index.add([docs])
+    index.records.close()
+
+    rerun = Index(data, BagOfStemsEmbedding())
+    rerun.add([docs])
+    _consistent(rerun, 4)
+    assert rerun.check().clean
+    assert rerun.document("doc-001").text == json.loads(docs.read_text(encoding="utf-8").splitlines()[1])["text"]

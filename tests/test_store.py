@@ -129,3 +129,12 @@ def test_files_with_one_stem_never_overwrite_each_other_and_keep_their_ids(tmp_p
     assert sum(not p.skipped and "is taken by" in p.message for p in report.problems) == 2
     again = index.add([root])
     assert sorted(again.unchanged) == ids and not again.added and not again.updated  # stable, not re-embedded
+
+
+def test_a_data_dir_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    from index import IndexStoreError
+
+    blocker = tmp_path / "fil.txt"
+    blocker.write_text("inte en mapp", encoding="utf-8")
+    with pytest.raises(IndexStoreError, match="Choose a folder you can write to"):
+        Index(blocker / "data", BagOfStemsEmbedding())

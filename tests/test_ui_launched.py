@@ -93,3 +93,27 @@ def test_login_is_required_when_auth_is_set(seed_assistant: Assistant) -> None:
             Client(url, auth=("redaktion", "fel"), verbose=False)
     finally:
         app.close()
+
+
+def test_delete_asks_first_naming_the_document_and_nothing_is_preselected(app_url: str, tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    doc_id = "000_ed6c3b31f6cd4d64"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(app_url)
+        page.get_by_role("tab", name="Dokument").click()
+        choice = page.get_by_label("Ta bort dokument")
+        expect(choice).to_have_value("")  # nothing preselected
+        choice.click()
+        page.get_by_role("option", name=doc_id).click()
+        asked: list[str] = []
+        page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+        page.get_by_role("button", name="Ta bort").click()
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(tmp_path / "kalla-delete-asks.png"), full_page=True)
+        browser.close()
+    assert asked and doc_id in asked[0]
+    assert Client(app_url, verbose=False).predict("Vem skrev interpellationen om Trefas?", api_name="/ask")[
+        "citations"][0]["doc_id"] == doc_id  # dismissed: still indexed
