@@ -80,6 +80,18 @@ def _topic_free(question: Question) -> bool:
     return not [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in party_stems]
 
 
+def gate_pool(question: Question, usable: list[SentenceEvidence]) -> list[SentenceEvidence] | None:
+    """The sentences the evidence gate judges a list question by: those said by the party it
+    names, or all; None when the question names nothing but the party (then any of its
+    sentences answers it, and ``answer_list`` declines when it says nothing)."""
+    if not question.parties:
+        return usable
+    if _topic_free(question):
+        return None
+    said = [e for e in usable if _speaker_matches(e, question.parties)]
+    return said or usable
+
+
 def _speaker_matches(evidence: SentenceEvidence, parties: tuple[str, ...]) -> bool:
     return bool(set(evidence.parties) & set(parties))
 

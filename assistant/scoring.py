@@ -148,6 +148,10 @@ class SentenceScorer:
         if not top:
             return []
         topic_terms = [t for t in question.terms if t not in ANSWER_TYPE_TERMS]
+        if question.shape == "list" and question.parties:
+            # "Vad vill Moderaterna?": who says a sentence decides, not whether it names the party.
+            party_stems = {t for k in question.key_terms if find_parties(k) for t in tokenize(k)}
+            topic_terms = [t for t in topic_terms if t not in party_stems]
         if not topic_terms and question.shape != "list":
             topic_terms = list(question.terms)
         # A summary of everything ("Sammanfatta vad partierna föreslår") names no topic:

@@ -43,7 +43,7 @@ _NAME_STEMS = {
     "miljöpartiet": "MP", "kristdemokrat": "KD", "feministiskt initiativ": "Fi",
     "social democrat": "S", "moderates": "M", "liberals": "L", "centre party": "C",
     "sweden democrat": "SD", "left party": "V", "green party": "MP",
-    "christian democrat": "KD",
+    "christian democrat": "KD", "feminist initiative": "Fi", "liberal party": "L",
 }
 
 _PAREN = re.compile(r"\((?:alla\s+|samtliga\s+|båda\s+)?([A-Za-zÅÄÖåäö]{1,3})\)")
