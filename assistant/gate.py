@@ -14,6 +14,9 @@ from assistant.scoring import SentenceEvidence
 from assistant.tuning import GateThresholds
 
 
+_PARTY_BY_SPEAKER = 0.5  # the "typed" credit of a party known only from who speaks (scoring): not typed here
+
+
 @dataclass(frozen=True)
 class GateInput:
     """What the gate looks at: the question's language and names, the best sentence's
@@ -26,13 +29,14 @@ class GateInput:
     lexical: float
     key_share: float
     top_lexical: float
-    typed: bool = False  # the best sentence holds an answer of the kind asked for (a figure, a date …)
+    typed: bool = False  # the best sentence holds an answer of the kind asked for (a figure, a date …),
+    #                      or its list item goes on to one
 
     @classmethod
     def of(cls, question: Question, best: SentenceEvidence, ranked: list[SentenceEvidence]) -> GateInput:
         top = max((e.lexical for e in ranked[:5] if e.chunk_has_keys), default=0.0)
         return cls(question.language, bool(question.key_terms), best.chunk_has_keys, best.dense,
-                   best.lexical, best.key_share, top, bool(best.answers))
+                   best.lexical, best.key_share, top, best.typed > _PARTY_BY_SPEAKER)
 
 
 def passes(seen: GateInput, t: GateThresholds) -> bool:

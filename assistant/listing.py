@@ -73,11 +73,17 @@ def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
     return items
 
 
+# Words that only say "a list of points" ("Vilka åtgärder föreslår V?", "What measures …").
+LIST_WORDS = frozenset(tokenize("åtgärder åtgärd förslag insatser insats satsningar krav punkter points "
+                                "measures proposals policies göra gör do"))
+
+
 def _topic_free(question: Question) -> bool:
     """Whether the question names nothing but a party and the kind of answer ("Vad vill
-    Moderaterna?", "What does the Left Party propose?")."""
+    Moderaterna?", "Vilka åtgärder föreslår V?", "What does the Left Party propose?")."""
     party_stems = {t for k in question.key_terms if find_parties(k) for t in tokenize(k)}
-    return not [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in party_stems]
+    return not [t for t in question.terms
+                if t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS and t not in party_stems]
 
 
 def gate_pool(question: Question, usable: list[SentenceEvidence]) -> list[SentenceEvidence] | None:

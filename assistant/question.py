@@ -67,6 +67,9 @@ _TRAILING_IT = re.compile(r"\b(?:det|den|that|this)\s*[?.!]*\s*$", re.IGNORECASE
 _ABOUT_PARTIES = re.compile(r"\bparti(?:er|erna|et)?\b|\bpart(?:y|ies)\b|\bvem\s+vill\b|\bwho\s+wants\b",
                             re.IGNORECASE)
 
+_ABOUT_QUESTIONS = re.compile(r"\bfrågor(?:na)?\b|\bfrågar\b|\bfrågade\b|\bquestions?\b|\basks?\b|\basked\b",
+                              re.IGNORECASE)
+
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)*|\d[\d\s]*\d|\d)\b")
 
 
@@ -83,6 +86,7 @@ class Question:
     shape: str = "factoid"      # factoid | list | who | open: the answer's form (see ``shape_of``)
     subject: str | None = None  # who-is: the person asked about
     about_parties: bool = False  # asks about parties in general ("vad partierna föreslår")
+    about_questions: bool = False  # asks which questions someone asks: then questions are evidence
 
 
 def detect_language(text: str) -> str:
@@ -161,6 +165,7 @@ def analyze(text: str) -> Question:
         shape=shape,
         subject=subject,
         about_parties=bool(_ABOUT_PARTIES.search(text)),
+        about_questions=bool(_ABOUT_QUESTIONS.search(text)),
     )
 
 
@@ -180,4 +185,5 @@ def with_context(question: Question, previous: Question) -> Question:
         parties=question.parties or previous.parties,
         counted=question.counted or (previous.counted if question.expects == "other" else None),
         about_parties=question.about_parties or previous.about_parties,
+        about_questions=question.about_questions or previous.about_questions,
     )

@@ -5,7 +5,8 @@ coverage of the question's words (in the sentence and its document header) + the
 passage's retrieval rank + whether the sentence holds an answer of the kind asked for
 (a party, a number, ...) + how many of the question's names and numbers it contains
 (weights: ``assistant.tuning.ScoringWeights``). A sentence that is itself a question
-("Hur ska ni bekosta dessa åtgärder?") is never evidence. Each sentence carries the
+("Hur ska ni bekosta dessa åtgärder?") is never evidence, unless the user asks which
+questions were asked. Each sentence carries the
 speaker of its span (``index.speakers``).
 """
 
@@ -178,7 +179,7 @@ class SentenceScorer:
                 spans = self._with_pointed_answers(document, spans, topic)
             for start, end, pointed in spans:
                 sentence = document.text[start:end]
-                if is_question(sentence) or (document.doc_id, start) in seen:
+                if (is_question(sentence) and not question.about_questions) or (document.doc_id, start) in seen:
                     continue
                 seen.add((document.doc_id, start))
                 tokens = set(tokenize(sentence)) | header
