@@ -40,10 +40,10 @@ class GateThresholds:
 
     min_dense: float = 0.80           # no sentence less similar than this is evidence
     min_dense_english: float = 0.78   # English questions over Swedish text score lower throughout (session 1, by hand)
-    strong_dense: float = 0.87        # a sentence this similar is evidence by itself
-    min_lexical: float = 0.70         # ... else a top sentence must cover this share of the words (was 0.38)
-    min_lexical_with_names: float = 0.35  # ... or this, when it holds all the question's names (was 0.30)
-    min_lexical_typed: float = 0.35   # ... or this, when the best sentence holds an answer of the kind asked for
+    strong_dense: float = 0.92        # a sentence this similar is evidence by itself (was 0.87)
+    min_lexical: float = 0.55         # ... else a top sentence must cover this share of the words (was 0.38)
+    min_lexical_with_names: float = 0.50  # ... or this, when it holds all the question's names (was 0.30)
+    min_lexical_typed: float = 0.30   # ... or this, when the best sentence holds an answer of the kind asked for
     # "how many X": a word after the number this close to X (e5 word vectors: translations
     # 0.89-0.94, unrelated words <= 0.87, measured on the seed vocabulary in session 1).
     min_counted_similarity: float = 0.88
