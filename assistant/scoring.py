@@ -53,7 +53,8 @@ class SentenceEvidence:
     score: float = 0.0
     speaker: Speaker | None = None
     embedded: bool = False  # whether ``dense`` was measured (else the lowest seen)
-    pointed: bool = False   # follows a question of the document that asks what the user asks
+    pointed: float = 0.0    # follows a question of the document that asks what the user asks:
+    #                         that question's cover of the user's words (else 0)
 
     @property
     def text(self) -> str:
@@ -174,7 +175,7 @@ class SentenceScorer:
             chunk_has_keys = all(_key_in(k, context + " " + (document.metadata.value("title") or ""), doc_parties)
                                  for k in question.key_terms)
             header = self._header_tokens(document)
-            spans = [(s, e, False) for s, e in split_sentences(document.text, scored.chunk.start, scored.chunk.end)]
+            spans = [(s, e, 0.0) for s, e in split_sentences(document.text, scored.chunk.start, scored.chunk.end)]
             if topic is not None:
                 spans = self._with_pointed_answers(document, spans, topic)
             for start, end, pointed in spans:
@@ -213,7 +214,7 @@ class SentenceScorer:
         def partial(item: SentenceEvidence) -> float:
             return (weights.lexical * item.lexical + weights.prior * item.prior
                     + weights.typed * item.typed + weights.keys * item.key_share
-                    + weights.pointed * item.pointed)
+                    + weights.pointed * (item.pointed > 0))
 
         budget = embedded or self.settings.max_embedded
         ordered = sorted(found, key=partial, reverse=True)
@@ -235,27 +236,28 @@ class SentenceScorer:
             item.score = weights.dense * dense_scaled + partial(item)
         return sorted(found, key=lambda e: -e.score)
 
-    def _with_pointed_answers(self, document: DocumentRecord, spans: list[tuple[int, int, bool]],
-                              topic: QuestionTerms) -> list[tuple[int, int, bool]]:
+    def _with_pointed_answers(self, document: DocumentRecord, spans: list[tuple[int, int, float]],
+                              topic: QuestionTerms) -> list[tuple[int, int, float]]:
         """A question in the document that asks what the user asks ("2. Vilka direkta insatser
         har förvaltningen genomfört …?", an interviewer's "Hur ska ni bekosta …?") points at its
-        answer: the sentences after it, up to the next question, are marked ``pointed`` (and
-        added when they run past the passage)."""
+        answer: the sentences after it, up to the next question, carry that question's cover of
+        the user's words as ``pointed`` (and are added when they run past the passage)."""
         facts = self.settings.facts
         out = list(spans)
         known = {s for s, _, _ in spans}
         for start, end, _ in spans:
             sentence = document.text[start:end]
-            if not is_question(sentence) or topic.covered(set(tokenize(sentence)), _matches) < facts.pointer_coverage:
+            cover = topic.covered(set(tokenize(sentence)), _matches) if is_question(sentence) else 0.0
+            if cover < facts.pointer_coverage:
                 continue
             limit = min(len(document.text), end + facts.pointer_reach)
             for s, e in split_sentences(document.text, end, limit):
                 if is_question(document.text[s:e]):
                     break
                 if s in known:
-                    out = [(a, b, True) if a == s else (a, b, p) for a, b, p in out]
+                    out = [(a, b, max(p, cover)) if a == s else (a, b, p) for a, b, p in out]
                 else:
-                    out.append((s, e, True))
+                    out.append((s, e, cover))
                     known.add(s)
         return out
 

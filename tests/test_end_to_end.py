@@ -112,6 +112,9 @@ def test_answer_json_has_the_contract_fields(seed_assistant: Assistant) -> None:
 def test_seed_evaluation_meets_the_bar(seed_assistant: Assistant) -> None:
     result = evaluate(seed_assistant, load_questions(ROOT / "tests" / "eval" / "calibration.jsonl"))
     assert result.total >= 60
-    assert result.accuracy >= 0.9, result.failures
+    # 0.889 with the gate calibrated on SweQUAD in session 3 (README, "Measured"). The first 65
+    # questions scored 0.938 with a gate tuned on them, which declined 0.198 of SweQUAD dev's
+    # unanswerable questions (now 0.452).
+    assert result.accuracy >= 0.85, result.failures
     assert result.citation_validity == 1.0
     assert result.abstention == 1.0, result.failures
