@@ -17,7 +17,7 @@ from assistant.candidates import Candidate
 from assistant.gate import supported
 from assistant.question import Question
 from assistant.retrieval import ScoredChunk
-from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, stem_matches
 from assistant.tuning import AnswerSettings, FactoidSettings
 from index import DocumentRecord, Index, Speaker
 from index.parties import party_name
@@ -221,7 +221,7 @@ class ExtractiveAnswerer:
             return None
         heading = set(tokenize(document.text[:self.settings.facts.heading_block]))
         own = [t for t in tokenize(question.text) if t not in ANSWER_TYPE_TERMS and t not in _DATE_WORDS]
-        if any(not _stem_in(t, heading) for t in own):
+        if any(not stem_matches(t, heading) for t in own):
             return None
         draft = Draft(answerable=True, shape="factoid")
         n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
@@ -301,10 +301,6 @@ def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
 
 _DATE_WORDS = frozenset(tokenize("datum datumet daterad daterat daterades date dated när when skrevs skrevs written "
                                   "publicerades published dokumentet document det den"))
-
-
-def _stem_in(term: str, stems: set[str]) -> bool:
-    return term in stems or any(len(term) >= 5 and (term in s or s in term) and len(s) >= 5 for s in stems)
 
 
 def _shares_words(question: Question, text: str) -> bool:

@@ -65,7 +65,8 @@ class SentenceEvidence:
         return self.speaker.parties if self.speaker else ()
 
 
-def _matches(term: str, tokens: set[str]) -> bool:
+def stem_matches(term: str, tokens: set[str]) -> bool:
+    """A stem of the question in ``tokens``: the same, or (5+ letters) one inside the other (compounds)."""
     if term in tokens:
         return True
     if len(term) >= 5:
@@ -184,7 +185,7 @@ class SentenceScorer:
                     continue
                 seen.add((document.doc_id, start))
                 tokens = set(tokenize(sentence)) | header
-                lexical = topic.covered(tokens, _matches) if topic is not None else 1.0
+                lexical = topic.covered(tokens, stem_matches) if topic is not None else 1.0
                 speaker = speaker_at(document.speakers, start, end)
                 speaker_parties = list(speaker.parties) if speaker is not None else list(doc_parties)
                 # A party of the question is in the sentence when that party says it.
@@ -247,7 +248,7 @@ class SentenceScorer:
         known = {s for s, _, _ in spans}
         for start, end, _ in spans:
             sentence = document.text[start:end]
-            cover = topic.covered(set(tokenize(sentence)), _matches) if is_question(sentence) else 0.0
+            cover = topic.covered(set(tokenize(sentence)), stem_matches) if is_question(sentence) else 0.0
             if cover < facts.pointer_coverage:
                 continue
             limit = min(len(document.text), end + facts.pointer_reach)
@@ -283,7 +284,7 @@ class SentenceScorer:
             return False  # a share or a year, not a count
         if question.language == "sv":
             counted = tokenize(question.counted)
-            if counted and any(_matches(counted[0], {t}) for t in tokenize(following)):
+            if counted and any(stem_matches(counted[0], {t}) for t in tokenize(following)):
                 return True
         # Another word for the same thing ("personer" / "individer"), or across languages.
         vectors = self._vectors_of([question.counted] + following.split())
