@@ -38,9 +38,16 @@ def test_questions_during_uploads_and_deletes(tmp_path: Path) -> None:
                 errors.append(error)
                 return
 
+    def answered_at_least(n: int) -> None:
+        for _ in range(600):
+            if len(answers) >= n or errors:
+                return
+            stop.wait(0.1)
+
     readers = [threading.Thread(target=ask) for _ in range(4)]
     for reader in readers:
         reader.start()
+    answered_at_least(4)  # the readers are busy before the writer starts
     extra = tmp_path / "extra"
     extra.mkdir()
     for round_ in range(4):
@@ -49,6 +56,7 @@ def test_questions_during_uploads_and_deletes(tmp_path: Path) -> None:
         assistant.index([extra])
         assistant.delete("rapport-5")
         assistant.index([docs])
+        answered_at_least(len(answers) + 2)  # and questions are answered between the writes
     stop.set()
     for reader in readers:
         reader.join(timeout=120)
