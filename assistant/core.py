@@ -44,6 +44,12 @@ def _citations(claims: list[Claim]) -> list[Citation]:
     return out
 
 
+def _merged(chunks: list[ScoredChunk], more: list[ScoredChunk]) -> list[ScoredChunk]:
+    """``chunks`` followed by those of ``more`` not already there."""
+    seen = {c.chunk.chunk_id for c in chunks}
+    return list(chunks) + [c for c in more if c.chunk.chunk_id not in seen]
+
+
 def _date_range(value: str | None) -> tuple[str, str] | None:
     """A document date ("2021-03-24", "2020") as the first and last day it may mean."""
     if not value:
@@ -216,6 +222,9 @@ class Assistant:
         if analysed.shape == "list" and analysed.about_parties and not analysed.parties and (
                 filters is None or not filters.parties):
             chunks = self._with_every_party(query, filters, chunks)
+        if analysed.shape == "who" and analysed.subject:
+            # Every passage naming the person, not only those like the question as a whole.
+            chunks = _merged(chunks, self.retrieve(analysed.subject, filters, self.answerer.settings.who_passages))
         passages = [p for p in (self._passage(c) for c in chunks) if p is not None]
         chunks = [c for c in chunks if self.store.document(c.chunk.doc_id) is not None]  # deleted meanwhile
         if not chunks:
@@ -243,15 +252,10 @@ class Assistant:
     def _with_every_party(self, query: str, filters: Filters | None, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
         """"Sammanfatta vad partierna föreslår": the best passages said by each party, so that
         one party's long text does not crowd out the others."""
-        seen = {c.chunk.chunk_id for c in chunks}
-        merged = list(chunks)
         per_party = self.answerer.settings.lists.passages_per_party
         for party in self.facets()["parties"]:
-            for scored in self.retrieve(query, replace(filters or Filters(), parties=(party,)), per_party):
-                if scored.chunk.chunk_id not in seen:
-                    seen.add(scored.chunk.chunk_id)
-                    merged.append(scored)
-        return merged
+            chunks = _merged(chunks, self.retrieve(query, replace(filters or Filters(), parties=(party,)), per_party))
+        return chunks
 
     def _compose_generated(self, question: str, analysed: Question, draft: GeneratedDraft,
                            passages: list[Passage]) -> Answer:

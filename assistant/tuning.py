@@ -100,3 +100,4 @@ class AnswerSettings:
     facts: FactoidSettings = FactoidSettings()
     max_chunks: int = 8       # passages whose sentences are scored
     max_embedded: int = 12    # sentences embedded per factoid question (latency; session 1)
+    who_passages: int = 20    # who-is: passages retrieved for the name alone (session 3, by hand)

@@ -13,6 +13,9 @@ is read for what Swedish council and news writing says of people:
   in the person's own text;
 - the party, "(M)", from any mention.
 
+The documents read are those of the retrieved passages, which for a who-is question include
+the best passages for the name alone (within the user's filters).
+
 Each role is an item citing the exact words. No mention: declined. Mentions but no role:
 the sentence that mentions the person, best ranked first.
 """
@@ -108,11 +111,9 @@ def answer_who(answerer: ExtractiveAnswerer, question: Question, chunks: list[Sc
 
     name = question.subject or ""
     index = answerer.index
+    # The retrieved passages include a search for the name itself (``Assistant.ask``), within
+    # the user's filters.
     doc_ids: list[str] = list(dict.fromkeys(c.chunk.doc_id for c in chunks))
-    for chunk_id, _ in index.sparse_search(name, 20):
-        chunk = index.chunk(chunk_id)
-        if chunk is not None and chunk.doc_id not in doc_ids:
-            doc_ids.append(chunk.doc_id)
     draft = Draft(answerable=True, shape="who", subject=name)
     party: str | None = None
     party_item: DraftItem | None = None

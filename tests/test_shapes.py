@@ -133,3 +133,8 @@ def test_a_question_in_the_document_points_at_its_answer(seed_assistant: Assista
     inside = [c for c in answer.citations if asked < c.start < answered]
     assert answer.shape == "list" and len(inside) >= 4  # the points come from the answer to that question
     assert not any(c.quote.rstrip().endswith("?") for c in answer.citations)
+
+
+def test_who_is_stays_within_the_filters(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vem är Linda Palo?", filters={"kinds": ["artikel"]})
+    assert not answer.answerable and answer.citations == []  # she is named only in the tjänsteutlåtande
