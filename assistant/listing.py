@@ -11,28 +11,25 @@ the question is about parties or several parties answer it. Numbers: ``ListSetti
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from dataclasses import replace
-
-from assistant.question import Question
+from assistant.question import Question, party_words
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence
 from index import speaker_at
-from index.parties import find_parties
 from index.text import BULLET, split_sentences, tokenize
 
 if TYPE_CHECKING:
     from assistant.answering import Draft, ExtractiveAnswerer
 
 
-
 def is_point(evidence: SentenceEvidence, min_words: int) -> bool:
     """A sentence that states something: not a heading, a title line or a fragment."""
     text = evidence.text
     words = text.split()
-    if len(words) < min_words or text.rstrip().endswith((":", "följande.", "following:")):
+    if len(words) < min_words or _INTRO.search(text):
         return False  # a fragment, or a sentence that only introduces what follows
     speaker = evidence.speaker
     if speaker is not None and speaker.evidence_start is not None and evidence.start <= speaker.evidence_start < evidence.end:
@@ -81,9 +78,8 @@ LIST_WORDS = frozenset(tokenize("åtgärder åtgärd förslag insatser insats sa
 def _topic_free(question: Question) -> bool:
     """Whether the question names nothing but a party and the kind of answer ("Vad vill
     Moderaterna?", "Vilka åtgärder föreslår V?", "What does the Left Party propose?")."""
-    party_stems = {t for k in question.key_terms if find_parties(k) for t in tokenize(k)}
-    return not [t for t in question.terms
-                if t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS and t not in party_stems]
+    names = party_words(question)
+    return not [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS and t not in names]
 
 
 def gate_pool(question: Question, usable: list[SentenceEvidence]) -> list[SentenceEvidence] | None:

@@ -118,6 +118,11 @@ def _key_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def party_words(question: Question) -> set[str]:
+    """The stems of the party names the question uses ("Moderaterna", "the Left Party")."""
+    return {t for k in question.key_terms if find_parties(k) for t in tokenize(k)}
+
+
 def shape_of(text: str, expects: str, key_terms: tuple[str, ...]) -> str:
     """who (a named person's role), list (the points a text makes), factoid (one fact of
     the kind ``expects``) or open (the best passage)."""

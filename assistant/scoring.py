@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.candidates import Candidate, candidates
-from assistant.question import Question
+from assistant.question import Question, party_words
 from assistant.reranking import QuestionTerms
 from assistant.retrieval import ScoredChunk
 from assistant.tuning import AnswerSettings
@@ -153,8 +153,8 @@ class SentenceScorer:
         topic_terms = [t for t in question.terms if t not in ANSWER_TYPE_TERMS]
         if question.shape == "list" and question.parties:
             # "Vad vill Moderaterna?": who says a sentence decides, not whether it names the party.
-            party_stems = {t for k in question.key_terms if find_parties(k) for t in tokenize(k)}
-            topic_terms = [t for t in topic_terms if t not in party_stems]
+            names = party_words(question)
+            topic_terms = [t for t in topic_terms if t not in names]
         if not topic_terms and question.shape != "list":
             topic_terms = list(question.terms)
         # A summary of everything ("Sammanfatta vad partierna föreslår") names no topic:
