@@ -7,7 +7,7 @@
 from assistant.core import Assistant
 from assistant.errors import DocumentNotFoundError, IndexMismatchError, KallaError, QuestionError
 from assistant.settings import Settings
-from assistant.types import Answer, AnswerItem, Citation, Filters, Passage
+from assistant.types import Answer, AnswerItem, Citation, Filters, PageView, Passage
 
 __all__ = [
     "Answer",
@@ -18,6 +18,7 @@ __all__ = [
     "Filters",
     "IndexMismatchError",
     "KallaError",
+    "PageView",
     "Passage",
     "QuestionError",
     "Settings",

@@ -175,6 +175,25 @@ def cmd_documents(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    """The stored text of a document (what citation offsets point into), or of one page."""
+    assistant = open_assistant(args)
+    document = assistant.document(args.doc_id)
+    if args.page is None:
+        sys.stdout.write(document.text)
+        return 0
+    if not document.page_starts:
+        raise KallaError(f"{args.doc_id} has no pages (only PDFs have pages); leave out --page.")
+    try:
+        start, end = document.page_span(args.page)
+    except ValueError as error:
+        raise KallaError(str(error)) from None
+    print(f"# {document.doc_id} page {args.page} of {document.page_count}, offsets {start}:{end}"
+          + (" (read by OCR)" if args.page in document.ocr_pages else ""), file=sys.stderr)
+    sys.stdout.write(document.text[start:end])
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Källa: cited answers from Swedish documents.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -186,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(handler=handler)
         return command
 
-    index = add("index", cmd_index, "index .txt/.md files, folders and .jsonl(.gz) documents")
+    index = add("index", cmd_index, "index files and folders (.txt .md .pdf .docx .odt .html .jsonl .jsonl.gz)")
     index.add_argument("paths", nargs="+")
     ask = add("ask", cmd_ask, "answer a question (or one per line from stdin)")
     ask.add_argument("question", nargs="?")
@@ -196,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list the questions answered wrongly")
     add("documents", cmd_documents, "list indexed documents with their metadata")
+    show = add("show", cmd_show, "print a document's stored text (citation offsets point into it)")
+    show.add_argument("doc_id")
+    show.add_argument("--page", type=int, help="only this page (1-based) of a PDF")
     check = add("check", cmd_check, "compare records, vectors and the keyword index (exit 1 when they differ)")
     check.add_argument("--repair", action="store_true", help="re-embed, remove stale vectors, rebuild the keyword index")
     # Shells built on the assistant (the Gradio app's `serve`) add their commands through the

@@ -19,7 +19,7 @@ from assistant.question import MAX_QUESTION_CHARS, Question, analyze, is_follow_
 from assistant.reranking import RerankWeights
 from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
 from assistant.settings import Settings
-from assistant.types import Answer, AnswerItem, Citation, Filters, Passage
+from assistant.types import Answer, AnswerItem, Citation, Filters, PageView, Passage
 from index import DocumentRecord, FastE5Embedding, Index, IndexReport, LoadProblem, speaker_at
 
 History = Sequence[Any]
@@ -37,10 +37,12 @@ def _citations(claims: list[Claim]) -> list[Citation]:
     for n, claim in enumerate(claims, start=1):
         document = claim.document
         speaker = claim.speaker or speaker_at(document.speakers, claim.start, claim.end)
+        page = document.page_of(claim.start)
         out.append(Citation(n, document.doc_id, document.source, document.title,
                             document.text[claim.start:claim.end], claim.start, claim.end,
                             (speaker.label() or None) if speaker else None,
-                            speaker.parties if speaker else ()))
+                            speaker.parties if speaker else (), page,
+                            page is not None and page in document.ocr_pages))
     return out
 
 
@@ -60,6 +62,19 @@ def _date_range(value: str | None) -> tuple[str, str] | None:
     if len(value) == 7:
         return f"{value}-01", f"{value}-31"
     return value[:10], value[:10]
+
+
+def _line_boxes(boxes: list[list[float]]) -> list[tuple[float, float, float, float]]:
+    """Character boxes merged into one box per line (characters in reading order)."""
+    lines: list[list[float]] = []
+    for left, bottom, right, top in boxes:
+        last = lines[-1] if lines else None
+        if last is not None and min(top, last[3]) - max(bottom, last[1]) > 0 and left >= last[0] - 1:
+            last[0], last[1] = min(last[0], left), min(last[1], bottom)
+            last[2], last[3] = max(last[2], right), max(last[3], top)
+        else:
+            lines.append([left, bottom, right, top])
+    return [tuple(line) for line in lines]
 
 
 class Assistant:
@@ -111,6 +126,28 @@ class Assistant:
         if found is None:
             raise DocumentNotFoundError(f"No indexed document has the id {doc_id!r}; see `assistant documents`.")
         return found
+
+    def page_view(self, doc_id: str, page: int, start: int | None = None, end: int | None = None,
+                  scale: float = 1.5) -> PageView:
+        """Page ``page`` of a PDF rendered as an image, with the boxes of the characters
+        ``start:end`` of the stored text that lie on it (a citation's span)."""
+        from index.pdf import render_page
+
+        document = self.document(doc_id)
+        original = self.store.original_path(document)
+        if not document.page_starts or original is None or not original.exists():
+            raise DocumentNotFoundError(f"{doc_id} has no pages to show (only PDFs have pages).")
+        if not 1 <= page <= document.page_count:
+            raise DocumentNotFoundError(f"{doc_id} has pages 1 to {document.page_count}, not {page}.")
+        image = render_page(original, page, scale)
+        layout = self.store.page_layout(doc_id, page)
+        boxes = []
+        if layout is not None and start is not None and end is not None:
+            sx, sy = image.width / layout.width, image.height / layout.height
+            for left, bottom, right, top in _line_boxes(layout.boxes_between(start, end).tolist()):
+                boxes.append((left * sx, image.height - top * sy, right * sx, image.height - bottom * sy))
+        return PageView(doc_id, page, document.page_count, image, boxes,
+                        page in document.ocr_pages, start, end)
 
     def facets(self) -> dict[str, list[str]]:
         """The values the filters can take: parties and document kinds of the indexed documents."""

@@ -11,9 +11,19 @@ from assistant.types import Answer, AnswerItem, Citation
 from index.parties import party_name
 
 
-def quote_lines(citations: list[Citation]) -> list[str]:
-    """'[n] ”quote” (title)' for each citation, the quote's whitespace folded for display."""
-    return [f"[{c.n}] ”{' '.join(c.quote.split())}” ({c.title})" for c in citations]
+def where(citation: Citation, language: str) -> str:
+    """'title', or 'title, s. 3' for a document with pages, marked when the page was read by OCR."""
+    parts = [citation.title]
+    if citation.page is not None:
+        parts.append(phrase(language, "page", page=str(citation.page)))
+    if citation.ocr:
+        parts.append(phrase(language, "ocr"))
+    return ", ".join(parts)
+
+
+def quote_lines(citations: list[Citation], language: str = "sv") -> list[str]:
+    """'[n] ”quote” (title, s. 2)' for each citation, the quote's whitespace folded for display."""
+    return [f"[{c.n}] ”{' '.join(c.quote.split())}” ({where(c, language)})" for c in citations]
 
 
 def _markers(item: AnswerItem) -> str:
@@ -38,13 +48,13 @@ def _list_text(answer: Answer) -> str:
             lines.extend(f"- {item.text} {_markers(item)}" for item in members)
     else:
         lines.extend(f"- {item.text} {_markers(item)}" for item in answer.items)
-    sources = [f"[{c.n}] {c.title}" + (f" – {c.speaker}" if c.speaker else "") for c in answer.citations]
+    sources = [f"[{c.n}] {where(c, language)}" + (f" – {c.speaker}" if c.speaker else "") for c in answer.citations]
     return "\n".join(lines) + "\n\n" + "\n".join(sources)
 
 
 def _who_text(answer: Answer) -> str:
     roles = "; ".join(f"{item.text} {_markers(item)}" for item in answer.items)
-    return f"{answer.subject}: {roles}.\n\n" + "\n".join(quote_lines(answer.citations))
+    return f"{answer.subject}: {roles}.\n\n" + "\n".join(quote_lines(answer.citations, answer.language))
 
 
 def _fact_text(answer: Answer) -> str:
@@ -58,11 +68,11 @@ def _fact_text(answer: Answer) -> str:
         lines.append(f"{answer.items[0].text} {_markers(answer.items[0])}.")
     if answer.note:
         lines.append(phrase(language, "curated_party", reason=answer.note))
-    return "\n".join(lines) + "\n\n" + "\n".join(quote_lines(answer.citations))
+    return "\n".join(lines) + "\n\n" + "\n".join(quote_lines(answer.citations, language))
 
 
 def _open_text(answer: Answer) -> str:
-    quotes = quote_lines(answer.citations)
+    quotes = quote_lines(answer.citations, answer.language)
     return f"{answer.items[0].text} {_markers(answer.items[0])}" + ("\n\n" + "\n".join(quotes[1:]) if len(quotes) > 1 else "")
 
 
@@ -85,5 +95,6 @@ def cli_text(answer: Answer) -> str:
     if answer.citations:
         lines.append("")
         for citation in answer.citations:
-            lines.append(f"[{citation.n}] {citation.doc_id} {citation.start}:{citation.end}  {citation.source}")
+            page = f" p.{citation.page}" if citation.page is not None else ""
+            lines.append(f"[{citation.n}] {citation.doc_id} {citation.start}:{citation.end}{page}  {citation.source}")
     return "\n".join(lines)

@@ -13,6 +13,8 @@ PHRASES = {
         "model_uncited": "(Språkmodellens svar hade inga giltiga källhänvisningar och visas inte.)",
         "list_intro": "Dokumenten tar upp följande:",
         "no_party": "Utan partibeteckning",
+        "page": "s. {page}",
+        "ocr": "OCR-läst, kontrollera mot sidan",
     },
     "en": {
         "no_support": "I can't find support for that in the documents.",
@@ -24,6 +26,8 @@ PHRASES = {
         "model_uncited": "(The language model's reply cited no valid passage and is not shown.)",
         "list_intro": "The documents make these points:",
         "no_party": "No party",
+        "page": "p. {page}",
+        "ocr": "read by OCR, check it on the page",
     },
 }
 

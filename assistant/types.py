@@ -19,6 +19,8 @@ class Citation:
     end: int
     speaker: str | None = None        # who says the quoted span: "Reservation (S, V)", "Andréa Hedin (M)"
     parties: tuple[str, ...] = ()     # the speaker's parties
+    page: int | None = None           # 1-based page of the quote's start (PDFs); None without pages
+    ocr: bool = False                 # the quote was read by OCR from a scanned page: check it on the page
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -124,3 +126,18 @@ class Filters:
 
     def is_empty(self) -> bool:
         return not (self.parties or self.kinds or self.date_from or self.date_to)
+
+
+@dataclass(frozen=True)
+class PageView:
+    """One page of a PDF as an image, with the boxes (in the image's pixels: left, top,
+    right, bottom) of the characters between ``start`` and ``end`` to highlight."""
+
+    doc_id: str
+    page: int
+    page_count: int
+    image: Any                       # PIL.Image.Image
+    boxes: list[tuple[float, float, float, float]]
+    ocr: bool = False
+    start: int | None = None
+    end: int | None = None

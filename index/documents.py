@@ -2,7 +2,9 @@
 
 A text file's ``doc_id`` is its file stem and its text is exactly what
 ``open(path, encoding="utf-8").read()`` returns; a JSONL record's ``doc_id`` is its ``id``
-and its text is its ``text`` field, unchanged. Citations are offsets into these texts.
+and its text is its ``text`` field, unchanged. PDF, Word, OpenDocument and HTML files are
+read into text (``index.pdf``, ``index.office``, ``index.web``): that extracted text is what
+Källa stores and what citation offsets point into. Citations are offsets into these texts.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 import re
 import unicodedata
 from pathlib import Path
@@ -18,6 +20,12 @@ from typing import Any
 
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+PDF_SUFFIXES = (".pdf",)
+OFFICE_SUFFIXES = (".docx", ".odt")
+HTML_SUFFIXES = (".html", ".htm")
+FILE_SUFFIXES = TEXT_SUFFIXES + PDF_SUFFIXES + OFFICE_SUFFIXES + HTML_SUFFIXES
+PageProgress = Callable[[str, int, int], None]
+"""Called as on_page(source, pages_done, pages_total) while a PDF is read."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,9 @@ class SourceDocument:
     catalog_dir: Path | None = None
     alternate_id: str | None = None  # a file's path under the folder it was indexed from, for
     #                                  when its stem is already another document's id
+    page_starts: tuple[int, ...] = ()  # PDFs: the offset where each page's text starts
+    layouts: tuple = ()                # PDFs: ``index.pages.PageLayout`` per page (boxes of characters)
+    original: Path | None = None       # a file the viewer renders pages from (PDFs)
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,10 @@ def _is_text(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES
 
 
+def _is_readable(path: Path) -> bool:
+    return path.suffix.lower() in FILE_SUFFIXES or _is_jsonl(path)
+
+
 def discover(paths: Iterable[str | Path], report: Report) -> list[tuple[Path, Path]]:
     """Files to read under ``paths`` with the folder each was found from, folders
     recursively, in a stable order."""
@@ -63,17 +78,18 @@ def discover(paths: Iterable[str | Path], report: Report) -> list[tuple[Path, Pa
         path = Path(raw)
         if path.is_dir():
             try:
-                inside = sorted(p for p in path.rglob("*") if p.is_file() and (_is_text(p) or _is_jsonl(p)))
+                inside = sorted(p for p in path.rglob("*") if p.is_file() and _is_readable(p))
             except OSError as error:
                 report(LoadProblem(str(path), f"cannot be listed ({error.strerror or error})"))
                 continue
             for file in inside:
                 found.setdefault(file, path)
         elif path.is_file():
-            if _is_text(path) or _is_jsonl(path):
+            if _is_readable(path):
                 found.setdefault(path, path.parent)
             else:
-                report(LoadProblem(str(path), "not a .txt, .md, .jsonl or .jsonl.gz file"))
+                report(LoadProblem(str(path), "not a file Källa reads (.txt, .md, .pdf, .docx, .odt, "
+                                              ".html, .jsonl, .jsonl.gz)"))
         else:
             report(LoadProblem(str(path), "no such file or folder"))
     return list(found.items())
@@ -184,16 +200,86 @@ def read_jsonl(path: Path, report: Report) -> Iterator[SourceDocument]:
         yield SourceDocument(doc_id, text, f"{path}#{doc_id}", title, fields, path.parent)
 
 
-def load_documents(paths: Iterable[str | Path], report: Report) -> Iterator[SourceDocument]:
+def read_pdf_file(path: Path, report: Report, on_page: PageProgress | None = None) -> SourceDocument | None:
+    from index.pdf import PdfError, read_pdf
+
+    try:
+        found = read_pdf(path, (lambda done, total: on_page(str(path), done, total)) if on_page else None)
+    except PdfError as error:
+        report(LoadProblem(str(path), str(error)))
+        return None
+    except Exception as error:  # noqa: BLE001 - a damaged file must not stop the run
+        report(LoadProblem(str(path), f"cannot be read as a PDF ({type(error).__name__}: {error})"))
+        return None
+    for page, why in found.unreadable_pages:
+        report(LoadProblem(f"{path} page {page}", f"left out: {why}"))
+    if not found.text.strip():
+        report(LoadProblem(str(path), "has no text on any page"))
+        return None
+    fields: dict[str, Any] = {"format": "pdf", "page_count": len(found.page_starts)}
+    if found.ocr_pages:
+        fields["ocr_pages"] = found.ocr_pages
+        report(LoadProblem(str(path), f"page(s) {', '.join(map(str, found.ocr_pages))} read by OCR", skipped=False))
+    return SourceDocument(path.stem, found.text, str(path), found.title, fields, page_starts=tuple(found.page_starts),
+                          layouts=tuple(found.layouts), original=path)
+
+
+def read_office_file(path: Path, report: Report) -> SourceDocument | None:
+    from index.office import OfficeError, read_docx, read_odt
+
+    reader = read_docx if path.suffix.lower() == ".docx" else read_odt
+    try:
+        text, title = reader(path)
+    except OfficeError as error:
+        report(LoadProblem(str(path), str(error)))
+        return None
+    if not text.strip():
+        report(LoadProblem(str(path), "has no text"))
+        return None
+    return SourceDocument(path.stem, text, str(path), title, {"format": path.suffix.lower().lstrip(".")})
+
+
+def read_html_file(path: Path, report: Report) -> SourceDocument | None:
+    from index.web import read_html
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        report(LoadProblem(str(path), f"cannot be read ({error.strerror or error})"))
+        return None
+    page = read_html(raw)
+    if page is None or not page.text.strip():
+        report(LoadProblem(str(path), "has no main text (navigation and boilerplate only?)"))
+        return None
+    fields: dict[str, Any] = {"format": "html"}
+    if page.date:
+        fields["date"] = page.date
+    return SourceDocument(path.stem, page.text, str(path), page.title, fields)
+
+
+def _read_file(path: Path, report: Report, on_page: PageProgress | None) -> SourceDocument | None:
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        return read_pdf_file(path, report, on_page)
+    if suffix in OFFICE_SUFFIXES:
+        return read_office_file(path, report)
+    if suffix in HTML_SUFFIXES:
+        return read_html_file(path, report)
+    text = read_text_file(path, report)
+    return None if text is None else SourceDocument(path.stem, text, str(path))
+
+
+def load_documents(paths: Iterable[str | Path], report: Report,
+                   on_page: PageProgress | None = None) -> Iterator[SourceDocument]:
     """Every readable document under ``paths``; problems go to ``report``, never raise."""
     for path, root in discover(paths, report):
         if _is_jsonl(path):
             yield from read_jsonl(path, report)
             continue
-        text = read_text_file(path, report)
-        if text is not None:
+        document = _read_file(path, report, on_page)
+        if document is not None:
             try:
                 relative = path.relative_to(root).as_posix()
             except ValueError:
                 relative = path.name
-            yield SourceDocument(path.stem, text, str(path), catalog_dir=path.parent, alternate_id=relative)
+            yield replace(document, catalog_dir=path.parent, alternate_id=relative)

@@ -14,8 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from index.chunking import Chunk
 from index.metadata import DocumentMetadata
+from index.pages import PageLayout, page_of
 from index.speakers import Speaker, attribute
 
 _SCHEMA = """
@@ -26,7 +29,9 @@ CREATE TABLE IF NOT EXISTS documents (
     text TEXT NOT NULL,
     metadata TEXT NOT NULL,
     state TEXT NOT NULL,
-    speakers TEXT
+    speakers TEXT,
+    pages TEXT,
+    original TEXT
 );
 CREATE TABLE IF NOT EXISTS chunks (
     chunk_id TEXT PRIMARY KEY,
@@ -37,6 +42,16 @@ CREATE TABLE IF NOT EXISTS chunks (
     header TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, position);
+CREATE TABLE IF NOT EXISTS layouts (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    width REAL NOT NULL,
+    height REAL NOT NULL,
+    ocr INTEGER NOT NULL,
+    offsets BLOB NOT NULL,
+    boxes BLOB NOT NULL,
+    PRIMARY KEY (doc_id, page)
+);
 CREATE TABLE IF NOT EXISTS generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
 INSERT OR IGNORE INTO generation VALUES (1, 0);
 """
@@ -51,10 +66,31 @@ class DocumentRecord:
     metadata: DocumentMetadata
     state: str
     speakers: tuple[Speaker, ...] = ()
+    page_starts: tuple[int, ...] = ()  # where each page's text starts (PDFs); () without pages
+    original: str | None = None        # the kept file pages are rendered from, relative to the data dir
 
     @property
     def title(self) -> str:
         return self.metadata.value("title") or self.doc_id
+
+    @property
+    def page_count(self) -> int:
+        return len(self.page_starts)
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page holding ``offset``; None for a document without pages."""
+        return page_of(self.page_starts, offset)
+
+    def page_span(self, page: int) -> tuple[int, int]:
+        """The offsets of page ``page`` (1-based) in the text."""
+        if not 1 <= page <= len(self.page_starts):
+            raise ValueError(f"{self.doc_id} has pages 1 to {len(self.page_starts)}, not {page}")
+        end = self.page_starts[page] if page < len(self.page_starts) else len(self.text)
+        return self.page_starts[page - 1], end
+
+    @property
+    def ocr_pages(self) -> tuple[int, ...]:
+        return tuple(self.metadata.extra.get("ocr_pages") or ())
 
 
 @dataclass(frozen=True)
@@ -87,6 +123,9 @@ class RecordStore:
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
         if "speakers" not in columns:  # an index from before speaker attribution: derived on read
             self._db.execute("ALTER TABLE documents ADD COLUMN speakers TEXT")
+        for column in ("pages", "original"):  # an index from before PDFs: documents without pages
+            if column not in columns:
+                self._db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
         self._documents: dict[str, DocumentRecord] = {}
 
     @_locked
@@ -114,16 +153,24 @@ class RecordStore:
     @_locked
     def put_pending(self, doc_id: str, source: str, content_hash: str, text: str,
                     metadata: DocumentMetadata, chunks: list[Chunk], headers: list[str],
-                    speakers: list[Speaker] | None = None) -> None:
+                    speakers: list[Speaker] | None = None, page_starts: tuple[int, ...] = (),
+                    layouts: tuple[PageLayout, ...] = (), original: str | None = None) -> None:
         """Replace a document and its chunks in one transaction, marked pending."""
         speakers = attribute(text, metadata) if speakers is None else speakers
         with self._db:
             self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
             self._db.execute(
-                "INSERT INTO documents (doc_id, source, content_hash, text, metadata, state, speakers) "
-                "VALUES (?, ?, ?, ?, ?, 'pending', ?)",
+                "INSERT INTO documents (doc_id, source, content_hash, text, metadata, state, speakers, pages, original) "
+                "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
                 (doc_id, source, content_hash, text, json.dumps(metadata.to_dict(), ensure_ascii=False),
-                 json.dumps([sp.to_dict() for sp in speakers], ensure_ascii=False)),
+                 json.dumps([sp.to_dict() for sp in speakers], ensure_ascii=False),
+                 json.dumps(list(page_starts)) if page_starts else None, original),
+            )
+            self._db.executemany(
+                "INSERT INTO layouts VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, lay.page, lay.width, lay.height, int(lay.ocr),
+                  np.ascontiguousarray(lay.offsets, dtype=np.int32).tobytes(),
+                  np.ascontiguousarray(lay.boxes, dtype=np.float32).tobytes()) for lay in layouts],
             )
             self._db.executemany(
                 "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?)",
@@ -155,6 +202,20 @@ class RecordStore:
         return bool(deleted)
 
     @_locked
+    def layout(self, doc_id: str, page: int) -> PageLayout | None:
+        row = self._db.execute(
+            "SELECT page, width, height, ocr, offsets, boxes FROM layouts WHERE doc_id = ? AND page = ?",
+            (doc_id, page)).fetchone()
+        if row is None:
+            return None
+        return PageLayout(row[0], row[1], row[2], bool(row[3]), np.frombuffer(row[4], dtype=np.int32),
+                          np.frombuffer(row[5], dtype=np.float32).reshape(-1, 4))
+
+    @_locked
+    def originals(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT original FROM documents WHERE original IS NOT NULL")}
+
+    @_locked
     def pending(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT doc_id FROM documents WHERE state = 'pending'")]
 
@@ -164,7 +225,8 @@ class RecordStore:
         if cached is not None:
             return cached
         row = self._db.execute(
-            "SELECT doc_id, source, content_hash, text, metadata, state, speakers FROM documents WHERE doc_id = ?",
+            "SELECT doc_id, source, content_hash, text, metadata, state, speakers, pages, original "
+            "FROM documents WHERE doc_id = ?",
             (doc_id,),
         ).fetchone()
         if row is None:
@@ -172,7 +234,8 @@ class RecordStore:
         metadata = DocumentMetadata.from_dict(json.loads(row[4]))
         speakers = ([Speaker.from_dict(item) for item in json.loads(row[6])] if row[6] is not None
                     else attribute(row[3], metadata))
-        record = DocumentRecord(row[0], row[1], row[2], row[3], metadata, row[5], tuple(speakers))
+        pages = tuple(json.loads(row[7])) if row[7] else ()
+        record = DocumentRecord(row[0], row[1], row[2], row[3], metadata, row[5], tuple(speakers), pages, row[8])
         if len(self._documents) > 2048:
             self._documents.clear()
         self._documents[doc_id] = record

@@ -31,6 +31,8 @@ from index.sparse import SparseIndex
 from index.text import normalize
 from index.vectors import VectorStore
 
+ORIGINALS = "originals"  # copies of PDFs under the data dir, for rendering their pages
+
 Progress = Callable[[int, int, str], None]
 """Called as progress(done, total, label) while indexing (see ``Index.add``)."""
 
@@ -157,14 +159,21 @@ class Index:
 
         catalogs: dict[Path, dict] = {}
         taken: dict[str, str] = {}  # id -> source, this run
-        for position, document in enumerate(load_documents(paths, note), start=1):
+        def on_page(source: str, done: int, total: int) -> None:
+            if progress:
+                progress(done, total, f"pages:{Path(source).name}")
+
+        for position, document in enumerate(load_documents(paths, note, on_page), start=1):
             document = self._unique(document, taken, note)
             taken[document.doc_id] = document.source
             folder = document.catalog_dir
             if folder is not None and folder not in catalogs:
                 catalogs[folder] = load_catalog(folder / CATALOG_NAME)
             meta = extract_metadata(document.text, document.title, document.fields)
-            entries = catalogs.get(folder, {}).get(document.doc_id) if folder else None
+            catalog = catalogs.get(folder, {}) if folder else {}
+            # Keys are document ids; a file indexed under its path (its stem was taken) keeps its stem's entry.
+            entries = catalog.get(document.doc_id) or (
+                catalog.get(Path(document.source).stem) if document.alternate_id else None)
             if entries:
                 apply_catalog(meta, entries)
             digest = content_hash(document, meta)
@@ -208,10 +217,40 @@ class Index:
 
     def _store_text(self, document: SourceDocument, meta: DocumentMetadata, digest: str) -> None:
         chunks = chunk_document(document.text, document.doc_id, self.min_words, self.max_words)
+        original = self._keep_original(document)
         # Pending first: a crash after this point leaves the document pending, and the next run's
         # embed_pending removes its old vectors and stores the new ones.
         self.records.put_pending(document.doc_id, document.source, digest, document.text, meta, chunks,
-                                 [chunk_header(meta)] * len(chunks))
+                                 [chunk_header(meta)] * len(chunks), page_starts=document.page_starts,
+                                 layouts=document.layouts, original=original)
+        self._forget_unused_originals()
+
+    def _keep_original(self, document: SourceDocument) -> str | None:
+        """A copy of the file the viewer renders pages from (the upload or folder may go away),
+        named by its content, under ``originals/``; its path relative to the data dir."""
+        if document.original is None:
+            return None
+        data = Path(document.original).read_bytes()
+        name = f"{ORIGINALS}/{hashlib.sha256(data).hexdigest()[:32]}{Path(document.original).suffix.lower()}"
+        target = self.data_dir / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(".partial")
+            partial.write_bytes(data)
+            partial.replace(target)
+        return name
+
+    def _forget_unused_originals(self) -> None:
+        folder = self.data_dir / ORIGINALS
+        if not folder.is_dir():
+            return
+        used = self.records.originals()
+        for file in folder.iterdir():
+            if f"{ORIGINALS}/{file.name}" not in used:
+                file.unlink(missing_ok=True)
+
+    def original_path(self, document: DocumentRecord) -> Path | None:
+        return self.data_dir / document.original if document.original else None
 
     @_writing
     def embed_pending(self, progress: Progress | None = None) -> int:
@@ -253,6 +292,7 @@ class Index:
         # chunk ids the records store does not know); a record without vectors would be.
         deleted = self.records.delete(doc_id)
         self.vectors.delete_document(doc_id)
+        self._forget_unused_originals()
         if deleted or len(self.sparse) != self.records.chunk_count():
             self.rebuild_sparse()
         return deleted
@@ -341,6 +381,10 @@ class Index:
 
     def document(self, doc_id: str) -> DocumentRecord | None:
         return self.records.document(doc_id)
+
+    def page_layout(self, doc_id: str, page: int):
+        """``index.pages.PageLayout`` of one page of a PDF, or None."""
+        return self.records.layout(doc_id, page)
 
     def documents(self) -> list[DocumentRecord]:
         self.refresh()
