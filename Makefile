@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install serve ask test test-llm eval calibrate bench bench-scale browser clean
+.PHONY: install serve ask test test-llm eval calibrate bench bench-scale browser ocr fixtures clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,13 +21,27 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
-serve: install
+# Tesseract and its Swedish model from Debian, for scanned PDF pages (without it such pages are
+# reported, not read).
+ocr:
+	@test -f /usr/share/tesseract-ocr/5/tessdata/swe.traineddata || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq tesseract-ocr tesseract-ocr-swe; }
+
+# Remake the committed PDF/DOCX/ODT/HTML fixtures from the seeds with LibreOffice and Poppler.
+fixtures: install
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui poppler-utils; }
+	$(BIN)/python tests/fixtures/make_fixtures.py
+
+serve: install ocr
 	$(BIN)/assistant serve
 
 ask: install
 	$(BIN)/assistant ask "$(Q)"
 
-test: install browser
+test: install browser ocr
 	$(BIN)/python -m pytest
 
 # Opt-in: compiles llama-cpp-python (minutes) and runs the llama.cpp path with Gemma 3 270M.

@@ -193,7 +193,10 @@ class Assistant:
         chunks: set[str] | None = set() if filters.parties else None
         wanted_parties = {p.upper() for p in filters.parties}
         wanted_kinds = {k.lower() for k in filters.kinds}
+        wanted_ids = set(filters.doc_ids)
         for document in self.store.documents():
+            if wanted_ids and document.doc_id not in wanted_ids:
+                continue
             meta = document.metadata
             if wanted_kinds and (meta.value("kind") or "").lower() not in wanted_kinds:
                 continue

@@ -108,6 +108,7 @@ class Filters:
     kinds: tuple[str, ...] = ()
     date_from: str | None = None
     date_to: str | None = None
+    doc_ids: tuple[str, ...] = ()  # only these documents
 
     @classmethod
     def coerce(cls, value: Filters | dict[str, Any] | None) -> Filters | None:
@@ -122,10 +123,11 @@ class Filters:
             kinds=as_tuple(value.get("kinds") or value.get("kind")),
             date_from=value.get("date_from"),
             date_to=value.get("date_to"),
+            doc_ids=as_tuple(value.get("doc_ids") or value.get("doc_id")),
         )
 
     def is_empty(self) -> bool:
-        return not (self.parties or self.kinds or self.date_from or self.date_to)
+        return not (self.parties or self.kinds or self.date_from or self.date_to or self.doc_ids)
 
 
 @dataclass(frozen=True)

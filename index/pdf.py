@@ -83,6 +83,8 @@ def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None,
         message = str(error)
         if "password" in message.lower():
             raise PdfError("is encrypted (password protected)") from None
+        if "Success" in message:  # PDFium parsed the file but found no page tree in it
+            raise PdfError("has no pages") from None
         raise PdfError(f"is not a readable PDF ({message})") from None
     try:
         total = len(document)
