@@ -101,7 +101,8 @@ def test_answer_json_has_the_contract_fields(seed_assistant: Assistant) -> None:
     data = seed_assistant.ask("Vem är handläggare för tjänsteutlåtandet om trygghetsskapande åtgärder?").to_dict()
     assert set(data) == {"question", "answer", "answerable", "citations", "passages", "shape", "items"}
     assert set(data["citations"][0]) == {"n", "doc_id", "source", "title", "quote", "start", "end",
-                                         "speaker", "parties"}
+                                         "speaker", "parties", "page", "ocr"}
+    assert data["citations"][0]["page"] is None and data["citations"][0]["ocr"] is False  # a .txt has no pages
     assert data["shape"] == "factoid"
     assert data["items"] == [{"text": "Clas Cederlid", "party": None, "speaker": None, "citations": [1]}]
     assert set(data["passages"][0]) == {"doc_id", "source", "title", "text", "score"}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from PIL import Image as PILImage
 
 from assistant import Assistant, Settings
 from index import LoadProblem
@@ -256,3 +257,30 @@ def test_the_page_view_highlights_the_quote(formats_assistant) -> None:
         crop = gray.crop((int(left), int(top), int(right) + 1, int(bottom) + 1))
         assert crop.getextrema()[0] < 100
     assert min(b[1] for b in view.boxes) > view.image.height / 3
+
+
+def test_the_app_shows_the_cited_page_highlighted(formats_assistant) -> None:
+    from ui.app import respond, show_cited, show_page
+
+    assistant, _ = formats_assistant
+    pdfs = [d.doc_id for d in assistant.documents() if _format_of(assistant, d.doc_id) == "pdf"]
+    page_one = assistant.page_view(next(d for d in pdfs if d.startswith(BUDGET)), 1).image.convert("RGB")
+    _chat, history, radio, _ = respond(assistant, MISSION, [], [])
+    history[-1] = assistant.ask(MISSION, filters={"doc_ids": pdfs})
+    choice = f"[1] {history[-1].citations[0].title}"
+    text, image, shown = show_cited(assistant, choice, history)
+    assert "kalla-cited" in text and "sida 1" in text and f"tecken {history[-1].citations[0].start}" in text
+    assert image.visible and image.label == "Sida 1 av 2"
+    marked = PILImage.open(image.value["path"]).convert("RGB")
+    assert marked.size == page_one.size
+    # The highlight is yellow where the quote is, and the rest of the page is unchanged.
+    differs = [(x, y) for x in range(0, marked.width, 4) for y in range(0, marked.height, 4)
+               if marked.getpixel((x, y)) != page_one.getpixel((x, y))]
+    assert differs
+    for x, y in differs[:200]:
+        r, g, b = marked.getpixel((x, y))
+        assert b < r and b < g  # yellowed
+    next_image, shown = show_page(assistant, shown, 1)
+    assert shown["page"] == 2 and next_image.label == "Sida 2 av 2"
+    _, shown = show_page(assistant, shown, 5)
+    assert shown["page"] == 2  # no page past the last

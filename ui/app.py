@@ -18,7 +18,8 @@ import gradio as gr
 
 from assistant import Answer, Assistant, KallaError
 from assistant.question import detect_language
-from ui.format import chat_message, citation_choice, escape, inert_markdown, label, metadata_value, source_html
+from ui.format import (chat_message, citation_choice, escape, highlighted, inert_markdown, label, metadata_value,
+                       page_caption, source_html)
 
 EXAMPLES = [
     "Vilket parti föreslog att den som vill lämna kriminalitet ska få en första kontakt med staden inom 24 timmar?",
@@ -26,7 +27,7 @@ EXAMPLES = [
     "How many shootings were there in 2020?",
     "När startade Trefas?",
 ]
-UPLOAD_SUFFIXES = (".txt", ".md", ".jsonl", ".jsonl.gz")
+UPLOAD_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".odt", ".html", ".htm", ".jsonl", ".jsonl.gz")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 SCROLL_TO_CITED = "() => { document.querySelector('#kalla-cited')?.scrollIntoView({block: 'center'}); }"
 CONFIRM_DELETE = ("(doc) => (doc && window.confirm('Ta bort ' + doc + ' ur indexet? Det går inte att ångra.'))"
@@ -101,17 +102,48 @@ def _metadata(assistant: Assistant, doc_id: str) -> dict[str, Any]:
 
 def show_source(assistant: Assistant, choice: str | None, history: list[Answer]) -> str:
     """The cited document with the chosen citation highlighted."""
+    return show_cited(assistant, choice, history)[0]
+
+
+def _no_page() -> tuple[Any, None]:
+    return gr.Image(value=None, visible=False), None
+
+
+def show_cited(assistant: Assistant, choice: str | None, history: list[Answer]) -> tuple[str, Any, dict | None]:
+    """(the document's text with the citation marked, its page with the quote highlighted
+    when the document has pages, the page shown)."""
     if not choice or not history:
-        return ""
+        return "", *_no_page()
     match = re.match(r"\[(\d+)\]", choice)
     if not match:
-        return ""
+        return "", *_no_page()
     answer = history[-1]
     citation = next((c for c in answer.citations if c.n == int(match.group(1))), None)
     if citation is None:
-        return ""
+        return "", *_no_page()
     document = assistant.document(citation.doc_id)
-    return source_html(document.text, document.title, citation.start, citation.end, answer.language)
+    text = source_html(document.text, document.title, citation.start, citation.end, answer.language,
+                       doc_id=document.doc_id, page=citation.page)
+    if citation.page is None:
+        return text, *_no_page()
+    shown = {"doc_id": citation.doc_id, "page": citation.page, "start": citation.start, "end": citation.end,
+             "language": answer.language}
+    return text, *show_page(assistant, shown, 0)
+
+
+def show_page(assistant: Assistant, shown: dict | None, step: int) -> tuple[Any, dict | None]:
+    """The page ``step`` pages from the one shown (the cited quote highlighted where it lies)."""
+    if not shown:
+        return _no_page()
+    document = assistant.document(shown["doc_id"])
+    page = min(max(1, shown["page"] + step), document.page_count)
+    try:
+        view = assistant.page_view(shown["doc_id"], page, shown["start"], shown["end"])
+    except KallaError:
+        return _no_page()
+    shown = {**shown, "page": page}
+    return gr.Image(value=highlighted(view), visible=True, label=page_caption(view, shown["language"]),
+                    format="png"), shown
 
 
 def library_rows(assistant: Assistant) -> list[list[str]]:
@@ -134,7 +166,7 @@ def upload(assistant: Assistant, files: list[str] | None, progress: gr.Progress 
     for name in files or []:
         path = Path(name)
         if not path.name.lower().endswith(UPLOAD_SUFFIXES):
-            refused.append(f"{path.name}: only .txt, .md and .jsonl files can be indexed")
+            refused.append(f"{path.name}: only {', '.join(UPLOAD_SUFFIXES)} files can be indexed")
         elif path.stat().st_size > MAX_UPLOAD_BYTES:
             refused.append(f"{path.name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
         else:
@@ -206,6 +238,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                         date_to = gr.Textbox(label="Till datum (ÅÅÅÅ-MM-DD)")
                 with gr.Column(scale=2):
                     citations = gr.Radio([], label="Källor", elem_id="kalla-citations")
+                    shown_page = gr.State(None)
+                    page_image = gr.Image(visible=False, interactive=False, elem_id="kalla-page", show_label=True,
+                                          buttons=["fullscreen"])
+                    with gr.Row():
+                        previous_page = gr.Button("← Föregående sida", size="sm", elem_id="kalla-previous-page")
+                        next_page = gr.Button("Nästa sida →", size="sm", elem_id="kalla-next-page")
                     source = gr.HTML(elem_id="kalla-source")
             inputs = [question, chatbot, history, party_filter, kind_filter, date_from, date_to]
             outputs = [chatbot, history, citations, question]
@@ -215,16 +253,21 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
             ask.click(on_ask, inputs, outputs, api_visibility="private")
             # Clearing the chat clears the conversation: the next question stands alone.
-            chatbot.clear(lambda: ([], gr.Radio(choices=[], value=None), ""), None, [history, citations, source],
-                          api_visibility="private")
+            chatbot.clear(lambda: ([], gr.Radio(choices=[], value=None), "", *_no_page()), None,
+                          [history, citations, source, page_image, shown_page], api_visibility="private")
             question.submit(on_ask, inputs, outputs, api_visibility="private")
-            citations.change(lambda choice, turns: show_source(assistant, choice, turns), [citations, history], source,
+            citations.change(lambda choice, turns: show_cited(assistant, choice, turns), [citations, history],
+                             [source, page_image, shown_page],
                              api_visibility="private").then(None, js=SCROLL_TO_CITED)
+            previous_page.click(lambda shown: show_page(assistant, shown, -1), shown_page, [page_image, shown_page],
+                                api_visibility="private")
+            next_page.click(lambda shown: show_page(assistant, shown, 1), shown_page, [page_image, shown_page],
+                            api_visibility="private")
         with gr.Tab("Dokument"):
             status = gr.Markdown()
             table = gr.Dataframe(value=library_rows(assistant), headers=LIBRARY_COLUMNS, interactive=False,
                                  label="Indexerade dokument")
-            files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES), label="Ladda upp .txt, .md, .jsonl")
+            files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES), label="Ladda upp PDF, Word (.docx), OpenDocument (.odt), HTML, .txt, .md, .jsonl")
             to_delete = gr.Dropdown([row[0] for row in library_rows(assistant)], value=None, label="Ta bort dokument")
             remove = gr.Button("Ta bort", variant="stop")
 

@@ -7,7 +7,7 @@ import html
 import re
 from typing import Any
 
-from assistant import Answer, Citation
+from assistant import Answer, Citation, PageView
 
 LABELS = {
     "sv": {
@@ -19,6 +19,10 @@ LABELS = {
         "skipped": "Hoppade över: {problems}",
         "deleted": "Tog bort {doc_id}.",
         "error": "Fel: {message}",
+        "page_of": "Sida {page} av {pages}",
+        "ocr_page": "OCR-läst sida",
+        "at": "dokument {doc_id}, tecken {start}–{end}",
+        "on_page": "sida {page}",
     },
     "en": {
         "sources": "Sources",
@@ -29,6 +33,10 @@ LABELS = {
         "skipped": "Skipped: {problems}",
         "deleted": "Deleted {doc_id}.",
         "error": "Error: {message}",
+        "page_of": "Page {page} of {pages}",
+        "ocr_page": "page read by OCR",
+        "at": "document {doc_id}, characters {start}–{end}",
+        "on_page": "page {page}",
     },
 }
 
@@ -65,14 +73,41 @@ def citation_choice(citation: Citation, metadata: dict[str, Any]) -> str:
     return f"[{citation.n}] {citation.title}" + (f" ({details})" if details else "") + f": ”{quote}”"
 
 
-def source_html(document_text: str, title: str, start: int, end: int, language: str) -> str:
+def source_html(document_text: str, title: str, start: int, end: int, language: str,
+                doc_id: str | None = None, page: int | None = None) -> str:
     """The whole document with the cited span marked; everything escaped."""
     before, cited, after = document_text[:start], document_text[start:end], document_text[end:]
+    where = []
+    if doc_id is not None:
+        where.append(label(language, "at", doc_id=doc_id, start=start, end=end))
+    if page is not None:
+        where.append(label(language, "on_page", page=page))
+    caption = f'<p class="kalla-where">{escape(", ".join(where))}</p>' if where else ""
     return (
-        f'<div class="kalla-source"><h3>{escape(label(language, "source"))}: {escape(title)}</h3>'
+        f'<div class="kalla-source"><h3>{escape(label(language, "source"))}: {escape(title)}</h3>{caption}'
         f'<div class="kalla-document" style="white-space: pre-wrap; max-height: 32em; overflow-y: auto;">'
         f'{escape(before)}<mark id="kalla-cited">{escape(cited)}</mark>{escape(after)}</div></div>'
     )
+
+
+HIGHLIGHT = (255, 214, 0)  # marker yellow, multiplied into the page so the text stays black
+
+
+def highlighted(view: PageView):
+    """The page image with the quote's boxes marked like a highlighter pen."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    page = view.image.convert("RGB")
+    marks = Image.new("RGB", page.size, (255, 255, 255))
+    draw = ImageDraw.Draw(marks)
+    for left, top, right, bottom in view.boxes:
+        draw.rectangle((left - 1, top - 2, right + 1, bottom + 2), fill=HIGHLIGHT)
+    return ImageChops.multiply(page, marks)
+
+
+def page_caption(view: PageView, language: str) -> str:
+    caption = label(language, "page_of", page=view.page, pages=view.page_count)
+    return caption + (f" ({label(language, 'ocr_page')})" if view.ocr else "")
 
 
 def metadata_value(metadata: dict[str, Any], name: str) -> str:
