@@ -170,6 +170,8 @@ def cmd_documents(args: argparse.Namespace) -> int:
         print(json.dumps({
             "doc_id": document.doc_id, "title": document.title, "kind": meta.value("kind"),
             "date": meta.value("date"), "authors": meta.value("authors"), "parties": meta.value("parties"),
+            "dnr": meta.value("dnr"), "committee": meta.value("committee"), "handler": meta.value("handler"),
+            "pages": document.page_count or None, "ocr_pages": list(document.ocr_pages) or None,
             "source": document.source,
         }, ensure_ascii=False))
     return 0

@@ -43,7 +43,16 @@ KINDS = {
     "promemoria": re.compile(r"^(?:PM|Promemoria)\b", re.MULTILINE),
     "motion": re.compile(r"^Motion\b", re.MULTILINE),
     "skrivelse": re.compile(r"\bskrivelse\b", re.IGNORECASE),
+    "protokoll": re.compile(r"^(?:Sammanträdes)?protokoll\b|^Justerare\b|^Protokollsutdrag\b", re.IGNORECASE | re.MULTILINE),
+    "budget": re.compile(r"^(?:Förslag till |Mål och )?budget\b|^.{0,80}\bbudgetförslag\b", re.IGNORECASE | re.MULTILINE),
 }
+# "Dnr KS 2020/1050", "Dnr: 1.5.1-123/2024", "Diarienummer SN 2024/45"
+_DNR = re.compile(r"\b(?:Dnr|Diarienummer|Diarienr)\.?:?\s*([A-ZÅÄÖ]{0,6}\s?[\d.:-]*\d+/\d{2,4}(?:[:.-]\d+)?)",
+                  re.IGNORECASE)
+# The addressee or owner of a municipal paper: "Hägersten-Älvsjö stadsdelsnämnd", "Kommunstyrelsen".
+_COMMITTEE = re.compile(
+    r"^(?:Till[ \t]*\n\s*)?((?:[A-ZÅÄÖ][\w-]*[ \t]+){0,3}[\w-]*(?:nämnd|nämnden|styrelse|styrelsen)|"
+    r"Kommunfullmäktige|Regionfullmäktige|Borgarrådsberedningen)[ \t]*$", re.MULTILINE)
 _ARTICLE_QUOTE = re.compile(r"^–\s.+\bsäger\b", re.MULTILINE)
 _LABEL_LINE = re.compile(r"^(?:Handläggare|Telefon|Till|Från|Datum|Dnr|Diarienummer|Bilaga)\b", re.IGNORECASE)
 
@@ -75,9 +84,12 @@ class DocumentMetadata:
     date: MetaField | None = None
     authors: MetaField | None = None
     parties: MetaField | None = None
+    dnr: MetaField | None = None        # diarienummer
+    committee: MetaField | None = None  # nämnd or styrelse the paper is addressed to or comes from
+    handler: MetaField | None = None    # handläggare
     extra: dict[str, Any] = field(default_factory=dict)
 
-    FIELDS = ("title", "kind", "date", "authors", "parties")
+    FIELDS = ("title", "kind", "date", "authors", "parties", "dnr", "committee", "handler")
 
     def value(self, name: str, default: Any = None) -> Any:
         found = getattr(self, name)
@@ -178,6 +190,27 @@ def extract_authors(text: str) -> MetaField | None:
     return None
 
 
+def extract_dnr(text: str) -> MetaField | None:
+    match = _DNR.search(text, 0, _opening(text, 1500))
+    if match:
+        return MetaField(" ".join(match.group(1).split()), Evidence.span(text, match.start(), match.end()))
+    return None
+
+
+def extract_committee(text: str) -> MetaField | None:
+    match = _COMMITTEE.search(text, 0, _opening(text, 800))
+    if match:
+        return MetaField(match.group(1).strip(), Evidence.span(text, match.start(1), match.end(1)))
+    return None
+
+
+def extract_handler(text: str) -> MetaField | None:
+    match = _HANDLAGGARE.search(text, 0, _opening(text, 800))
+    if match:
+        return MetaField(match.group(1), Evidence.span(text, match.start(), match.end()))
+    return None
+
+
 def extract_parties(text: str, authors: MetaField | None) -> MetaField | None:
     """The parties behind the document: the author's party, or the submitting parties."""
     if authors is not None and authors.evidence.start is not None:
@@ -224,6 +257,9 @@ def extract_metadata(text: str, title: str | None = None, fields: dict[str, Any]
     meta.date = extract_date(text)
     meta.authors = extract_authors(text)
     meta.parties = extract_parties(text, meta.authors)
+    meta.dnr = extract_dnr(text)
+    meta.committee = extract_committee(text)
+    meta.handler = extract_handler(text)
 
     author_field = fields.pop("author", None) or fields.pop("authors", None)
     if isinstance(author_field, str) and author_field.strip() and meta.authors is None:

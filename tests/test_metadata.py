@@ -88,3 +88,38 @@ def test_catalog_without_reason_is_refused(tmp_path) -> None:
     catalog.write_text('[documents.doc1.parties]\nvalue = ["S"]\n', encoding="utf-8")
     with pytest.raises(CatalogError, match="reason"):
         load_catalog(catalog)
+
+
+MUNICIPAL_HEADER = """Stockholms stad
+Sammanträdesprotokoll
+Kommunstyrelsen
+Dnr: 1.5.1-123/2024
+
+Justerare Anna Svensson
+"""
+
+
+def test_municipal_header_fields_with_their_evidence() -> None:
+    from index.metadata import extract_metadata
+
+    meta = extract_metadata(MUNICIPAL_HEADER)
+    assert meta.value("kind") == "protokoll"
+    assert meta.value("dnr") == "1.5.1-123/2024"
+    assert meta.value("committee") == "Kommunstyrelsen"
+    for name in ("dnr", "committee"):
+        found = getattr(meta, name).evidence
+        assert MUNICIPAL_HEADER[found.start:found.end] == found.quote
+
+
+def test_seed_tjanstutlatande_has_committee_handler_and_the_memo_its_dnr() -> None:
+    from index.metadata import extract_metadata
+    from tests.conftest import DISTRICT, PM, seed_text
+
+    district = extract_metadata(seed_text(DISTRICT))
+    assert district.value("committee") == "Hägersten-Älvsjö stadsdelsnämnd"
+    assert district.value("handler") == "Clas Cederlid"
+    memo = extract_metadata(seed_text(PM))
+    assert memo.value("dnr") == "KS 2020/1050"
+    assert "Dnr KS 2020/1050" in memo.dnr.evidence.quote
+    # A document without such a header gets none (no guessing).
+    assert extract_metadata("Ett kort brev om parker och lekplatser i staden.").dnr is None
