@@ -77,6 +77,9 @@ def _line_boxes(boxes: list[list[float]]) -> list[tuple[float, float, float, flo
     return [tuple(line) for line in lines]
 
 
+MAX_SEARCH_RESULTS = 50
+
+
 class Assistant:
     def __init__(self, index: Index, settings: Settings | None = None, answerer: ExtractiveAnswerer | None = None,
                  generator: Generator | None = None, retriever: Retriever | None = None):
@@ -237,6 +240,24 @@ class Assistant:
             return self.retriever.retrieve(question, k or self.settings.passages, allowed)
         return self.retriever.retrieve(question, k or self.settings.passages, allowed, chunks)
 
+    def search(self, query: str, k: int = 5, filters: Filters | dict | None = None) -> list[Passage]:
+        """The ``k`` passages that best match ``query`` (hybrid retrieval), with offsets and pages."""
+        query = self.validate(query)
+        if not 1 <= k <= MAX_SEARCH_RESULTS:
+            raise QuestionError(f"k must be between 1 and {MAX_SEARCH_RESULTS}.")
+        found = [self._passage(scored) for scored in self.retrieve(query, filters, k)]
+        return [p for p in found if p is not None]
+
+    def excerpt(self, doc_id: str, start: int | None = None, end: int | None = None) -> dict[str, Any]:
+        """The exact text of ``doc_id`` between two offsets (the whole text without them)."""
+        document = self.document(doc_id)
+        start = 0 if start is None else start
+        end = len(document.text) if end is None else end
+        if not 0 <= start <= end <= len(document.text):
+            raise QuestionError(f"Offsets must satisfy 0 <= start <= end <= {len(document.text)} for {doc_id}.")
+        return {"doc_id": doc_id, "title": document.title, "source": document.source, "start": start, "end": end,
+                "page": document.page_of(start), "text": document.text[start:end], "length": len(document.text)}
+
     def ask(self, question: str, history: History | None = None, filters: Filters | dict | None = None,
             on_token: Callable[[str], None] | None = None) -> Answer:
         """Answer ``question`` from the documents. With a generator set, ``on_token`` receives
@@ -321,7 +342,7 @@ class Assistant:
             doc_id=document.doc_id, source=document.source, title=document.title,
             text=document.text[scored.chunk.start:scored.chunk.end], score=scored.score,
             chunk_id=scored.chunk.chunk_id, start=scored.chunk.start, end=scored.chunk.end,
-            metadata=document.metadata.to_dict(),
+            metadata=document.metadata.to_dict(), page=document.page_of(scored.chunk.start),
         )
 
     @staticmethod

@@ -59,10 +59,15 @@ class Passage:
     start: int = 0
     end: int = 0
     metadata: dict[str, Any] = field(default_factory=dict)
+    page: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "source": self.source, "title": self.title,
                 "text": self.text, "score": round(self.score, 6)}
+
+    def to_search_dict(self) -> dict[str, Any]:
+        """A search hit for agents: the passage with its offsets (``text == document[start:end]``)."""
+        return {**self.to_dict(), "start": self.start, "end": self.end, "page": self.page}
 
 
 @dataclass(frozen=True)

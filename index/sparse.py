@@ -18,6 +18,17 @@ import numpy as np
 from index.text import tokenize
 
 
+def _consistent(model) -> bool:
+    """The model's arrays belong together (a load that read files across a writer's folder
+    swap mixes two saves)."""
+    scores = model.scores
+    indices, indptr = scores.get("indices"), scores.get("indptr")
+    if indices is None or indptr is None:
+        return False
+    return (int(indptr[-1]) == len(indices) == len(scores["data"])
+            and (len(indices) == 0 or int(indices.max()) < scores["num_docs"]))
+
+
 class SparseIndex:
     def __init__(self, chunk_ids: list[str], model: bm25s.BM25 | None, document_frequency: dict[str, int]):
         self.chunk_ids = chunk_ids
@@ -62,7 +73,7 @@ class SparseIndex:
             return cls([], None, {})
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         model = bm25s.BM25.load(str(folder / "bm25")) if meta["chunk_ids"] else None
-        if model is not None and model.scores.get("num_docs") != len(meta["chunk_ids"]):
+        if model is not None and (model.scores.get("num_docs") != len(meta["chunk_ids"]) or not _consistent(model)):
             raise ValueError(f"{folder}: the BM25 model and its chunk list are from different saves")
         return cls(meta["chunk_ids"], model, meta["document_frequency"])
 

@@ -95,9 +95,11 @@ def _writing(method):
                 raise IndexBusyError(
                     f"Another process is still writing to the index in {self.data_dir} after "
                     f"{self.lock_timeout:.0f} s; try again when it has finished.") from None
+        self._writers += 1  # seen by this process's reader threads (the file lock is per thread)
         try:
             return method(self, *args, **kwargs)
         finally:
+            self._writers -= 1
             self._write_lock.release()
     return wrapper
 
@@ -124,6 +126,7 @@ class Index:
         self.sparse = SparseIndex.load(self.data_dir / "bm25")
         self._query_vectors: dict[str, np.ndarray] = {}
         self._write_lock = FileLock(str(self.data_dir / "write.lock"))
+        self._writers = 0
         self._generation = self.records.generation()
 
     # ---- writing -------------------------------------------------------------------------
@@ -343,8 +346,8 @@ class Index:
     def refresh(self) -> bool:
         """Pick up what another process wrote since this one last looked (cheap when
         nothing changed: one counter read). True when something had changed."""
-        if self._write_lock.is_locked:
-            return False  # this object is the writer: it keeps its own state current
+        if self._writers:
+            return False  # a thread of this process is writing: it keeps this object's state current
         current = self.records.generation()
         if current == self._generation:
             return False

@@ -81,13 +81,16 @@ def test_filters_are_passed_to_retrieval(small_assistant: Assistant) -> None:
 def test_upload_indexes_allowed_files_and_refuses_others(small_assistant: Assistant, tmp_path: Path) -> None:
     good = tmp_path / "ny.md"
     good.write_text("# Ny rapport\n\nBadplatser i Västertorp.", encoding="utf-8")
-    wrong = tmp_path / "bild.pdf"
-    wrong.write_bytes(b"%PDF")
+    wrong = tmp_path / "bild.png"
+    wrong.write_bytes(b"\x89PNG")
+    broken = tmp_path / "trasig.pdf"
+    broken.write_bytes(b"%PDF")
     huge = tmp_path / "stor.txt"
     huge.write_bytes(b"a" * (20 * 1024 * 1024 + 1))
-    status, rows, dropdown = upload(small_assistant, [str(good), str(wrong), str(huge)])
+    status, rows, dropdown = upload(small_assistant, [str(good), str(wrong), str(huge), str(broken)])
     assert "1 nya" in status
-    assert "bild.pdf: only .txt, .md and .jsonl" in status and "stor.txt: larger than 20 MB" in status
+    assert "bild.png: only .txt, .md, .pdf" in status and "stor.txt: larger than 20 MB" in status
+    assert "trasig.pdf: is not a readable PDF" in status
     assert [row[0] for row in rows] == ["ny", "rapport", "skolor"]
     status, rows, _ = delete(small_assistant, "ny")
     assert status == "Tog bort ny." and [row[0] for row in rows] == ["rapport", "skolor"]

@@ -294,15 +294,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
 
 def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None,
-           block: bool = True) -> gr.Blocks:
-    app = build_app(assistant)
-    credentials = None
-    if auth:
-        user, _, password = auth.partition(":")
-        if not user or not password:
-            raise KallaError("KALLA_AUTH must look like user:password")
-        credentials = (user, password)
-    app.queue(default_concurrency_limit=4)
-    app.launch(server_name=host, server_port=port, auth=credentials, prevent_thread_lock=not block,
-               max_file_size=MAX_UPLOAD_BYTES, quiet=not block)
-    return app
+           block: bool = True):
+    """Serve the app with the MCP server and the OpenAI-compatible API beside it (``ui.server``);
+    with ``block=False`` it runs in the background and the returned object's ``close()`` stops it."""
+    from ui.server import serve
+
+    return serve(assistant, host=host, port=port, auth=auth, block=block)

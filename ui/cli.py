@@ -17,7 +17,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = assistant.settings
     host = args.host or settings.host
     port = args.port or settings.port
-    print(f"Källa: http://{host}:{port}", file=sys.stderr)
+    print(f"Källa: http://{host}:{port}  (MCP: http://{host}:{port}/mcp, OpenAI-compatible API: "
+          f"http://{host}:{port}/v1)", file=sys.stderr)
     launch(assistant, host=host, port=port, auth=settings.auth)
     return 0
 
