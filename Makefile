@@ -67,6 +67,7 @@ bench: install
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python -m bench.embedding
 	$(BIN)/python -m bench.compare
 	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.formats
 	@if [ -f bench/.cache/riksdag-all/manifest.json ]; then $(BIN)/python -m bench.scale --docs 0 --reuse; \
 	else echo "Full-corpus query latency: run 'make bench-scale' once (it keeps the index in bench/.cache/riksdag-all)."; fi
 

@@ -27,6 +27,15 @@ def _progress(label: str) -> Callable[[int, int, str], None] | None:
     bars: dict[str, tqdm] = {}
 
     def update(done: int, total: int, what: str) -> None:
+        if what.startswith("pages:"):  # the pages of one PDF as it is read (OCR can take a while)
+            bar = bars.get(what)
+            if bar is None:
+                bar = bars[what] = tqdm(total=total, desc=f"{label}: {what.removeprefix('pages:')[:30]}",
+                                        file=sys.stderr, unit="page", dynamic_ncols=True, leave=False)
+            bar.update(done - bar.n)
+            if done >= total:
+                bar.close()
+            return
         phase = "vectors" if what == "vectors" else "text"
         bar = bars.get(phase)
         if bar is None:

@@ -47,7 +47,7 @@ def unavailable_reason(language: str = DEFAULT_LANGUAGE) -> str | None:
 def _lines_from_tsv(tsv: str, page_height_pt: float, dpi: int) -> tuple[list[Line], set[int]]:
     scale = 72.0 / dpi
     rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
-    lines: list[Line] = []
+    lines: list[tuple[list[str], list]] = []
     breaks: set[int] = set()
     current_key = None
     current_paragraph = None
@@ -61,22 +61,22 @@ def _lines_from_tsv(tsv: str, page_height_pt: float, dpi: int) -> tuple[list[Lin
         if key != current_key:
             if paragraph != current_paragraph:
                 breaks.add(len(lines))
-            lines.append(Line([], []))
+            lines.append(([], []))
             current_key, current_paragraph = key, paragraph
-        line = lines[-1]
+        chars, boxes = lines[-1]
         word = row["text"].strip()
         left, top = float(row["left"]), float(row["top"])
         width, height = float(row["width"]), float(row["height"])
-        if line.chars:
-            line.chars.append(" ")
-            line.boxes.append(None)
+        if chars:
+            chars.append(" ")
+            boxes.append(None)
         step = width / len(word)
         for k, char in enumerate(word):
             x0 = (left + k * step) * scale
-            line.chars.append(char)
-            line.boxes.append((x0, page_height_pt - (top + height) * scale, x0 + step * scale,
-                               page_height_pt - top * scale))
-    return lines, breaks
+            chars.append(char)
+            boxes.append((x0, page_height_pt - (top + height) * scale, x0 + step * scale,
+                          page_height_pt - top * scale))
+    return [Line(chars, boxes) for chars, boxes in lines], breaks
 
 
 def read_image(image, number: int, width_pt: float, height_pt: float, dpi: int,

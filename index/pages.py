@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -20,45 +19,60 @@ import numpy as np
 Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points (origin bottom left)
 
 
-@dataclass
 class Line:
-    chars: list[str]
-    boxes: list[Box | None]
+    """One line of a page: its text, and per character a box (NaN for made-up characters),
+    kept as one array so that a 500-page PDF stays small in memory."""
+
+    __slots__ = ("text", "boxes", "_cached")
+
+    def __init__(self, chars: list[str] | str, boxes: list[Box | None] | np.ndarray):
+        self.text = chars if isinstance(chars, str) else "".join(chars)
+        if isinstance(boxes, np.ndarray):
+            self.boxes = boxes
+        else:
+            self.boxes = np.array([b if b is not None else (np.nan,) * 4 for b in boxes], dtype=np.float32).reshape(-1, 4)
 
     @property
-    def text(self) -> str:
-        return "".join(self.chars)
+    def chars(self) -> str:
+        return self.text
 
-    def _real(self) -> list[Box]:
-        return [b for b in self.boxes if b is not None]
+    def _metrics(self) -> tuple[float, float, float, float]:
+        """(baseline, height, left, right), computed once."""
+        found = getattr(self, "_cached", None)
+        if found is None:
+            real = self.boxes[~np.isnan(self.boxes[:, 0])].tolist()
+            if real:
+                bottoms = sorted(b[1] for b in real)
+                heights = sorted(b[3] - b[1] for b in real)
+                found = (bottoms[len(bottoms) // 2], heights[len(heights) // 2],
+                         min(b[0] for b in real), max(b[2] for b in real))
+            else:
+                found = (0.0, 0.0, 0.0, 0.0)
+            self._cached = found
+        return found
 
     @property
     def baseline(self) -> float:
-        real = self._real()
-        return statistics.median(b[1] for b in real) if real else 0.0
+        return self._metrics()[0]
 
     @property
     def height(self) -> float:
-        real = self._real()
-        return statistics.median(b[3] - b[1] for b in real) if real else 0.0
-
-    @property
-    def right(self) -> float:
-        real = self._real()
-        return max(b[2] for b in real) if real else 0.0
+        return self._metrics()[1]
 
     @property
     def left(self) -> float:
-        real = self._real()
-        return min(b[0] for b in real) if real else 0.0
+        return self._metrics()[2]
+
+    @property
+    def right(self) -> float:
+        return self._metrics()[3]
 
     def strip(self) -> Line:
-        start, end = 0, len(self.chars)
-        while start < end and self.chars[start].isspace():
-            start += 1
-        while end > start and self.chars[end - 1].isspace():
-            end -= 1
-        return Line(self.chars[start:end], self.boxes[start:end])
+        start = len(self.text) - len(self.text.lstrip())
+        end = len(self.text.rstrip())
+        if end <= start:
+            return Line("", self.boxes[:0])
+        return Line(self.text[start:end], self.boxes[start:end])
 
 
 @dataclass
@@ -164,38 +178,52 @@ def _hyphen_join(before: str, after: str) -> str | None:
 
 
 class _Builder:
+    """The stored text as it grows, with the offsets and boxes of its real characters."""
+
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.length = 0
-        self.offsets: list[int] = []
-        self.boxes: list[Box] = []
+        self.offsets: list[np.ndarray] = []
+        self.boxes: list[np.ndarray] = []
+        self.page_offsets: list[np.ndarray] = []
+        self.page_boxes: list[np.ndarray] = []
 
-    def add(self, chars: list[str], boxes: list[Box | None]) -> None:
-        for char, box in zip(chars, boxes, strict=True):
-            if box is not None:
-                self.offsets.append(self.length)
-                self.boxes.append(box)
-            self.parts.append(char)
-            self.length += 1
+    def add(self, line: Line) -> None:
+        real = ~np.isnan(line.boxes[:, 0])
+        self.page_offsets.append((np.nonzero(real)[0] + self.length).astype(np.int32))
+        self.page_boxes.append(line.boxes[real])
+        self.parts.append(line.text)
+        self.length += len(line.text)
 
     def separator(self, text: str) -> None:
         self.parts.append(text)
         self.length += len(text)
 
-    def ends_with(self) -> str:
-        return self.parts[-1] if self.parts else ""
+    def tail(self, n: int) -> str:
+        text = ""
+        for part in reversed(self.parts):
+            text = part + text
+            if len(text) >= n:
+                break
+        return text[-n:]
 
     def drop_last(self) -> None:
-        self.parts.pop()
+        """Remove the last character (a line-end hyphen), with its box."""
+        self.parts[-1] = self.parts[-1][:-1]
         self.length -= 1
-        if self.offsets and self.offsets[-1] == self.length:
-            self.offsets.pop()
-            self.boxes.pop()
+        for offsets, boxes in ((self.page_offsets, self.page_boxes), (self.offsets, self.boxes)):
+            if offsets and len(offsets[-1]) and offsets[-1][-1] == self.length:
+                offsets[-1] = offsets[-1][:-1]
+                boxes[-1] = boxes[-1][:-1]
+                return
 
-    def layout(self, page: PageText, first_box: int) -> PageLayout:
-        offsets = np.asarray(self.offsets[first_box:], dtype=np.int32)
-        boxes = np.asarray(self.boxes[first_box:], dtype=np.float32).reshape(-1, 4)
-        return PageLayout(page.number, page.width, page.height, page.ocr, offsets, boxes)
+    def layout(self, page: PageText) -> PageLayout:
+        offsets = np.concatenate(self.page_offsets) if self.page_offsets else np.zeros(0, dtype=np.int32)
+        boxes = np.concatenate(self.page_boxes) if self.page_boxes else np.zeros((0, 4), dtype=np.float32)
+        self.offsets.append(offsets)
+        self.boxes.append(boxes)
+        self.page_offsets, self.page_boxes = [], []
+        return PageLayout(page.number, page.width, page.height, page.ocr, offsets, boxes.astype(np.float32))
 
 
 def _usual_step(lines: list[Line]) -> float:
@@ -219,18 +247,17 @@ def assemble(pages: list[PageText]) -> Assembled:
                 dropped.setdefault(" ".join(line.text.split()), None)
                 continue
             stripped = line.strip()
-            if stripped.chars:
+            if stripped.text:
                 if i in page.paragraph_breaks:
                     breaks.add(len(lines))
                 lines.append(stripped)
         step = _usual_step(lines)
         width = max((ln.right for ln in lines), default=0.0)
         left = min((ln.left for ln in lines), default=0.0)
-        first_box = len(out.boxes)
         page_start = None
         for i, line in enumerate(lines):
             if last_line is not None:
-                previous_text = out.ends_with()
+                previous_text = out.tail(2)
                 if i == 0:  # across a page break: a paragraph goes on when the sentence does
                     same_paragraph = not previous_text.rstrip().endswith((".", ":", "!", "?", "”", '"')) \
                         and line.text[:1].islower()
@@ -240,7 +267,7 @@ def assemble(pages: list[PageText]) -> Assembled:
                                       and last_line.right >= left + SHORT_LINE * (width - left))
                     if page.ocr and i not in breaks and step <= 0:
                         same_paragraph = True
-                join = _hyphen_join("".join(out.parts[-2:]), line.text) if same_paragraph or i == 0 else None
+                join = _hyphen_join(out.tail(2), line.text) if same_paragraph or i == 0 else None
                 if join == "drop":
                     out.drop_last()
                 elif join == "keep":
@@ -252,10 +279,10 @@ def assemble(pages: list[PageText]) -> Assembled:
                     out.separator("\n\n" if new_paragraph else "\n")
             if page_start is None:
                 page_start = out.length
-            out.add(line.chars, line.boxes)
+            out.add(line)
             last_line = line
         page_starts.append(out.length if page_start is None else page_start)
-        layouts.append(out.layout(page, first_box))
+        layouts.append(out.layout(page))
     return Assembled("".join(out.parts), page_starts, layouts, list(dropped))
 
 
