@@ -6,6 +6,8 @@ The core fills ``Answer.text`` with ``answer_text``; the CLI adds the citations'
 
 from __future__ import annotations
 
+import re
+
 from assistant.phrases import phrase
 from assistant.types import Answer, AnswerItem, Citation
 from index.parties import party_name
@@ -98,3 +100,31 @@ def cli_text(answer: Answer) -> str:
             page = f" p.{citation.page}" if citation.page is not None else ""
             lines.append(f"[{citation.n}] {citation.doc_id} {citation.start}:{citation.end}{page}  {citation.source}")
     return "\n".join(lines)
+
+
+_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def _md(text: str) -> str:
+    """Text that renders as typed in Markdown (its marks backslash-escaped)."""
+    return _MARKDOWN_MARKS.sub(r"\\\1", " ".join(text.split()))
+
+
+def answer_markdown(answer: Answer) -> str:
+    """One answer with its citations as Markdown: the question, the answer with [n] markers,
+    and per citation the exact quote, title, document id, page and character offsets."""
+    language = answer.language
+    lines = [f"**{_md(answer.question)}**", ""]
+    lines += [_md(line) if line.strip() else "" for line in answer.text.split("\n")]
+    if answer.citations:
+        lines += ["", phrase(language, "sources") + ":"]
+        for c in answer.citations:
+            where = [c.doc_id] + ([phrase(language, "page", page=str(c.page))] if c.page is not None else [])
+            where.append(f"{c.start}–{c.end}")
+            lines.append(f"{c.n}. ”{_md(c.quote)}” — {_md(c.title)} ({_md(', '.join(where))})"
+                         + (f" — {_md(c.speaker)}" if c.speaker else ""))
+    return "\n".join(lines)
+
+
+def conversation_markdown(answers: list[Answer]) -> str:
+    return "\n\n---\n\n".join(answer_markdown(answer) for answer in answers) + "\n"

@@ -14,6 +14,7 @@ PHRASES = {
         "list_intro": "Dokumenten tar upp följande:",
         "no_party": "Utan partibeteckning",
         "page": "s. {page}",
+        "sources": "Källor",
         "ocr": "OCR-läst, kontrollera mot sidan",
     },
     "en": {
@@ -27,6 +28,7 @@ PHRASES = {
         "list_intro": "The documents make these points:",
         "no_party": "No party",
         "page": "p. {page}",
+        "sources": "Sources",
         "ocr": "read by OCR, check it on the page",
     },
 }

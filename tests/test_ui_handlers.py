@@ -40,7 +40,7 @@ def test_a_turn_adds_both_messages_and_lists_the_citations(small_assistant: Assi
     chat, history, citations, cleared = respond(small_assistant, "Hur mycket kostar nattvandringen?", [], [])
     assert cleared == ""
     assert [m["role"] for m in chat] == ["user", "assistant"]
-    assert "3 mnkr [1]" in chat[1]["content"]
+    assert '3 mnkr <a href="#kalla-cite-1-1" class="kalla-cite">[1]</a>' in chat[1]["content"]
     assert len(history) == 1 and history[0].citations[0].doc_id == "rapport"
     assert _choices(citations)[0].startswith("[1] Rapport om nattvandring")
 
@@ -120,7 +120,9 @@ def test_a_language_model_reply_streams_in_then_is_replaced_by_the_verified_answ
     assert all(text.endswith(" …") for text in partial_texts)
     assert partial_texts[-1] == escape(reply) + " …"
     chat, history, citations, _ = turns[-1]
-    assert "[7]" not in chat[-1]["content"] and "Nattvandringen kostar 3 mnkr [1] och görs av robotar." in chat[-1]["content"]
+    assert "[7]" not in chat[-1]["content"]
+    assert ('Nattvandringen kostar 3 mnkr <a href="#kalla-cite-1-1" class="kalla-cite">[1]</a> och görs av robotar.'
+            in chat[-1]["content"])
     assert history[-1].unsupported == ["och görs av robotar"]
     assert history[-1].citations[0].doc_id == "rapport"
     assert _choices(citations)[0].startswith("[1] Rapport om nattvandring")
@@ -136,3 +138,43 @@ def test_upload_removes_its_copy_and_status_lines_are_inert(small_assistant: Ass
     status, _, _ = delete(small_assistant, doc_id)
     assert "<form>" not in status and "](http" not in status  # neither HTML nor a Markdown link
     assert status.startswith("Tog bort \\[klicka\\]\\(http://example.com\\)")
+
+
+def test_earlier_answers_keep_their_sources_and_export(small_assistant: Assistant) -> None:
+    from ui.app import export_conversation, index_summary, latest_markdown, show_cited
+
+    _, history, _, _ = respond(small_assistant, "Hur mycket kostar nattvandringen?", [], [])
+    chat, history, citations, _ = respond(small_assistant, "Vilken skola får nya lärare?", [], history)
+    choices = _choices(citations)
+    assert choices[0].startswith("[1] Skolor i Fruängen")
+    earlier = next(c for c in choices if c.startswith("#1 · [1]"))
+    text, _, _ = show_cited(small_assistant, earlier, history)
+    assert '<mark id="kalla-cited">' in text and "3 mnkr" in text and "dokument rapport" in text
+
+    markdown, data = export_conversation(history)
+    written = Path(markdown).read_text(encoding="utf-8")
+    assert "**Hur mycket kostar nattvandringen?**" in written and "**Vilken skola får nya lärare?**" in written
+    first = history[0].citations[0]
+    assert f"(rapport, {first.start}–{first.end})" in written
+    saved = json.loads(Path(data).read_text(encoding="utf-8"))
+    assert [a["question"] for a in saved] == ["Hur mycket kostar nattvandringen?", "Vilken skola får nya lärare?"]
+    assert saved[0]["citations"][0]["quote"] == first.quote
+    assert latest_markdown(history).startswith("**Vilken skola får nya lärare?**")
+    assert export_conversation([]) == []
+    assert index_summary(small_assistant) == "Indexerat: 2 dokument \\(–\\), utan datum."
+
+
+@pytest.mark.parametrize("bad", ["2021-13-01", "förra året", "2021-02-30", "21-01-01"])
+def test_a_bad_date_is_an_error_in_the_chat(small_assistant: Assistant, bad: str) -> None:
+    chat, history, _, _ = respond(small_assistant, "Vad händer hösten 2024?", [], [], date_from=bad)
+    assert "Ogiltigt datum" in chat[-1]["content"] and history == []
+
+
+def test_partial_dates_mean_their_first_day_and_filters_are_named(small_assistant: Assistant) -> None:
+    from ui.app import filter_note
+
+    chat, history, _, _ = respond(small_assistant, "Vad händer hösten 2024?", [], [], date_from="2030")
+    assert history[-1].passages == [] and not history[-1].answerable
+    assert chat[-1]["content"].startswith("Filter: från 2030")
+    assert filter_note(["S"], [], "2021-01", None) == "Filter: parti S · från 2021-01"
+    assert filter_note(None, None, " ", "") == ""

@@ -117,3 +117,88 @@ def test_delete_asks_first_naming_the_document_and_nothing_is_preselected(app_ur
     assert asked and doc_id in asked[0]
     assert Client(app_url, verbose=False).predict("Vem skrev interpellationen om Trefas?", api_name="/ask")[
         "citations"][0]["doc_id"] == doc_id  # dismissed: still indexed
+
+
+def _ask(page, question: str, answers_before: int) -> None:
+    from playwright.sync_api import expect
+
+    page.locator("#kalla-question textarea").fill(question)
+    page.locator("#kalla-ask").click()
+    expect(page.locator('#kalla-chat a[href^="#kalla-cite-"]').first).to_be_visible(timeout=60_000)
+    expect(page.locator(f'#kalla-chat a[href^="#kalla-cite-{answers_before + 1}-"]').first).to_be_visible(
+        timeout=60_000)
+
+
+def test_cite_links_open_their_source_for_every_answer(app_url: str, tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
+        page.goto(app_url)
+        _ask(page, MISSION, 0)
+        _ask(page, "Vem skrev interpellationen om Trefas?", 1)
+        cited = page.locator("#kalla-source mark#kalla-cited")
+        # The latest answer's [1]: the interpellation's heading.
+        page.locator('#kalla-chat a[href="#kalla-cite-2-1"]').first.click()
+        expect(cited).to_contain_text("Interpellation från Jan Jönsson (L)", timeout=30_000)
+        # The first answer's [1] still opens its own source.
+        page.locator('#kalla-chat a[href="#kalla-cite-1-1"]').first.click()
+        expect(cited).to_have_text(
+            "Personer som behöver stöd för att lämna en kriminell livsstil ska få en första kontakt med staden "
+            "inom 24 timmar. (+7 mnkr)", timeout=30_000)
+        expect(page.locator("#kalla-source")).to_contain_text("001_082b2fdf56f4f767")
+        page.screenshot(path=str(tmp_path / "kalla-earlier-source.png"), full_page=True)
+        browser.close()
+    assert (tmp_path / "kalla-earlier-source.png").stat().st_size > 10_000
+
+
+def test_a_bad_date_is_an_error_and_an_active_filter_is_shown(app_url: str, tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
+        page.goto(app_url)
+        page.locator("#kalla-date-from textarea, #kalla-date-from input").first.fill("2021-13-45")
+        page.locator("#kalla-date-from textarea, #kalla-date-from input").first.press("Enter")
+        expect(page.locator("#kalla-active-filters")).to_contain_text("från 2021-13-45", timeout=30_000)
+        page.locator("#kalla-question textarea").fill("Vem skrev interpellationen om Trefas?")
+        page.locator("#kalla-ask").click()
+        expect(page.locator("#kalla-chat")).to_contain_text("Ogiltigt datum", timeout=60_000)
+        page.screenshot(path=str(tmp_path / "kalla-bad-date.png"), full_page=True)
+        browser.close()
+
+
+def test_quotes_with_markdown_marks_show_verbatim(tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from assistant import Settings
+    from assistant.answering import ExtractiveAnswerer
+    from index import Index
+    from tests.fakes import BAG_OF_STEMS_SETTINGS, BagOfStemsEmbedding
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "budget.txt").write_text(
+        "Budget för parker\n\nNämnden avsätter *5 mnkr* till parker och _lekplatser_ i Farsta under 2025.\n",
+        encoding="utf-8")
+    index = Index(tmp_path / "data", BagOfStemsEmbedding())
+    assistant = Assistant(index, Settings(data_dir=tmp_path / "data"),
+                          answerer=ExtractiveAnswerer(index, BAG_OF_STEMS_SETTINGS))
+    assistant.index([docs])
+    served = launch(assistant, port=free_port(), block=False)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(served.url + "/")
+            page.locator("#kalla-question textarea").fill("Hur mycket avsätter nämnden till parker och lekplatser?")
+            page.locator("#kalla-ask").click()
+            chat = page.locator("#kalla-chat")
+            expect(chat).to_contain_text("*5 mnkr* till parker och _lekplatser_", timeout=60_000)
+            assert chat.locator("em").count() == 0
+            page.screenshot(path=str(tmp_path / "kalla-verbatim.png"), full_page=True)
+            browser.close()
+    finally:
+        served.close()

@@ -7,7 +7,10 @@ format its data (``ui.format``).
 
 from __future__ import annotations
 
+import datetime
+import json
 import queue
+import tempfile
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -17,9 +20,10 @@ from typing import Any
 import gradio as gr
 
 from assistant import Answer, Assistant, KallaError
+from assistant.formatting import answer_markdown, conversation_markdown
 from assistant.question import detect_language
 from ui.format import (chat_message, citation_choice, escape, highlighted, inert_markdown, label, metadata_value,
-                       page_caption, source_html)
+                       page_caption, parse_choice, source_html)
 
 EXAMPLES = [
     "Vilket parti föreslog att den som vill lämna kriminalitet ska få en första kontakt med staden inom 24 timmar?",
@@ -32,14 +36,67 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 SCROLL_TO_CITED = "() => { document.querySelector('#kalla-cited')?.scrollIntoView({block: 'center'}); }"
 CONFIRM_DELETE = ("(doc) => (doc && window.confirm('Ta bort ' + doc + ' ur indexet? Det går inte att ångra.'))"
                   " ? doc : null")
-LIBRARY_COLUMNS = ["doc_id", "title", "kind", "date", "authors", "parties", "source"]
+LIBRARY_COLUMNS = ["Id", "Titel", "Typ", "Datum", "Författare", "Partier", "Sidor", "Källa"]
+LIBRARY_WIDTHS = ["14%", "26%", "10%", "8%", "12%", "7%", "5%", "18%"]
+# A click on an [n] link in the chat opens that source: the link names the answer and the
+# citation, and the matching entry of the source list is clicked ("#t · [n]" for an earlier answer).
+CITE_LINK_JS = """
+<script>
+document.addEventListener('click', (event) => {
+  const link = event.target.closest && event.target.closest('a[href^="#kalla-cite-"]');
+  if (!link) return;
+  event.preventDefault();
+  const [turn, n] = link.getAttribute('href').replace('#kalla-cite-', '').split('-');
+  const turns = [...document.querySelectorAll('#kalla-chat a[href^="#kalla-cite-"]')]
+    .map((a) => Number(a.getAttribute('href').replace('#kalla-cite-', '').split('-')[0]));
+  const latest = Math.max(...turns);
+  const wanted = Number(turn) === latest ? `[${n}] ` : `#${turn} · [${n}] `;
+  const choice = [...document.querySelectorAll('#kalla-citations input[type=radio]')]
+    .find((input) => input.value.startsWith(wanted));
+  if (choice) choice.click();
+});
+</script>
+"""
 
 
 # ---- handlers (plain functions of the assistant, tested without a browser) -------------------
 
-def _filters(parties: list[str] | None, kinds: list[str] | None, date_from: str | None, date_to: str | None) -> dict:
+def _date(value: str | None, language: str) -> str | None:
+    """A filter date as YYYY-MM-DD (YYYY and YYYY-MM mean its first day), or None when empty;
+    anything else is an error, never silently ignored."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    candidate = value + ("-01-01" if re.fullmatch(r"\d{4}", value) else "-01" if re.fullmatch(r"\d{4}-\d{2}", value) else "")
+    try:
+        return datetime.date.fromisoformat(candidate).isoformat() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", candidate) else _bad(value, language)
+    except ValueError:
+        return _bad(value, language)
+
+
+def _bad(value: str, language: str):
+    raise KallaError(label(language, "bad_date", value=value))
+
+
+def _filters(parties: list[str] | None, kinds: list[str] | None, date_from: str | None, date_to: str | None,
+             language: str = "sv") -> dict:
     return {"parties": parties or [], "kinds": kinds or [],
-            "date_from": (date_from or "").strip() or None, "date_to": (date_to or "").strip() or None}
+            "date_from": _date(date_from, language), "date_to": _date(date_to, language)}
+
+
+def filter_note(parties: list[str] | None, kinds: list[str] | None, date_from: str | None, date_to: str | None,
+                language: str = "sv") -> str:
+    """'Filter: parti S · från 2021-01-01' when any filter is set, else ''."""
+    parts = []
+    if parties:
+        parts.append(label(language, "f_party", value=", ".join(parties)))
+    if kinds:
+        parts.append(label(language, "f_kind", value=", ".join(kinds)))
+    if (date_from or "").strip():
+        parts.append(label(language, "f_from", value=date_from.strip()))
+    if (date_to or "").strip():
+        parts.append(label(language, "f_to", value=date_to.strip()))
+    return label(language, "filters_on", filters=" · ".join(parts)) if parts else ""
 
 
 def respond_stream(assistant: Assistant, message: str, chat: list[dict], history: list[Answer],
@@ -81,18 +138,31 @@ def respond(assistant: Assistant, message: str, chat: list[dict], history: list[
     history = list(history or [])
     language = detect_language(message or "")
     try:
-        answer = assistant.ask(message, history=history, filters=_filters(parties, kinds, date_from, date_to),
+        answer = assistant.ask(message, history=history, filters=_filters(parties, kinds, date_from, date_to, language),
                                on_token=on_token)
     except KallaError as error:
         chat += [{"role": "user", "content": escape(message or "")},
                  {"role": "assistant", "content": escape(label(language, "error", message=str(error)))}]
         return chat, history, gr.Radio(choices=[], value=None, label=label(language, "sources")), ""
     history.append(answer)
+    note = filter_note(parties, kinds, date_from, date_to, answer.language)
     chat += [{"role": "user", "content": escape(message)},
-             {"role": "assistant", "content": chat_message(answer)}]
-    choices = [citation_choice(c, _metadata(assistant, c.doc_id)) for c in answer.citations]
-    info = label(answer.language, "pick" if choices else "no_sources")
-    return chat, history, gr.Radio(choices=choices, value=None, label=label(answer.language, "sources"), info=info), ""
+             {"role": "assistant", "content": chat_message(answer, len(history), note)}]
+    return chat, history, citation_list(assistant, history), ""
+
+
+def citation_list(assistant: Assistant, history: list[Answer]) -> Any:
+    """Every citation of the conversation, the latest answer's first ("[n] …"), then the
+    earlier answers' ("#2 · [n] …"), so that any answer's sources can be opened again."""
+    choices = []
+    for turn in range(len(history), 0, -1):
+        answer = history[turn - 1]
+        marker = None if turn == len(history) else turn
+        choices += [citation_choice(c, _metadata(assistant, c.doc_id), marker) for c in answer.citations]
+    language = history[-1].language if history else "sv"
+    latest = bool(history and history[-1].citations)
+    return gr.Radio(choices=choices, value=None, label=label(language, "sources"),
+                    info=label(language, "pick" if latest else "no_sources"))
 
 
 def _metadata(assistant: Assistant, doc_id: str) -> dict[str, Any]:
@@ -114,11 +184,11 @@ def show_cited(assistant: Assistant, choice: str | None, history: list[Answer]) 
     when the document has pages, the page shown)."""
     if not choice or not history:
         return "", *_no_page()
-    match = re.match(r"\[(\d+)\]", choice)
-    if not match:
+    chosen = parse_choice(choice, len(history))
+    if chosen is None or not 1 <= chosen[0] <= len(history):
         return "", *_no_page()
-    answer = history[-1]
-    citation = next((c for c in answer.citations if c.n == int(match.group(1))), None)
+    answer = history[chosen[0] - 1]
+    citation = next((c for c in answer.citations if c.n == chosen[1]), None)
     if citation is None:
         return "", *_no_page()
     document = assistant.document(citation.doc_id)
@@ -151,8 +221,36 @@ def library_rows(assistant: Assistant) -> list[list[str]]:
     for document in assistant.documents():
         meta = document.metadata.to_dict()
         rows.append([document.doc_id, document.title, metadata_value(meta, "kind"), metadata_value(meta, "date"),
-                     metadata_value(meta, "authors"), metadata_value(meta, "parties"), document.source])
+                     metadata_value(meta, "authors"), metadata_value(meta, "parties"),
+                     str(document.page_count) if document.page_count else "", document.source])
     return rows
+
+
+def index_summary(assistant: Assistant, language: str = "sv") -> str:
+    """What is indexed: how many documents, their kinds and their date range."""
+    documents = assistant.documents()
+    if not documents:
+        return label(language, "no_documents")
+    kinds = sorted({d.metadata.value("kind") for d in documents if d.metadata.value("kind")})
+    dates = sorted(str(d.metadata.value("date")) for d in documents if d.metadata.value("date"))
+    span = (dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}") if dates else label(language, "no_dates")
+    return inert_markdown(label(language, "summary", documents=len(documents), kinds=", ".join(kinds) or "–", dates=span))
+
+
+def export_conversation(history: list[Answer]) -> list[str]:
+    """The conversation as a Markdown file and a JSON file (answers with their citations)."""
+    if not history:
+        return []
+    folder = Path(tempfile.mkdtemp(prefix="kalla-export-"))
+    markdown = folder / "kalla-samtal.md"
+    markdown.write_text(conversation_markdown(history), encoding="utf-8")
+    data = folder / "kalla-samtal.json"
+    data.write_text(json.dumps([answer.to_dict() for answer in history], ensure_ascii=False, indent=2), encoding="utf-8")
+    return [str(markdown), str(data)]
+
+
+def latest_markdown(history: list[Answer]) -> str:
+    return answer_markdown(history[-1]) if history else ""
 
 
 def _library_outputs(assistant: Assistant, status: str) -> tuple[str, list[list[str]], Any]:
@@ -222,20 +320,28 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     facets = assistant.facets()
     with gr.Blocks(title="Källa") as app:
         gr.Markdown("# Källa\nSvar ur dokumenten, med exakta citat. *Answers from the documents, with exact quotes.*")
+        summary = gr.Markdown(index_summary(assistant), elem_id="kalla-summary")
         with gr.Tab("Chatt"):
             history = gr.State([])
+            with gr.Row(elem_id="kalla-filters"):
+                party_filter = gr.Dropdown(facets["parties"], multiselect=True, label="Parti", scale=1)
+                kind_filter = gr.Dropdown(facets["kinds"], multiselect=True, label="Dokumenttyp", scale=1)
+                date_from = gr.Textbox(label="Från datum (ÅÅÅÅ-MM-DD)", elem_id="kalla-date-from", scale=1)
+                date_to = gr.Textbox(label="Till datum (ÅÅÅÅ-MM-DD)", elem_id="kalla-date-to", scale=1)
+            active_filters = gr.Markdown("", elem_id="kalla-active-filters")
             with gr.Row():
                 with gr.Column(scale=3):
-                    chatbot = gr.Chatbot(label="Källa", height=420, sanitize_html=True, elem_id="kalla-chat")
+                    chatbot = gr.Chatbot(label="Källa", height=420, sanitize_html=True, elem_id="kalla-chat",
+                                         buttons=["copy"])
                     question = gr.Textbox(label="Fråga", placeholder="Ställ en fråga om dokumenten …",
                                           elem_id="kalla-question", max_length=2000)
                     ask = gr.Button("Fråga", variant="primary", elem_id="kalla-ask")
                     gr.Examples(EXAMPLES, inputs=question, label="Exempel")
-                    with gr.Accordion("Filter", open=False):
-                        party_filter = gr.Dropdown(facets["parties"], multiselect=True, label="Parti")
-                        kind_filter = gr.Dropdown(facets["kinds"], multiselect=True, label="Dokumenttyp")
-                        date_from = gr.Textbox(label="Från datum (ÅÅÅÅ-MM-DD)")
-                        date_to = gr.Textbox(label="Till datum (ÅÅÅÅ-MM-DD)")
+                    with gr.Accordion("Kopiera och exportera", open=False):
+                        answer_md = gr.Textbox(label="Senaste svaret som Markdown, med citat", lines=6,
+                                               buttons=["copy"], elem_id="kalla-answer-markdown")
+                        export = gr.Button("Exportera samtalet (Markdown och JSON)", size="sm")
+                        exported = gr.File(label="Samtalet", file_count="multiple", elem_id="kalla-export")
                 with gr.Column(scale=2):
                     citations = gr.Radio([], label="Källor", elem_id="kalla-citations")
                     shown_page = gr.State(None)
@@ -251,11 +357,16 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             def on_ask(message, chat, turns, party, kind, start, end):
                 yield from respond_stream(assistant, message, chat, turns, party, kind, start, end)
 
-            ask.click(on_ask, inputs, outputs, api_visibility="private")
+            for trigger in (ask.click, question.submit):
+                trigger(on_ask, inputs, outputs, api_visibility="private").then(
+                    latest_markdown, history, answer_md, api_visibility="private")
+            for control in (party_filter, kind_filter, date_from, date_to):
+                control.change(filter_note, [party_filter, kind_filter, date_from, date_to], active_filters,
+                               api_visibility="private")
             # Clearing the chat clears the conversation: the next question stands alone.
-            chatbot.clear(lambda: ([], gr.Radio(choices=[], value=None), "", *_no_page()), None,
-                          [history, citations, source, page_image, shown_page], api_visibility="private")
-            question.submit(on_ask, inputs, outputs, api_visibility="private")
+            chatbot.clear(lambda: ([], gr.Radio(choices=[], value=None), "", *_no_page(), "", []), None,
+                          [history, citations, source, page_image, shown_page, answer_md, exported],
+                          api_visibility="private")
             citations.change(lambda choice, turns: show_cited(assistant, choice, turns), [citations, history],
                              [source, page_image, shown_page],
                              api_visibility="private").then(None, js=SCROLL_TO_CITED)
@@ -263,28 +374,34 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                                 api_visibility="private")
             next_page.click(lambda shown: show_page(assistant, shown, 1), shown_page, [page_image, shown_page],
                             api_visibility="private")
+            export.click(export_conversation, history, exported, api_visibility="private")
         with gr.Tab("Dokument"):
             status = gr.Markdown()
             table = gr.Dataframe(value=library_rows(assistant), headers=LIBRARY_COLUMNS, interactive=False,
-                                 label="Indexerade dokument")
-            files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES), label="Ladda upp PDF, Word (.docx), OpenDocument (.odt), HTML, .txt, .md, .jsonl")
+                                 label="Indexerade dokument", wrap=True, column_widths=LIBRARY_WIDTHS,
+                                 elem_id="kalla-library")
+            files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES),
+                            label="Ladda upp PDF, Word (.docx), OpenDocument (.odt), HTML, .txt, .md, .jsonl")
             to_delete = gr.Dropdown([row[0] for row in library_rows(assistant)], value=None, label="Ta bort dokument")
             remove = gr.Button("Ta bort", variant="stop")
 
             def on_upload(paths, progress=gr.Progress()):
                 return upload(assistant, paths, progress)
 
+            def refreshed():
+                return (*filter_choices(assistant), index_summary(assistant))
+
             files.upload(on_upload, files, [status, table, to_delete], api_visibility="private").then(
-                lambda: filter_choices(assistant), None, [party_filter, kind_filter], api_visibility="private")
+                refreshed, None, [party_filter, kind_filter, summary], api_visibility="private")
             # The browser asks first, naming the document; "Avbryt" sends nothing to delete.
             remove.click(lambda doc_id: delete(assistant, doc_id), to_delete, [status, table, to_delete],
                          api_visibility="private", js=CONFIRM_DELETE).then(
-                lambda: filter_choices(assistant), None, [party_filter, kind_filter], api_visibility="private")
+                refreshed, None, [party_filter, kind_filter, summary], api_visibility="private")
             # Every page load sees the index as it is now (another process may have changed it).
             app.load(lambda: library_rows(assistant), None, table, api_visibility="private")
             app.load(lambda: gr.Dropdown(choices=[row[0] for row in library_rows(assistant)], value=None),
                      None, to_delete, api_visibility="private")
-            app.load(lambda: filter_choices(assistant), None, [party_filter, kind_filter], api_visibility="private")
+            app.load(refreshed, None, [party_filter, kind_filter, summary], api_visibility="private")
 
         def ask_endpoint(question: str) -> dict:
             return api_ask(assistant, question)

@@ -23,6 +23,15 @@ LABELS = {
         "ocr_page": "OCR-läst sida",
         "at": "dokument {doc_id}, tecken {start}–{end}",
         "on_page": "sida {page}",
+        "bad_date": "Ogiltigt datum {value!r}: skriv ÅÅÅÅ-MM-DD (eller ÅÅÅÅ, ÅÅÅÅ-MM).",
+        "filters_on": "Filter: {filters}",
+        "f_party": "parti {value}",
+        "f_kind": "typ {value}",
+        "f_from": "från {value}",
+        "f_to": "till {value}",
+        "summary": "Indexerat: {documents} dokument ({kinds}), {dates}.",
+        "no_documents": "Inga dokument är indexerade än.",
+        "no_dates": "utan datum",
     },
     "en": {
         "sources": "Sources",
@@ -37,6 +46,15 @@ LABELS = {
         "ocr_page": "page read by OCR",
         "at": "document {doc_id}, characters {start}–{end}",
         "on_page": "page {page}",
+        "bad_date": "Invalid date {value!r}: write YYYY-MM-DD (or YYYY, YYYY-MM).",
+        "filters_on": "Filters: {filters}",
+        "f_party": "party {value}",
+        "f_kind": "kind {value}",
+        "f_from": "from {value}",
+        "f_to": "to {value}",
+        "summary": "Indexed: {documents} documents ({kinds}), {dates}.",
+        "no_documents": "No documents are indexed yet.",
+        "no_dates": "without dates",
     },
 }
 
@@ -55,22 +73,45 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]()#!|~])")
 def inert_markdown(text: str) -> str:
     """Text for a Markdown component that shows as typed: HTML escaped, and Markdown's
     marks (links, emphasis, headings) backslash-escaped."""
-    return _MARKDOWN.sub(r"\\\1", escape(text))
+    return escape(_MARKDOWN.sub(r"\\\1", text))
 
 
-def chat_message(answer: Answer) -> str:
-    """The answer as it appears in the chat: escaped text with its [n] markers."""
-    return escape(answer.text).replace("\n", "  \n")
+_ESCAPED_MARKER = re.compile(r"\\\[(\d+)\\\]")
 
 
-def citation_choice(citation: Citation, metadata: dict[str, Any]) -> str:
-    """One line per citation for the clickable list: [n] title (kind, party, date): quote."""
+def chat_message(answer: Answer, turn: int = 1, filters: str | None = None) -> str:
+    """The answer as it appears in the chat: shown as typed (HTML escaped, Markdown's marks
+    escaped, so a quote's *asterisks* stay asterisks), each [n] a link that opens that source
+    of answer ``turn`` (``ui.app.CITE_LINK_JS``), and the active filters named first."""
+    text = _ESCAPED_MARKER.sub(
+        lambda m: f'<a href="#kalla-cite-{turn}-{m.group(1)}" class="kalla-cite">[{m.group(1)}]</a>',
+        inert_markdown(answer.text))
+    if filters:
+        text = f"{inert_markdown(filters)}\n\n{text}"
+    return text.replace("\n", "  \n")
+
+
+def citation_choice(citation: Citation, metadata: dict[str, Any], turn: int | None = None) -> str:
+    """One line per citation for the clickable list: [n] title (kind, party, date): quote;
+    a citation of an earlier answer starts with that answer's number: "#2 · [n] …"."""
     facts = [metadata.get("kind"), ", ".join(metadata.get("parties") or []), metadata.get("date")]
     details = " · ".join(str(f) for f in facts if f)
     quote = " ".join(citation.quote.split())
     if len(quote) > 160:
         quote = quote[:157] + "…"
-    return f"[{citation.n}] {citation.title}" + (f" ({details})" if details else "") + f": ”{quote}”"
+    prefix = f"#{turn} · " if turn is not None else ""
+    return f"{prefix}[{citation.n}] {citation.title}" + (f" ({details})" if details else "") + f": ”{quote}”"
+
+
+CHOICE = re.compile(r"^(?:#(\d+) · )?\[(\d+)\]")
+
+
+def parse_choice(choice: str, turns: int) -> tuple[int, int] | None:
+    """(answer number, citation number) of a choice made by ``citation_choice``."""
+    match = CHOICE.match(choice or "")
+    if not match:
+        return None
+    return (int(match.group(1)) if match.group(1) else turns), int(match.group(2))
 
 
 def source_html(document_text: str, title: str, start: int, end: int, language: str,
