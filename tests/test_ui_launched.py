@@ -63,7 +63,7 @@ def test_browser_shows_the_cited_span_highlighted(app_url: str, tmp_path: Path) 
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
         page.goto(app_url)
         page.locator("#kalla-question textarea").fill(MISSION)
         page.locator("#kalla-ask").click()
@@ -101,7 +101,7 @@ def test_delete_asks_first_naming_the_document_and_nothing_is_preselected(app_ur
     doc_id = "000_ed6c3b31f6cd4d64"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
         page.goto(app_url)
         page.get_by_role("tab", name="Dokument").click()
         choice = page.get_by_label("Ta bort dokument")
@@ -191,7 +191,7 @@ def test_quotes_with_markdown_marks_show_verbatim(tmp_path: Path) -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
             page.goto(served.url + "/")
             page.locator("#kalla-question textarea").fill("Hur mycket avsätter nämnden till parker och lekplatser?")
             page.locator("#kalla-ask").click()
@@ -202,3 +202,24 @@ def test_quotes_with_markdown_marks_show_verbatim(tmp_path: Path) -> None:
             browser.close()
     finally:
         served.close()
+
+
+@pytest.mark.parametrize(("locale", "words", "absent"), [
+    ("sv-SE", ["Fråga", "Dokumenttyp", "Från datum (ÅÅÅÅ-MM-DD)", "Källor"], ["Document kind"]),
+    ("en-US", ["Question", "Document kind", "From date (YYYY-MM-DD)", "Sources"], ["Dokumenttyp"]),
+])
+def test_the_page_speaks_the_browsers_language(app_url: str, tmp_path: Path, locale: str, words: list[str],
+                                               absent: list[str]) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale=locale)
+        page.goto(app_url)
+        body = page.locator("body")
+        for word in words:
+            expect(body).to_contain_text(word, timeout=30_000)
+        for word in absent:
+            expect(body).not_to_contain_text(word)
+        page.screenshot(path=str(tmp_path / f"kalla-{locale}.png"), full_page=True)
+        browser.close()

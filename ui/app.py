@@ -23,7 +23,7 @@ from assistant import Answer, Assistant, KallaError
 from assistant.formatting import answer_markdown, conversation_markdown
 from assistant.question import detect_language
 from ui.format import (chat_message, citation_choice, escape, highlighted, inert_markdown, label, metadata_value,
-                       page_caption, parse_choice, source_html)
+                       page_caption, parse_choice, source_html, PAGE_TEXT)
 
 EXAMPLES = [
     "Vilket parti föreslog att den som vill lämna kriminalitet ska få en första kontakt med staden inom 24 timmar?",
@@ -316,40 +316,45 @@ def api_ask(assistant: Assistant, question: str) -> dict:
 
 # ---- the app ---------------------------------------------------------------------------------
 
+I18N = gr.I18n(**PAGE_TEXT)
+T = I18N  # T("key"): the page text in the browser's language
+
+
 def build_app(assistant: Assistant) -> gr.Blocks:
     facets = assistant.facets()
     with gr.Blocks(title="Källa") as app:
-        gr.Markdown("# Källa\nSvar ur dokumenten, med exakta citat. *Answers from the documents, with exact quotes.*")
+        gr.Markdown("# Källa")
+        gr.Markdown(T("tagline"))
         summary = gr.Markdown(index_summary(assistant), elem_id="kalla-summary")
-        with gr.Tab("Chatt"):
+        with gr.Tab(T("tab_chat")):
             history = gr.State([])
             with gr.Row(elem_id="kalla-filters"):
-                party_filter = gr.Dropdown(facets["parties"], multiselect=True, label="Parti", scale=1)
-                kind_filter = gr.Dropdown(facets["kinds"], multiselect=True, label="Dokumenttyp", scale=1)
-                date_from = gr.Textbox(label="Från datum (ÅÅÅÅ-MM-DD)", elem_id="kalla-date-from", scale=1)
-                date_to = gr.Textbox(label="Till datum (ÅÅÅÅ-MM-DD)", elem_id="kalla-date-to", scale=1)
+                party_filter = gr.Dropdown(facets["parties"], multiselect=True, label=T("party"), scale=1)
+                kind_filter = gr.Dropdown(facets["kinds"], multiselect=True, label=T("kind"), scale=1)
+                date_from = gr.Textbox(label=T("date_from"), elem_id="kalla-date-from", scale=1)
+                date_to = gr.Textbox(label=T("date_to"), elem_id="kalla-date-to", scale=1)
             active_filters = gr.Markdown("", elem_id="kalla-active-filters")
             with gr.Row():
                 with gr.Column(scale=3):
-                    chatbot = gr.Chatbot(label="Källa", height=420, sanitize_html=True, elem_id="kalla-chat",
+                    chatbot = gr.Chatbot(label=T("chat"), height=420, sanitize_html=True, elem_id="kalla-chat",
                                          buttons=["copy"])
-                    question = gr.Textbox(label="Fråga", placeholder="Ställ en fråga om dokumenten …",
+                    question = gr.Textbox(label=T("question"), placeholder=T("placeholder"),
                                           elem_id="kalla-question", max_length=2000)
-                    ask = gr.Button("Fråga", variant="primary", elem_id="kalla-ask")
-                    gr.Examples(EXAMPLES, inputs=question, label="Exempel")
-                    with gr.Accordion("Kopiera och exportera", open=False):
-                        answer_md = gr.Textbox(label="Senaste svaret som Markdown, med citat", lines=6,
+                    ask = gr.Button(T("ask"), variant="primary", elem_id="kalla-ask")
+                    gr.Examples(EXAMPLES, inputs=question, label=T("examples"))
+                    with gr.Accordion(T("export_box"), open=False):
+                        answer_md = gr.Textbox(label=T("answer_markdown"), lines=6,
                                                buttons=["copy"], elem_id="kalla-answer-markdown")
-                        export = gr.Button("Exportera samtalet (Markdown och JSON)", size="sm")
-                        exported = gr.File(label="Samtalet", file_count="multiple", elem_id="kalla-export")
+                        export = gr.Button(T("export"), size="sm")
+                        exported = gr.File(label=T("exported"), file_count="multiple", elem_id="kalla-export")
                 with gr.Column(scale=2):
-                    citations = gr.Radio([], label="Källor", elem_id="kalla-citations")
+                    citations = gr.Radio([], label=T("sources"), elem_id="kalla-citations")
                     shown_page = gr.State(None)
                     page_image = gr.Image(visible=False, interactive=False, elem_id="kalla-page", show_label=True,
                                           buttons=["fullscreen"])
                     with gr.Row():
-                        previous_page = gr.Button("← Föregående sida", size="sm", elem_id="kalla-previous-page")
-                        next_page = gr.Button("Nästa sida →", size="sm", elem_id="kalla-next-page")
+                        previous_page = gr.Button(T("previous_page"), size="sm", elem_id="kalla-previous-page")
+                        next_page = gr.Button(T("next_page"), size="sm", elem_id="kalla-next-page")
                     source = gr.HTML(elem_id="kalla-source")
             inputs = [question, chatbot, history, party_filter, kind_filter, date_from, date_to]
             outputs = [chatbot, history, citations, question]
@@ -375,15 +380,15 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             next_page.click(lambda shown: show_page(assistant, shown, 1), shown_page, [page_image, shown_page],
                             api_visibility="private")
             export.click(export_conversation, history, exported, api_visibility="private")
-        with gr.Tab("Dokument"):
+        with gr.Tab(T("tab_documents")):
             status = gr.Markdown()
             table = gr.Dataframe(value=library_rows(assistant), headers=LIBRARY_COLUMNS, interactive=False,
-                                 label="Indexerade dokument", wrap=True, column_widths=LIBRARY_WIDTHS,
+                                 label=T("library"), wrap=True, column_widths=LIBRARY_WIDTHS,
                                  elem_id="kalla-library")
             files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES),
-                            label="Ladda upp PDF, Word (.docx), OpenDocument (.odt), HTML, .txt, .md, .jsonl")
-            to_delete = gr.Dropdown([row[0] for row in library_rows(assistant)], value=None, label="Ta bort dokument")
-            remove = gr.Button("Ta bort", variant="stop")
+                            label=T("upload"))
+            to_delete = gr.Dropdown([row[0] for row in library_rows(assistant)], value=None, label=T("delete_choice"))
+            remove = gr.Button(T("delete"), variant="stop")
 
             def on_upload(paths, progress=gr.Progress()):
                 return upload(assistant, paths, progress)

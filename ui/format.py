@@ -59,6 +59,41 @@ LABELS = {
 }
 
 
+# The page's own words in both languages: Gradio shows the browser's language (Swedish for a
+# Swedish browser, English for an English one; a browser asking for neither gets Gradio's
+# fallback, English). Answers and messages follow the question's language instead.
+PAGE_TEXT = {
+    "sv": {
+        "tagline": "Svar ur dokumenten, med exakta citat.",
+        "tab_chat": "Chatt", "tab_documents": "Dokument",
+        "party": "Parti", "kind": "Dokumenttyp",
+        "date_from": "Från datum (ÅÅÅÅ-MM-DD)", "date_to": "Till datum (ÅÅÅÅ-MM-DD)",
+        "chat": "Källa", "question": "Fråga", "placeholder": "Ställ en fråga om dokumenten …",
+        "ask": "Fråga", "examples": "Exempel", "export_box": "Kopiera och exportera",
+        "answer_markdown": "Senaste svaret som Markdown, med citat",
+        "export": "Exportera samtalet (Markdown och JSON)", "exported": "Samtalet",
+        "sources": "Källor", "previous_page": "← Föregående sida", "next_page": "Nästa sida →",
+        "library": "Indexerade dokument",
+        "upload": "Ladda upp PDF, Word (.docx), OpenDocument (.odt), HTML, .txt, .md, .jsonl",
+        "delete_choice": "Ta bort dokument", "delete": "Ta bort",
+    },
+    "en": {
+        "tagline": "Answers from the documents, with exact quotes.",
+        "tab_chat": "Chat", "tab_documents": "Documents",
+        "party": "Party", "kind": "Document kind",
+        "date_from": "From date (YYYY-MM-DD)", "date_to": "To date (YYYY-MM-DD)",
+        "chat": "Källa", "question": "Question", "placeholder": "Ask about the documents …",
+        "ask": "Ask", "examples": "Examples", "export_box": "Copy and export",
+        "answer_markdown": "Latest answer as Markdown, with quotes",
+        "export": "Export the conversation (Markdown and JSON)", "exported": "The conversation",
+        "sources": "Sources", "previous_page": "← Previous page", "next_page": "Next page →",
+        "library": "Indexed documents",
+        "upload": "Upload PDF, Word (.docx), OpenDocument (.odt), HTML, .txt, .md, .jsonl",
+        "delete_choice": "Delete a document", "delete": "Delete",
+    },
+}
+
+
 def label(language: str, key: str, **values: Any) -> str:
     return LABELS.get(language, LABELS["sv"])[key].format(**values)
 

@@ -75,7 +75,7 @@ class RequireCredentials:
 
 def build_server(assistant: Assistant, auth: str | None = None, host: str = "127.0.0.1") -> FastAPI:
     from ui.agents import build_mcp
-    from ui.app import CITE_LINK_JS, MAX_UPLOAD_BYTES, build_app
+    from ui.app import CITE_LINK_JS, I18N, MAX_UPLOAD_BYTES, build_app
     from ui.openai_api import router
 
     credentials = parse_auth(auth)
@@ -96,7 +96,7 @@ def build_server(assistant: Assistant, auth: str | None = None, host: str = "127
     blocks = build_app(assistant)
     blocks.queue(default_concurrency_limit=4)
     return gr.mount_gradio_app(server, blocks, path="/", auth=credentials, max_file_size=MAX_UPLOAD_BYTES,
-                               head=CITE_LINK_JS)
+                               head=CITE_LINK_JS, i18n=I18N)
 
 
 @dataclass
