@@ -124,11 +124,19 @@ class SentenceScorer:
         # Keyed by the document's content hash too, so a re-indexed document never reuses a vector.
         self._sentence_vectors = _BoundedCache(20000)
         self._word_vectors = _BoundedCache(5000)
+        self._stored_documents = _BoundedCache(256)  # index-time sentence vectors, per document version
 
     def sentence_vectors(self, spans: list[tuple[DocumentRecord, int, int]]) -> np.ndarray:
-        """e5 vectors of document spans, cached per (document version, span)."""
+        """e5 vectors of document spans: stored at index time, else embedded now; cached per
+        (document version, span)."""
         keys = [(d.doc_id, d.content_hash, s, e) for d, s, e in spans]
         found = {key: self._sentence_vectors.get(key) for key in keys}
+        for key, (document, start, end) in zip(keys, spans, strict=True):
+            if found[key] is None:
+                stored = self._stored(document).get((start, end))
+                if stored is not None:
+                    found[key] = stored
+                    self._sentence_vectors.put(key, stored)
         missing = [(key, span) for key, span in zip(keys, spans, strict=True) if found[key] is None]
         if missing:
             vectors = self.index.embed_sentences([d.text[s:e] for _, (d, s, e) in missing])
@@ -136,6 +144,15 @@ class SentenceScorer:
                 self._sentence_vectors.put(key, vector)
                 found[key] = vector
         return np.stack([found[key] for key in keys])
+
+    def _stored(self, document: DocumentRecord) -> dict[tuple[int, int], np.ndarray]:
+        key = (document.doc_id, document.content_hash)
+        stored = self._stored_documents.get(key)
+        if stored is None:
+            lookup = getattr(self.index, "stored_sentence_vectors", None)
+            stored = lookup(document.doc_id) if lookup is not None else {}
+            self._stored_documents.put(key, stored)
+        return stored
 
     def _header_tokens(self, document: DocumentRecord) -> set[str]:
         meta = document.metadata

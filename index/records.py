@@ -52,6 +52,13 @@ CREATE TABLE IF NOT EXISTS layouts (
     boxes BLOB NOT NULL,
     PRIMARY KEY (doc_id, page)
 );
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (doc_id, start, "end")
+);
 CREATE TABLE IF NOT EXISTS generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
 INSERT OR IGNORE INTO generation VALUES (1, 0);
 """
@@ -210,6 +217,21 @@ class RecordStore:
             return None
         return PageLayout(row[0], row[1], row[2], bool(row[3]), np.frombuffer(row[4], dtype=np.int32),
                           np.frombuffer(row[5], dtype=np.float32).reshape(-1, 4))
+
+    @_locked
+    def put_sentence_vectors(self, doc_id: str, spans: list[tuple[int, int]], vectors: np.ndarray) -> None:
+        """The e5 vectors of a document's sentences (float16: half the disk, dot products
+        within 1e-3), computed at index time so that answering needs only the question's."""
+        half = np.asarray(vectors, dtype=np.float16)
+        with self._db:
+            self._db.executemany(
+                'INSERT OR REPLACE INTO sentences (doc_id, start, "end", vector) VALUES (?, ?, ?, ?)',
+                [(doc_id, s, e, half[i].tobytes()) for i, (s, e) in enumerate(spans)])
+
+    @_locked
+    def sentence_vectors(self, doc_id: str) -> dict[tuple[int, int], np.ndarray]:
+        rows = self._db.execute('SELECT start, "end", vector FROM sentences WHERE doc_id = ?', (doc_id,))
+        return {(s, e): np.frombuffer(v, dtype=np.float16).astype(np.float32) for s, e, v in rows}
 
     @_locked
     def originals(self) -> set[str]:

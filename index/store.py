@@ -28,7 +28,7 @@ from index.metadata import DocumentMetadata, extract_metadata
 from index.parties import party_name
 from index.records import ChunkRecord, DocumentRecord, RecordStore
 from index.sparse import SparseIndex
-from index.text import normalize
+from index.text import normalize, split_sentences
 from index.vectors import VectorStore
 
 ORIGINALS = "originals"  # copies of PDFs under the data dir, for rendering their pages
@@ -108,13 +108,14 @@ class Index:
     def __init__(self, data_dir: Path, embed_model: BaseEmbedding,
                  min_words: int = MIN_WORDS, max_words: int = MAX_WORDS, embed_batch: int = 128,
                  chroma_url: str | None = None, lock_timeout: float = 600.0,
-                 on_wait: Callable[[str], None] | None = None):
+                 on_wait: Callable[[str], None] | None = None, sentence_vectors: bool = True):
         self.data_dir = Path(data_dir)
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
         self.embed_model = embed_model
         self.min_words, self.max_words = min_words, max_words
         self.embed_batch = embed_batch
+        self.sentence_vectors = sentence_vectors  # embed every sentence at index time too
         try:
             Manifest(embed_model.model_name, min_words, max_words).check(self.data_dir)
             self.records = RecordStore(self.data_dir / "records.sqlite3")
@@ -257,20 +258,31 @@ class Index:
 
     @_writing
     def embed_pending(self, progress: Progress | None = None) -> int:
-        """Embed and store the vectors of every pending document; returns the chunks embedded."""
+        """Embed and store the vectors of every pending document (its chunks, and with
+        ``sentence_vectors`` its sentences); returns the chunks embedded."""
         pending = {doc_id: self.records.chunks(doc_id) for doc_id in self.records.pending()}
         total = sum(len(chunks) for chunks in pending.values())
         done = 0
         batch: list[tuple[str, str, str]] = []  # (chunk_id, doc_id, text to embed)
+        sentences: list[tuple[str, tuple[int, int], str]] = []  # (doc_id, span, text)
         waiting: list[str] = []  # documents whose last chunk is in the batch
 
         def flush() -> None:
             nonlocal done
-            if batch:
-                vectors = embed_passages(self.embed_model, [text for _, _, text in batch])
-                self.vectors.upsert([c for c, _, _ in batch], [d for _, d, _ in batch], vectors)
+            if batch or sentences:
+                # One encoder call for both, so that length sorting sees every text.
+                vectors = embed_passages(self.embed_model, [t for _, _, t in batch] + [t for _, _, t in sentences])
+                if batch:
+                    self.vectors.upsert([c for c, _, _ in batch], [d for _, d, _ in batch], vectors[:len(batch)])
+                by_doc: dict[str, list[int]] = {}
+                for position, (doc_id, _, _) in enumerate(sentences):
+                    by_doc.setdefault(doc_id, []).append(position)
+                for doc_id, positions in by_doc.items():
+                    self.records.put_sentence_vectors(doc_id, [sentences[p][1] for p in positions],
+                                                      vectors[len(batch) + np.asarray(positions)])
                 done += len(batch)
                 batch.clear()
+                sentences.clear()
             for doc_id in waiting:
                 self.records.mark_done(doc_id)
             waiting.clear()
@@ -280,14 +292,24 @@ class Index:
         for doc_id, chunks in pending.items():
             document = self.records.document(doc_id)
             self.vectors.delete_document(doc_id)  # an earlier version's vectors (idempotent)
+            spans: dict[tuple[int, int], None] = {}
             for chunk in chunks:
                 batch.append((chunk.chunk_id, doc_id,
                               f"{chunk.header}\n{normalize(document.text[chunk.start:chunk.end])}"))
-                if len(batch) >= self.embed_batch:
+                if self.sentence_vectors:
+                    spans.update(dict.fromkeys(split_sentences(document.text, chunk.start, chunk.end)))
+                if len(batch) + len(sentences) + len(spans) >= self.embed_batch:
+                    sentences.extend((doc_id, span, normalize(document.text[span[0]:span[1]])) for span in spans)
+                    spans.clear()
                     flush()
+            sentences.extend((doc_id, span, normalize(document.text[span[0]:span[1]])) for span in spans)
             waiting.append(doc_id)
         flush()
         return done
+
+    def stored_sentence_vectors(self, doc_id: str) -> dict[tuple[int, int], np.ndarray]:
+        """The sentence vectors stored for ``doc_id`` at index time, by span."""
+        return self.records.sentence_vectors(doc_id)
 
     @_writing
     def delete(self, doc_id: str) -> bool:

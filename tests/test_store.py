@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index import Index, IndexMismatchError
@@ -138,3 +139,44 @@ def test_a_data_dir_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> N
     blocker.write_text("inte en mapp", encoding="utf-8")
     with pytest.raises(IndexStoreError, match="Choose a folder you can write to"):
         Index(blocker / "data", BagOfStemsEmbedding())
+
+
+class CountingEmbedding(BagOfStemsEmbedding):
+    """The bag-of-stems fake that counts the texts it embeds as passages."""
+
+    embedded: int = 0
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        self.embedded += 1
+        return self.vector(text)
+
+
+def test_sentence_vectors_are_stored_at_index_time_and_used_when_answering(tmp_path: Path) -> None:
+    from assistant import Assistant, Settings
+    from assistant.answering import ExtractiveAnswerer
+    from index.text import split_sentences
+    from tests.conftest import SEEDS
+    from tests.fakes import BAG_OF_STEMS_SETTINGS
+
+    model = CountingEmbedding()
+    index = Index(tmp_path / "data", model)
+    index.add([SEEDS])
+    pm = index.document("003_edd3e648c7099bc0")
+    stored = index.stored_sentence_vectors(pm.doc_id)
+    spans = {span for chunk in index.records.chunks(pm.doc_id)
+             for span in split_sentences(pm.text, chunk.start, chunk.end)}
+    assert set(stored) == spans
+    start, end = sorted(spans)[5]
+    expected = np.asarray(BagOfStemsEmbedding.vector(pm.text[start:end]), dtype=np.float32)
+    assert np.allclose(stored[(start, end)], expected, atol=2e-3)  # kept as float16
+
+    assistant = Assistant(index, Settings(data_dir=tmp_path / "data"),
+                          answerer=ExtractiveAnswerer(index, BAG_OF_STEMS_SETTINGS))
+    before = model.embedded
+    answer = assistant.ask("Vem är handläggare för tjänsteutlåtandet om trygghetsskapande åtgärder?")
+    assert answer.answerable and answer.citations[0].doc_id == "004_ee0c540bedc59e3d"
+    assert model.embedded == before  # no sentence was embedded to answer
+
+    # A changed document gets new sentence vectors; a deleted one keeps none.
+    index.delete(pm.doc_id)
+    assert index.stored_sentence_vectors(pm.doc_id) == {}
