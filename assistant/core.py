@@ -52,18 +52,6 @@ def _merged(chunks: list[ScoredChunk], more: list[ScoredChunk]) -> list[ScoredCh
     return list(chunks) + [c for c in more if c.chunk.chunk_id not in seen]
 
 
-def _date_range(value: str | None) -> tuple[str, str] | None:
-    """A document date ("2021-03-24", "2020") as the first and last day it may mean."""
-    if not value:
-        return None
-    value = str(value)
-    if len(value) == 4:
-        return f"{value}-01-01", f"{value}-12-31"
-    if len(value) == 7:
-        return f"{value}-01", f"{value}-31"
-    return value[:10], value[:10]
-
-
 def _line_boxes(boxes: list[list[float]]) -> list[tuple[float, float, float, float]]:
     """Character boxes merged into one box per line (characters in reading order)."""
     lines: list[list[float]] = []
@@ -153,14 +141,10 @@ class Assistant:
                         page in document.ocr_pages, start, end)
 
     def facets(self) -> dict[str, list[str]]:
-        """The values the filters can take: parties and document kinds of the indexed documents."""
-        parties: set[str] = set()
-        kinds: set[str] = set()
-        for document in self.store.documents():
-            parties.update(p for speaker in document.speakers for p in speaker.parties)
-            if document.metadata.value("kind"):
-                kinds.add(document.metadata.value("kind"))
-        return {"parties": sorted(parties), "kinds": sorted(kinds)}
+        """The values the filters can take: parties that say something, and document kinds."""
+        self.store.refresh()
+        parties, kinds = self.store.records.facet_values()
+        return {"parties": parties, "kinds": kinds}
 
     def delete(self, doc_id: str) -> None:
         if not self.store.delete(doc_id):
@@ -189,36 +173,13 @@ class Assistant:
     def _allowed(self, filters: Filters | None) -> tuple[set[str] | None, set[str] | None]:
         """(documents, chunks) the filters allow; None: no restriction. Kind and date are the
         document's; a party is the speaker's: a chunk passes when a party it asks for says
-        some part of it (a reservation in a memo, a quoted politician in an article)."""
+        some part of it (a reservation in a memo, a quoted politician in an article). Answered
+        by the records store's filter columns, without reading any document."""
         if filters is None or filters.is_empty():
             return None, None
-        allowed: set[str] = set()
-        chunks: set[str] | None = set() if filters.parties else None
-        wanted_parties = {p.upper() for p in filters.parties}
-        wanted_kinds = {k.lower() for k in filters.kinds}
-        wanted_ids = set(filters.doc_ids)
-        for document in self.store.documents():
-            if wanted_ids and document.doc_id not in wanted_ids:
-                continue
-            meta = document.metadata
-            if wanted_kinds and (meta.value("kind") or "").lower() not in wanted_kinds:
-                continue
-            if filters.date_from or filters.date_to:
-                span = _date_range(meta.value("date"))
-                if span is None:
-                    continue
-                if filters.date_from and span[1] < filters.date_from:
-                    continue
-                if filters.date_to and span[0] > filters.date_to:
-                    continue
-            if chunks is not None:
-                said = [s for s in document.speakers if wanted_parties & {p.upper() for p in s.parties}]
-                if not said:
-                    continue
-                chunks.update(c.chunk_id for c in self.store.records.chunks(document.doc_id)
-                              if any(s.start < c.end and c.start < s.end for s in said))
-            allowed.add(document.doc_id)
-        return allowed, chunks
+        self.store.refresh()
+        return self.store.records.filtered(set(filters.kinds), filters.date_from, filters.date_to,
+                                           set(filters.doc_ids), set(filters.parties))
 
     @staticmethod
     def understand(question: str, history: History | None = None) -> Question:

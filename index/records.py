@@ -59,9 +59,36 @@ CREATE TABLE IF NOT EXISTS sentences (
     vector BLOB NOT NULL,
     PRIMARY KEY (doc_id, start, "end")
 );
+CREATE TABLE IF NOT EXISTS facets (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+    kind TEXT,
+    date_first TEXT,
+    date_last TEXT
+);
+CREATE INDEX IF NOT EXISTS facets_by_kind ON facets(kind);
+CREATE TABLE IF NOT EXISTS party_spans (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    party TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS party_spans_by_party ON party_spans(party COLLATE NOCASE, doc_id);
+CREATE INDEX IF NOT EXISTS party_spans_by_doc ON party_spans(doc_id);
 CREATE TABLE IF NOT EXISTS generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
 INSERT OR IGNORE INTO generation VALUES (1, 0);
 """
+
+
+def date_range(value: object) -> tuple[str, str] | None:
+    """A document date ("2021-03-24", "2021-03", "2020") as the first and last day it may mean."""
+    if not value:
+        return None
+    value = str(value)
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        return f"{value}-01", f"{value}-31"
+    return value[:10], value[:10]
 
 
 @dataclass(frozen=True)
@@ -134,6 +161,7 @@ class RecordStore:
             if column not in columns:
                 self._db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
         self._documents: dict[str, DocumentRecord] = {}
+        self._backfill_facets()
 
     @_locked
     def close(self) -> None:
@@ -173,6 +201,7 @@ class RecordStore:
                  json.dumps([sp.to_dict() for sp in speakers], ensure_ascii=False),
                  json.dumps(list(page_starts)) if page_starts else None, original),
             )
+            self._put_facets(doc_id, metadata, speakers)
             self._db.executemany(
                 "INSERT INTO layouts VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(doc_id, lay.page, lay.width, lay.height, int(lay.ocr),
@@ -217,6 +246,68 @@ class RecordStore:
             return None
         return PageLayout(row[0], row[1], row[2], bool(row[3]), np.frombuffer(row[4], dtype=np.int32),
                           np.frombuffer(row[5], dtype=np.float32).reshape(-1, 4))
+
+    def _put_facets(self, doc_id: str, metadata: DocumentMetadata, speakers: list[Speaker] | tuple[Speaker, ...]) -> None:
+        """The filter columns of a document: kind, date range, and the spans each party says."""
+        span = date_range(metadata.value("date"))
+        kind = metadata.value("kind")
+        self._db.execute("INSERT OR REPLACE INTO facets VALUES (?, ?, ?, ?)",
+                         (doc_id, str(kind).lower() if kind else None, *(span or (None, None))))
+        self._db.execute("DELETE FROM party_spans WHERE doc_id = ?", (doc_id,))
+        self._db.executemany("INSERT INTO party_spans VALUES (?, ?, ?, ?)",
+                             [(doc_id, party, sp.start, sp.end) for sp in speakers for party in sp.parties])
+
+    def _backfill_facets(self) -> None:
+        """An index from before the filter columns: fill them once from the stored documents."""
+        missing = [row[0] for row in self._db.execute(
+            "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM facets)")]
+        for doc_id in missing:
+            record = self.document(doc_id)
+            if record is not None:
+                with self._db:
+                    self._put_facets(doc_id, record.metadata, record.speakers)
+
+    @_locked
+    def filtered(self, kinds: set[str], date_from: str | None, date_to: str | None, doc_ids: set[str],
+                 parties: set[str]) -> tuple[set[str], set[str] | None]:
+        """(documents, chunks) the filters allow, by SQL over the filter columns (no document
+        is read): kind and date are the document's; a party is the speaker's, so a chunk passes
+        when a party asked for says some part of it."""
+        where, values = [], []
+        if kinds:
+            where.append(f"f.kind IN ({','.join('?' * len(kinds))})")
+            values += sorted(k.lower() for k in kinds)
+        if date_from:
+            where.append("f.date_last >= ?")
+            values.append(date_from)
+        if date_to:
+            where.append("f.date_first <= ?")
+            values.append(date_to)
+        if doc_ids:
+            where.append(f"f.doc_id IN ({','.join('?' * len(doc_ids))})")
+            values += sorted(doc_ids)
+        condition = " AND ".join(where) or "1"
+        documents = {row[0] for row in self._db.execute(f"SELECT f.doc_id FROM facets f WHERE {condition}", values)}
+        if not parties:
+            return documents, None
+        marks = ",".join("?" * len(parties))
+        rows = self._db.execute(
+            f'SELECT DISTINCT c.chunk_id, c.doc_id FROM party_spans p JOIN chunks c ON c.doc_id = p.doc_id '
+            f'AND p.start < c."end" AND c.start < p."end" JOIN facets f ON f.doc_id = c.doc_id '
+            f'WHERE p.party COLLATE NOCASE IN ({marks}) AND {condition}', sorted(parties) + values)
+        chunks, speaking = set(), set()
+        for chunk_id, doc_id in rows:
+            chunks.add(chunk_id)
+            speaking.add(doc_id)
+        return speaking, chunks
+
+    @_locked
+    def facet_values(self) -> tuple[list[str], list[str]]:
+        """(parties that say something, document kinds) over the whole index."""
+        parties = [row[0] for row in self._db.execute("SELECT DISTINCT party FROM party_spans ORDER BY party")]
+        kinds = [row[0] for row in self._db.execute(
+            "SELECT DISTINCT kind FROM facets WHERE kind IS NOT NULL ORDER BY kind")]
+        return parties, kinds
 
     @_locked
     def put_sentence_vectors(self, doc_id: str, spans: list[tuple[int, int]], vectors: np.ndarray) -> None:

@@ -180,3 +180,26 @@ def test_sentence_vectors_are_stored_at_index_time_and_used_when_answering(tmp_p
     # A changed document gets new sentence vectors; a deleted one keeps none.
     index.delete(pm.doc_id)
     assert index.stored_sentence_vectors(pm.doc_id) == {}
+
+
+def test_filter_columns_answer_filters_and_are_backfilled_for_older_indexes(tmp_path: Path) -> None:
+    import sqlite3
+
+    from index.records import RecordStore
+    from tests.conftest import DISTRICT, PM, SEEDS
+
+    index = Index(tmp_path / "data", BagOfStemsEmbedding())
+    index.add([SEEDS])
+    expected = index.records.filtered(set(), "2021-01-01", "2021-12-31", set(), set())
+    assert expected == ({PM}, None)
+    documents, chunks = index.records.filtered({"Tjänsteutlåtande"}, None, None, set(), set())
+    assert documents == {DISTRICT} and chunks is None
+    speaking, chunks = index.records.filtered(set(), None, None, set(), {"v"})
+    assert speaking == {PM} and chunks and all(c.startswith(PM) for c in chunks)
+    # An index written before the filter columns: they are filled when it is opened.
+    with sqlite3.connect(tmp_path / "data" / "records.sqlite3") as db:
+        db.execute("DELETE FROM facets")
+        db.execute("DELETE FROM party_spans")
+    reopened = RecordStore(tmp_path / "data" / "records.sqlite3")
+    assert reopened.filtered(set(), None, None, set(), {"v"}) == (speaking, chunks)
+    assert reopened.filtered(set(), "2021-01-01", "2021-12-31", set(), set()) == expected
