@@ -205,8 +205,10 @@ def test_quotes_with_markdown_marks_show_verbatim(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("locale", "words", "absent"), [
-    ("sv-SE", ["Fråga", "Dokumenttyp", "Från datum (ÅÅÅÅ-MM-DD)", "Källor"], ["Document kind"]),
-    ("en-US", ["Question", "Document kind", "From date (YYYY-MM-DD)", "Sources"], ["Dokumenttyp"]),
+    ("sv-SE", ["Fråga", "Dokumenttyp", "Från datum (ÅÅÅÅ-MM-DD)", "Källor", "Indexerat: 5 dokument"],
+     ["Document kind", "Indexed:"]),
+    ("en-US", ["Question", "Document kind", "From date (YYYY-MM-DD)", "Sources", "Indexed: 5 documents"],
+     ["Dokumenttyp", "Indexerat"]),
 ])
 def test_the_page_speaks_the_browsers_language(app_url: str, tmp_path: Path, locale: str, words: list[str],
                                                absent: list[str]) -> None:

@@ -258,7 +258,14 @@ def _library_outputs(assistant: Assistant, status: str) -> tuple[str, list[list[
     return status, rows, gr.Dropdown(choices=[row[0] for row in rows], value=None)
 
 
-def upload(assistant: Assistant, files: list[str] | None, progress: gr.Progress | None = None) -> tuple[str, list[list[str]], Any]:
+def browser_language(request: gr.Request | None) -> str:
+    """The page's language for messages: English when the browser prefers English, else Swedish."""
+    accepted = (request.headers.get("accept-language", "") if request is not None else "").strip().lower()
+    return "en" if accepted.startswith("en") else "sv"
+
+
+def upload(assistant: Assistant, files: list[str] | None, progress: gr.Progress | None = None,
+           language: str = "sv") -> tuple[str, list[list[str]], Any]:
     """Index uploaded files incrementally; refuse unknown types and files over the size limit."""
     paths, refused = [], []
     for name in files or []:
@@ -273,31 +280,31 @@ def upload(assistant: Assistant, files: list[str] | None, progress: gr.Progress 
     if paths:
         def step(done: int, total: int, what: str) -> None:
             if progress is not None and total:
-                progress((done, total), desc="Indexerar", unit="delar")
+                progress((done, total), desc=label(language, "indexing"), unit="")
         try:
             report = assistant.index(paths, progress=step)
         except KallaError as error:
-            return _library_outputs(assistant, inert_markdown(label("sv", "error", message=str(error))))
+            return _library_outputs(assistant, inert_markdown(label(language, "error", message=str(error))))
         finally:
             for path in paths:  # the text is in the index now; the uploaded copy is not kept
                 path.unlink(missing_ok=True)
-        lines.append(label("sv", "indexed", added=len(report.added), updated=len(report.updated),
+        lines.append(label(language, "indexed", added=len(report.added), updated=len(report.updated),
                            unchanged=len(report.unchanged)))
         refused += [str(p) for p in report.problems]
     if refused:
-        lines.append(label("sv", "skipped", problems="; ".join(refused)))
+        lines.append(label(language, "skipped", problems="; ".join(refused)))
     # Names of files and documents are shown as text, never as Markdown or HTML.
     return _library_outputs(assistant, "  \n".join(inert_markdown(line) for line in lines))
 
 
-def delete(assistant: Assistant, doc_id: str | None) -> tuple[str, list[list[str]], Any]:
+def delete(assistant: Assistant, doc_id: str | None, language: str = "sv") -> tuple[str, list[list[str]], Any]:
     if not doc_id:
         return _library_outputs(assistant, "")
     try:
         assistant.delete(doc_id)
     except KallaError as error:
-        return _library_outputs(assistant, inert_markdown(label("sv", "error", message=str(error))))
-    return _library_outputs(assistant, inert_markdown(label("sv", "deleted", doc_id=doc_id)))
+        return _library_outputs(assistant, inert_markdown(label(language, "error", message=str(error))))
+    return _library_outputs(assistant, inert_markdown(label(language, "deleted", doc_id=doc_id)))
 
 
 def filter_choices(assistant: Assistant) -> tuple[Any, Any]:
@@ -390,16 +397,19 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             to_delete = gr.Dropdown([row[0] for row in library_rows(assistant)], value=None, label=T("delete_choice"))
             remove = gr.Button(T("delete"), variant="stop")
 
-            def on_upload(paths, progress=gr.Progress()):
-                return upload(assistant, paths, progress)
+            def on_upload(paths, request: gr.Request, progress=gr.Progress()):
+                return upload(assistant, paths, progress, browser_language(request))
 
-            def refreshed():
-                return (*filter_choices(assistant), index_summary(assistant))
+            def on_delete(doc_id, request: gr.Request):
+                return delete(assistant, doc_id, browser_language(request))
+
+            def refreshed(request: gr.Request):
+                return (*filter_choices(assistant), index_summary(assistant, browser_language(request)))
 
             files.upload(on_upload, files, [status, table, to_delete], api_visibility="private").then(
                 refreshed, None, [party_filter, kind_filter, summary], api_visibility="private")
             # The browser asks first, naming the document; "Avbryt" sends nothing to delete.
-            remove.click(lambda doc_id: delete(assistant, doc_id), to_delete, [status, table, to_delete],
+            remove.click(on_delete, to_delete, [status, table, to_delete],
                          api_visibility="private", js=CONFIRM_DELETE).then(
                 refreshed, None, [party_filter, kind_filter, summary], api_visibility="private")
             # Every page load sees the index as it is now (another process may have changed it).

@@ -32,6 +32,7 @@ LABELS = {
         "summary": "Indexerat: {documents} dokument ({kinds}), {dates}.",
         "no_documents": "Inga dokument är indexerade än.",
         "no_dates": "utan datum",
+        "indexing": "Indexerar",
     },
     "en": {
         "sources": "Sources",
@@ -55,6 +56,7 @@ LABELS = {
         "summary": "Indexed: {documents} documents ({kinds}), {dates}.",
         "no_documents": "No documents are indexed yet.",
         "no_dates": "without dates",
+        "indexing": "Indexing",
     },
 }
 
