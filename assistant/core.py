@@ -90,7 +90,8 @@ class Assistant:
         if data_dir is not None:
             settings = settings.model_copy(update={"data_dir": Path(data_dir)})
         index = Index(settings.data_dir, embed_model or FastE5Embedding(), chroma_url=settings.chroma_url,
-                      embed_batch=settings.embed_batch, lock_timeout=settings.lock_timeout)
+                      embed_batch=settings.embed_batch, lock_timeout=settings.lock_timeout,
+                      sentence_vectors=settings.sentence_vectors)
         generator = make_generator(settings.llm, settings.llm_url, settings.llm_model, settings.llm_timeout)
         return cls(index, settings, generator=generator)
 
