@@ -180,6 +180,9 @@ class SentenceScorer:
         best_chunk_score = top[0].score or 1.0
         question_values = self.question_values(question)
 
+        # A party the question names is in a sentence that party says (as for the key terms).
+        party_terms = [(set(tokenize(k)), {m.party for m in find_parties(k)}) for k in question.key_terms
+                       if find_parties(k)]
         found: list[SentenceEvidence] = []
         seen: set[tuple[str, int]] = set()
         for scored in top:
@@ -202,9 +205,12 @@ class SentenceScorer:
                     continue
                 seen.add((document.doc_id, start))
                 tokens = set(tokenize(sentence)) | header
-                lexical = topic.covered(tokens, stem_matches) if topic is not None else 1.0
                 speaker = speaker_at(document.speakers, start, end)
                 speaker_parties = list(speaker.parties) if speaker is not None else list(doc_parties)
+                for words, parties in party_terms:
+                    if parties & set(speaker_parties):
+                        tokens |= words
+                lexical = topic.covered(tokens, stem_matches) if topic is not None else 1.0
                 # A party of the question is in the sentence when that party says it.
                 keys = [k for k in question.key_terms if _key_in(k, sentence, speaker_parties)]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
