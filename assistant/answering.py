@@ -135,7 +135,10 @@ class ExtractiveAnswerer:
             # kostar det?" where no cost is given, "how many X" where no number counts X); a
             # "när" question keeps its best sentence, as its answer is often a condition
             # ("när beslutet har kommit"), not a date (SweQUAD-MC: 27 of 32 declined otherwise).
-            typed = [e for e in usable[:5] if e.answers and e.score >= self.settings.facts.near_best * best.score]
+            # That sentence must hold up on its own: a figure about something else the same
+            # text mentions is no answer ("Och vad kostar det?" after hembesök: a placement cost).
+            typed = [e for e in usable[:5] if e.answers and e.score >= self.settings.facts.near_best * best.score
+                     and self.supported(question, e, [e])]
             if typed:
                 best = typed[0]
             elif question.expects != "date":
