@@ -114,7 +114,7 @@ def test_bad_files_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(FIXTURES / "pdf" / f"{BUDGET}.pdf", folder)
-    shutil.copy(FIXTURES / "bad" / "protokoll-lösenord.pdf", folder)
+    shutil.copy(FIXTURES / "bad" / "protokoll-med-losenord.pdf", folder)
     (folder / "trasig.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 10)
     (folder / "noll-sidor.pdf").write_bytes(zero_page_pdf())
     with zipfile.ZipFile(folder / "inte-word.docx", "w") as archive:
@@ -124,7 +124,7 @@ def test_bad_files_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     documents = list(load_documents([folder], problems.append))
     assert [d.doc_id for d in documents] == [BUDGET]
     said = {Path(p.source).name: p.message for p in problems if p.skipped}
-    assert "encrypted" in said["protokoll-lösenord.pdf"]
+    assert "encrypted" in said["protokoll-med-losenord.pdf"]
     assert "not a readable PDF" in said["trasig.pdf"]
     assert "no pages" in said["noll-sidor.pdf"]
     assert "without word/document.xml" in said["inte-word.docx"]
