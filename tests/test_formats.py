@@ -154,7 +154,7 @@ def formats_assistant(tmp_path_factory: pytest.TempPathFactory) -> tuple[Assista
     assistant = Assistant.open(settings=Settings(data_dir=tmp_path_factory.mktemp("formats-index"), seeds_dir=SEEDS))
     problems: list[LoadProblem] = []
     report = assistant.index([folder], report=problems.append)
-    assert len(report.added) == 21
+    assert len(report.added) == (21 if unavailable_reason() is None else 20)  # the scan needs OCR
     return assistant, problems
 
 
