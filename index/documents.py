@@ -10,6 +10,7 @@ Källa stores and what citation offsets point into. Citations are offsets into t
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,30 @@ class SourceDocument:
     page_starts: tuple[int, ...] = ()  # PDFs: the offset where each page's text starts
     layouts: tuple = ()                # PDFs: ``index.pages.PageLayout`` per page (boxes of characters)
     original: Path | None = None       # a file the viewer renders pages from (PDFs)
+    file_digest: str | None = None     # PDFs: sha256 of the file (with the reader's version)
+
+
+@dataclass(frozen=True)
+class UnchangedFile:
+    """A file indexed before with these very bytes: it is not read again (a scanned PDF's OCR
+    takes seconds a page)."""
+
+    doc_id: str
+    source: str
+
+
+Known = Callable[[Path, str], "str | None"]
+"""known(path, file_digest) -> the id the file is indexed under when its bytes are unchanged."""
+
+PDF_READER_VERSION = "pdf-1"  # part of a PDF's digest: a new reader reads every PDF again
+
+
+def file_digest(path: Path, salt: str) -> str:
+    digest = hashlib.sha256(salt.encode())
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -200,8 +225,19 @@ def read_jsonl(path: Path, report: Report) -> Iterator[SourceDocument]:
         yield SourceDocument(doc_id, text, f"{path}#{doc_id}", title, fields, path.parent)
 
 
-def read_pdf_file(path: Path, report: Report, on_page: PageProgress | None = None) -> SourceDocument | None:
+def read_pdf_file(path: Path, report: Report, on_page: PageProgress | None = None,
+                  known: Known | None = None) -> SourceDocument | UnchangedFile | None:
     from index.pdf import PdfError, read_pdf
+
+    try:
+        digest = file_digest(path, PDF_READER_VERSION)
+    except OSError as error:
+        report(LoadProblem(str(path), f"cannot be read ({error.strerror or error})"))
+        return None
+    if known is not None:
+        doc_id = known(path, digest)
+        if doc_id is not None:
+            return UnchangedFile(doc_id, str(path))
 
     try:
         found = read_pdf(path, (lambda done, total: on_page(str(path), done, total)) if on_page else None)
@@ -221,7 +257,7 @@ def read_pdf_file(path: Path, report: Report, on_page: PageProgress | None = Non
         fields["ocr_pages"] = found.ocr_pages
         report(LoadProblem(str(path), f"page(s) {', '.join(map(str, found.ocr_pages))} read by OCR", skipped=False))
     return SourceDocument(path.stem, found.text, str(path), found.title, fields, page_starts=tuple(found.page_starts),
-                          layouts=tuple(found.layouts), original=path)
+                          layouts=tuple(found.layouts), original=path, file_digest=digest)
 
 
 def read_office_file(path: Path, report: Report) -> SourceDocument | None:
@@ -257,10 +293,11 @@ def read_html_file(path: Path, report: Report) -> SourceDocument | None:
     return SourceDocument(path.stem, page.text, str(path), page.title, fields)
 
 
-def _read_file(path: Path, report: Report, on_page: PageProgress | None) -> SourceDocument | None:
+def _read_file(path: Path, report: Report, on_page: PageProgress | None,
+               known: Known | None = None) -> SourceDocument | UnchangedFile | None:
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
-        return read_pdf_file(path, report, on_page)
+        return read_pdf_file(path, report, on_page, known)
     if suffix in OFFICE_SUFFIXES:
         return read_office_file(path, report)
     if suffix in HTML_SUFFIXES:
@@ -269,15 +306,18 @@ def _read_file(path: Path, report: Report, on_page: PageProgress | None) -> Sour
     return None if text is None else SourceDocument(path.stem, text, str(path))
 
 
-def load_documents(paths: Iterable[str | Path], report: Report,
-                   on_page: PageProgress | None = None) -> Iterator[SourceDocument]:
-    """Every readable document under ``paths``; problems go to ``report``, never raise."""
+def load_documents(paths: Iterable[str | Path], report: Report, on_page: PageProgress | None = None,
+                   known: Known | None = None) -> Iterator[SourceDocument | UnchangedFile]:
+    """Every readable document under ``paths``; problems go to ``report``, never raise. With
+    ``known``, a PDF whose bytes are already indexed comes back as ``UnchangedFile``."""
     for path, root in discover(paths, report):
         if _is_jsonl(path):
             yield from read_jsonl(path, report)
             continue
-        document = _read_file(path, report, on_page)
-        if document is not None:
+        document = _read_file(path, report, on_page, known)
+        if isinstance(document, UnchangedFile):
+            yield document
+        elif document is not None:
             try:
                 relative = path.relative_to(root).as_posix()
             except ValueError:

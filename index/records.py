@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS documents (
     state TEXT NOT NULL,
     speakers TEXT,
     pages TEXT,
-    original TEXT
+    original TEXT,
+    file_digest TEXT
 );
 CREATE TABLE IF NOT EXISTS chunks (
     chunk_id TEXT PRIMARY KEY,
@@ -157,7 +158,7 @@ class RecordStore:
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
         if "speakers" not in columns:  # an index from before speaker attribution: derived on read
             self._db.execute("ALTER TABLE documents ADD COLUMN speakers TEXT")
-        for column in ("pages", "original"):  # an index from before PDFs: documents without pages
+        for column in ("pages", "original", "file_digest"):  # an index from before PDFs: no pages
             if column not in columns:
                 self._db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
         self._documents: dict[str, DocumentRecord] = {}
@@ -189,17 +190,18 @@ class RecordStore:
     def put_pending(self, doc_id: str, source: str, content_hash: str, text: str,
                     metadata: DocumentMetadata, chunks: list[Chunk], headers: list[str],
                     speakers: list[Speaker] | None = None, page_starts: tuple[int, ...] = (),
-                    layouts: tuple[PageLayout, ...] = (), original: str | None = None) -> None:
+                    layouts: tuple[PageLayout, ...] = (), original: str | None = None,
+                    file_digest: str | None = None) -> None:
         """Replace a document and its chunks in one transaction, marked pending."""
         speakers = attribute(text, metadata) if speakers is None else speakers
         with self._db:
             self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
             self._db.execute(
-                "INSERT INTO documents (doc_id, source, content_hash, text, metadata, state, speakers, pages, original) "
-                "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
+                "INSERT INTO documents (doc_id, source, content_hash, text, metadata, state, speakers, pages, original, "
+                "file_digest) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
                 (doc_id, source, content_hash, text, json.dumps(metadata.to_dict(), ensure_ascii=False),
                  json.dumps([sp.to_dict() for sp in speakers], ensure_ascii=False),
-                 json.dumps(list(page_starts)) if page_starts else None, original),
+                 json.dumps(list(page_starts)) if page_starts else None, original, file_digest),
             )
             self._put_facets(doc_id, metadata, speakers)
             self._db.executemany(
@@ -323,6 +325,13 @@ class RecordStore:
     def sentence_vectors(self, doc_id: str) -> dict[tuple[int, int], np.ndarray]:
         rows = self._db.execute('SELECT start, "end", vector FROM sentences WHERE doc_id = ?', (doc_id,))
         return {(s, e): np.frombuffer(v, dtype=np.float16).astype(np.float32) for s, e, v in rows}
+
+    @_locked
+    def indexed_file(self, source: str, file_digest: str) -> str | None:
+        """The id of a finished document read from ``source`` with this digest, or None."""
+        row = self._db.execute("SELECT doc_id FROM documents WHERE source = ? AND file_digest = ? AND state = 'done'",
+                               (source, file_digest)).fetchone()
+        return row[0] if row else None
 
     @_locked
     def originals(self) -> set[str]:

@@ -20,7 +20,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from index.catalog import CATALOG_NAME, apply_catalog, load_catalog
 from index.chunking import MAX_WORDS, MIN_WORDS, chunk_document
-from index.documents import LoadProblem, SourceDocument, load_documents
+from index.documents import LoadProblem, SourceDocument, UnchangedFile, load_documents
 from index.embedding import embed_passages, embed_query
 from index.errors import IndexBusyError, IndexStoreError
 from index.manifest import Manifest
@@ -167,14 +167,26 @@ class Index:
             if progress:
                 progress(done, total, f"pages:{Path(source).name}")
 
-        for position, document in enumerate(load_documents(paths, note, on_page), start=1):
+        def catalog_of(folder: Path | None) -> dict:
+            if folder is not None and folder not in catalogs:
+                catalogs[folder] = load_catalog(folder / CATALOG_NAME)
+            return catalogs.get(folder, {}) if folder else {}
+
+        def known(path: Path, digest: str) -> str | None:
+            return self.records.indexed_file(str(path), self._file_key(digest, catalog_of(path.parent), path))
+
+        for position, document in enumerate(load_documents(paths, note, on_page, known), start=1):
+            if isinstance(document, UnchangedFile):
+                taken[document.doc_id] = document.source
+                result.unchanged.append(document.doc_id)
+                if progress:
+                    progress(position, 0, f"text:{document.doc_id}")
+                continue
             document = self._unique(document, taken, note)
             taken[document.doc_id] = document.source
             folder = document.catalog_dir
-            if folder is not None and folder not in catalogs:
-                catalogs[folder] = load_catalog(folder / CATALOG_NAME)
             meta = extract_metadata(document.text, document.title, document.fields)
-            catalog = catalogs.get(folder, {}) if folder else {}
+            catalog = catalog_of(folder)
             # Keys are document ids; a file indexed under its path (its stem was taken) keeps its stem's entry.
             entries = catalog.get(document.doc_id) or (
                 catalog.get(Path(document.source).stem) if document.alternate_id else None)
@@ -187,6 +199,9 @@ class Index:
             elif known == (digest, "pending"):
                 result.updated.append(document.doc_id)  # text stored by an interrupted run
             else:
+                if document.file_digest is not None:
+                    document = replace(document, file_digest=self._file_key(
+                        document.file_digest, catalog, Path(document.source)))
                 self._store_text(document, meta, digest)
                 (result.updated if known else result.added).append(document.doc_id)
             if progress:
@@ -226,8 +241,14 @@ class Index:
         # embed_pending removes its old vectors and stores the new ones.
         self.records.put_pending(document.doc_id, document.source, digest, document.text, meta, chunks,
                                  [chunk_header(meta)] * len(chunks), page_starts=document.page_starts,
-                                 layouts=document.layouts, original=original)
+                                 layouts=document.layouts, original=original, file_digest=document.file_digest)
         self._forget_unused_originals()
+
+    @staticmethod
+    def _file_key(file_digest: str, catalog: dict, path: Path) -> str:
+        """A file's bytes together with its catalog entry: either changing reads it again."""
+        entry = catalog.get(path.stem)
+        return hashlib.sha256(f"{file_digest}|{entry!r}".encode()).hexdigest()
 
     def _keep_original(self, document: SourceDocument) -> str | None:
         """A copy of the file the viewer renders pages from (the upload or folder may go away),

@@ -284,3 +284,33 @@ def test_the_app_shows_the_cited_page_highlighted(formats_assistant) -> None:
     assert shown["page"] == 2 and next_image.label == "Sida 2 av 2"
     _, shown = show_page(assistant, shown, 5)
     assert shown["page"] == 2  # no page past the last
+
+
+def test_an_unchanged_pdf_is_not_read_again(tmp_path: Path) -> None:
+    from index import Index
+    from tests.fakes import BagOfStemsEmbedding
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "pdf" / f"{PM}.pdf", folder)
+    index = Index(tmp_path / "data", BagOfStemsEmbedding())
+    labels: list[str] = []
+
+    def progress(done: int, total: int, label: str) -> None:
+        labels.append(label)
+
+    assert index.add([folder], progress=progress).added == [PM]
+    assert any(label.startswith("pages:") for label in labels)  # its pages were read
+    labels.clear()
+    again = index.add([folder], progress=progress)
+    assert again.unchanged == [PM] and not again.changed
+    assert not any(label.startswith("pages:") for label in labels)  # not read this time
+    # A catalog entry for it, or other bytes, and it is read again.
+    (folder / "catalog.toml").write_text(
+        f'[documents."{PM}".kind]\nvalue = "promemoria"\nreason = "Rubriken börjar med PM."\n', encoding="utf-8")
+    labels.clear()
+    index.add([folder], progress=progress)
+    assert any(label.startswith("pages:") for label in labels)
+    shutil.copy(FIXTURES / "pdf" / f"{BUDGET}.pdf", folder / f"{PM}.pdf")
+    assert index.add([folder]).updated == [PM]
+    assert "Personer som behöver stöd" in index.document(PM).text
