@@ -225,3 +225,45 @@ def test_the_page_speaks_the_browsers_language(app_url: str, tmp_path: Path, loc
             expect(body).not_to_contain_text(word)
         page.screenshot(path=str(tmp_path / f"kalla-{locale}.png"), full_page=True)
         browser.close()
+
+
+def test_a_pdf_citation_shows_its_page_highlighted(tmp_path: Path) -> None:
+    import shutil
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from assistant import Settings
+    from assistant.answering import ExtractiveAnswerer
+    from index import Index
+    from tests.fakes import BAG_OF_STEMS_SETTINGS, BagOfStemsEmbedding
+
+    pdfs = tmp_path / "pdf"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "documents" / "pdf", pdfs)
+    shutil.copy(Path(__file__).parent.parent / "seeds" / "catalog.toml", pdfs)
+    index = Index(tmp_path / "data", BagOfStemsEmbedding())
+    assistant = Assistant(index, Settings(data_dir=tmp_path / "data"),
+                          answerer=ExtractiveAnswerer(index, BAG_OF_STEMS_SETTINGS))
+    assistant.index([pdfs])
+    served = launch(assistant, port=free_port(), block=False)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
+            page.goto(served.url + "/")
+            page.locator("#kalla-question textarea").fill(MISSION)
+            page.locator("#kalla-ask").click()
+            link = page.locator('#kalla-chat a[href="#kalla-cite-1-1"]').first
+            expect(link).to_be_visible(timeout=60_000)
+            link.click()
+            expect(page.locator("#kalla-source")).to_contain_text("sida 1", timeout=30_000)
+            image = page.locator("#kalla-page img")
+            expect(image).to_be_visible(timeout=30_000)
+            expect(page.locator("#kalla-page")).to_contain_text("Sida 1 av 2")
+            assert image.evaluate("img => img.naturalWidth") > 500
+            page.locator("#kalla-next-page").click()
+            expect(page.locator("#kalla-page")).to_contain_text("Sida 2 av 2", timeout=30_000)
+            page.screenshot(path=str(tmp_path / "kalla-pdf-page.png"), full_page=True)
+            browser.close()
+    finally:
+        served.close()
+    assert (tmp_path / "kalla-pdf-page.png").stat().st_size > 10_000
