@@ -47,7 +47,7 @@ def document_tool(assistant: Assistant, doc_id: str, start: int | None = None, e
 def build_mcp(assistant: Assistant):
     from mcp.server.mcpserver import MCPServer
 
-    server = MCPServer("Källa", instructions=INSTRUCTIONS)
+    server = MCPServer("Källa", instructions=INSTRUCTIONS, log_level="WARNING")
 
     @server.tool()
     async def ask(
