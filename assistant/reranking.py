@@ -16,6 +16,8 @@ checked on its held-out dev split and on the seed set (README, "Measured").
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +39,14 @@ class SentenceMatch:
 
     def bonus(self, weights: RerankWeights) -> float:
         return weights.coverage * self.coverage + weights.context * self.context + weights.pairs * self.pairs
+
+
+@functools.lru_cache(maxsize=4096)
+def sentence_tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], ...]:
+    """The BM25 tokens of each sentence of ``text[start:end]``: the same chunks are reranked
+    for question after question, so they are split and stemmed once (keyed by the text
+    itself, so a changed document never reuses them)."""
+    return tuple(tuple(tokenize(text[s:e])) for s, e in split_sentences(text, start, end))
 
 
 class QuestionTerms:
@@ -62,8 +72,7 @@ class QuestionTerms:
         """The best values over the sentences of ``text[start:end]`` (each taken at its best)."""
         coverage = context = pairs = 0.0
         previous: set[str] = set()
-        for s, e in split_sentences(text, start, end):
-            tokens = tokenize(text[s:e])
+        for tokens in sentence_tokens(text, start, end):
             present = set(tokens)
             coverage = max(coverage, self.covered(present))
             context = max(context, self.covered(present | previous))
