@@ -32,10 +32,6 @@ class Line:
         else:
             self.boxes = np.array([b if b is not None else (np.nan,) * 4 for b in boxes], dtype=np.float32).reshape(-1, 4)
 
-    @property
-    def chars(self) -> str:
-        return self.text
-
     def _metrics(self) -> tuple[float, float, float, float]:
         """(baseline, height, left, right), computed once."""
         found = getattr(self, "_cached", None)
@@ -130,13 +126,13 @@ def _shape(text: str) -> str:
 def _running_lines(pages: list[PageText]) -> set[tuple[int, int]]:
     """(page index, line index) of running headers, footers and page numbers."""
     edges: dict[tuple[int, int], str] = {}
+    counts: Counter[str] = Counter()  # on how many pages each edge text (digits aside) stands
     for p, page in enumerate(pages):
         n = len(page.lines)
-        for i in set(range(min(EDGE_LINES, n))) | set(range(max(0, n - EDGE_LINES), n)):
+        on_page = set(range(min(EDGE_LINES, n))) | set(range(max(0, n - EDGE_LINES), n))
+        for i in on_page:
             edges[(p, i)] = page.lines[i].text
-    counts = Counter()
-    for p, page in enumerate(pages):
-        counts.update({_shape(text) for (q, _), text in edges.items() if q == p})
+        counts.update({_shape(page.lines[i].text) for i in on_page})
     running = set()
     least = max(2, REPEAT_SHARE * len(pages))
     for where, text in edges.items():

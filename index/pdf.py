@@ -102,14 +102,14 @@ def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None,
                     lines = _page_lines(textpage)
                 finally:
                     textpage.close()
-                visible = sum(1 for line in lines for c in line.chars if not c.isspace())
+                visible = sum(1 for line in lines for c in line.text if not c.isspace())
                 if visible < MIN_TEXT_CHARS:
                     try:
                         scanned = ocr.read_page(page, index + 1, width, height, ocr_language)
                     except ocr.OcrUnavailable as error:
                         unreadable.append((index + 1, f"no text layer, and {error}"))
                     else:
-                        if sum(len(line.chars) for line in scanned.lines) >= MIN_TEXT_CHARS:
+                        if sum(len(line.text) for line in scanned.lines) >= MIN_TEXT_CHARS:
                             pages.append(scanned)
                             ocr_pages.append(index + 1)
                             continue

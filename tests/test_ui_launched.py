@@ -119,6 +119,19 @@ def test_delete_asks_first_naming_the_document_and_nothing_is_preselected(app_ur
         "citations"][0]["doc_id"] == doc_id  # dismissed: still indexed
 
 
+def _small_app(folder: Path, data_dir: Path):
+    """The app served over ``folder``, indexed with the fast bag-of-stems embedder."""
+    from assistant import Settings
+    from assistant.answering import ExtractiveAnswerer
+    from index import Index
+    from tests.fakes import BAG_OF_STEMS_SETTINGS, BagOfStemsEmbedding
+
+    index = Index(data_dir, BagOfStemsEmbedding())
+    assistant = Assistant(index, Settings(data_dir=data_dir), answerer=ExtractiveAnswerer(index, BAG_OF_STEMS_SETTINGS))
+    assistant.index([folder])
+    return launch(assistant, port=free_port(), block=False)
+
+
 def _ask(page, question: str, answers_before: int) -> None:
     from playwright.sync_api import expect
 
@@ -173,21 +186,12 @@ def test_a_bad_date_is_an_error_and_an_active_filter_is_shown(app_url: str, tmp_
 def test_quotes_with_markdown_marks_show_verbatim(tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
-    from assistant import Settings
-    from assistant.answering import ExtractiveAnswerer
-    from index import Index
-    from tests.fakes import BAG_OF_STEMS_SETTINGS, BagOfStemsEmbedding
-
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "budget.txt").write_text(
         "Budget för parker\n\nNämnden avsätter *5 mnkr* till parker och _lekplatser_ i Farsta under 2025.\n",
         encoding="utf-8")
-    index = Index(tmp_path / "data", BagOfStemsEmbedding())
-    assistant = Assistant(index, Settings(data_dir=tmp_path / "data"),
-                          answerer=ExtractiveAnswerer(index, BAG_OF_STEMS_SETTINGS))
-    assistant.index([docs])
-    served = launch(assistant, port=free_port(), block=False)
+    served = _small_app(docs, tmp_path / "data")
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -232,19 +236,10 @@ def test_a_pdf_citation_shows_its_page_highlighted(tmp_path: Path) -> None:
 
     from playwright.sync_api import expect, sync_playwright
 
-    from assistant import Settings
-    from assistant.answering import ExtractiveAnswerer
-    from index import Index
-    from tests.fakes import BAG_OF_STEMS_SETTINGS, BagOfStemsEmbedding
-
     pdfs = tmp_path / "pdf"
     shutil.copytree(Path(__file__).parent / "fixtures" / "documents" / "pdf", pdfs)
     shutil.copy(Path(__file__).parent.parent / "seeds" / "catalog.toml", pdfs)
-    index = Index(tmp_path / "data", BagOfStemsEmbedding())
-    assistant = Assistant(index, Settings(data_dir=tmp_path / "data"),
-                          answerer=ExtractiveAnswerer(index, BAG_OF_STEMS_SETTINGS))
-    assistant.index([pdfs])
-    served = launch(assistant, port=free_port(), block=False)
+    served = _small_app(pdfs, tmp_path / "data")
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -61,21 +61,23 @@ document.addEventListener('click', (event) => {
 
 # ---- handlers (plain functions of the assistant, tested without a browser) -------------------
 
+_FILTER_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
 def _date(value: str | None, language: str) -> str | None:
     """A filter date as YYYY-MM-DD (YYYY and YYYY-MM mean its first day), or None when empty;
     anything else is an error, never silently ignored."""
     value = (value or "").strip()
     if not value:
         return None
-    candidate = value + ("-01-01" if re.fullmatch(r"\d{4}", value) else "-01" if re.fullmatch(r"\d{4}-\d{2}", value) else "")
+    match = _FILTER_DATE.fullmatch(value)
     try:
-        return datetime.date.fromisoformat(candidate).isoformat() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", candidate) else _bad(value, language)
+        if match is None:
+            raise ValueError(value)
+        year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
+        return datetime.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
-        return _bad(value, language)
-
-
-def _bad(value: str, language: str):
-    raise KallaError(label(language, "bad_date", value=value))
+        raise KallaError(label(language, "bad_date", value=value)) from None
 
 
 def _filters(parties: list[str] | None, kinds: list[str] | None, date_from: str | None, date_to: str | None,
