@@ -87,3 +87,13 @@ def test_index_reports_skipped_files(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "skipped: " in result.stderr and "bad.txt" in result.stderr
     assert result.stdout.strip() == "added 1, updated 0, unchanged 0, skipped 1"
+
+
+def test_a_reader_that_stops_early_is_no_error(data_dir: Path) -> None:
+    """`assistant documents | head -0`: the closed pipe ends the command quietly, status 0."""
+    env = {**os.environ, "KALLA_DATA_DIR": str(data_dir)}
+    process = subprocess.Popen([sys.executable, "-m", "assistant", "documents"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=ROOT, env=env)
+    process.stdout.close()  # the reader is gone before the first line is written
+    _, errors = process.communicate(timeout=300)
+    assert process.returncode == 0 and b"Traceback" not in errors, errors.decode()[-300:]
