@@ -25,11 +25,14 @@ if TYPE_CHECKING:
     from assistant.answering import Draft, ExtractiveAnswerer
 
 
-def is_point(evidence: SentenceEvidence, min_words: int) -> bool:
-    """A sentence that states something: not a heading, a title line or a fragment."""
+def is_point(evidence: SentenceEvidence, min_words: int, min_sentence_words: int | None = None) -> bool:
+    """A sentence that states something: not a heading, a title line or a fragment. One
+    that ends like a sentence may be as short as ``min_sentence_words``."""
     text = evidence.text
     words = text.split()
-    if len(words) < min_words or _INTRO.search(text):
+    sentence = text.rstrip()[-1:] in ".!?"
+    shortest = min(min_words, min_sentence_words or min_words) if sentence else min_words
+    if len(words) < shortest or _INTRO.search(text):
         return False  # a fragment, or a sentence that only introduces what follows
     speaker = evidence.speaker
     if speaker is not None and speaker.evidence_start is not None and evidence.start <= speaker.evidence_start < evidence.end:
@@ -106,8 +109,8 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     for e in [e for e in usable if e.embedded][: settings.max_items]:
         if _INTRO.search(e.text):
             expanded.extend(_items_after(e, settings.max_items))
-    pool = sorted([e for e in usable if e.embedded and is_point(e, settings.min_words)] +
-                  [e for e in expanded if is_point(e, settings.min_words)], key=lambda e: -e.score)
+    pool = sorted([e for e in usable if e.embedded and is_point(e, settings.min_words, settings.min_sentence_words)] +
+                  [e for e in expanded if is_point(e, settings.min_words, settings.min_sentence_words)], key=lambda e: -e.score)
     about_parties = question.about_parties
     if question.parties:
         pool = [e for e in pool if _speaker_matches(e, question.parties)]

@@ -146,11 +146,16 @@ def is_follow_up(question: Question) -> bool:
     return bool(_BACK_REFERENCE.search(text) or _TRAILING_IT.search(text))
 
 
+# "hur många X": X, past a word that only qualifies it ("nya ordningsvakter", "more guards").
+_COUNTED = re.compile(r"\b(?:hur många|how many)\s+(?:(?:nya|fler|flera|olika|andra|ytterligare|extra|new|more|"
+                      r"different|other|additional|extra)\s+(?=\w))?(\w+)")
+
+
 def analyze(text: str) -> Question:
     lowered = text.lower().strip()
     expects = next((name for name, pattern in EXPECTS if pattern.search(lowered)), "other")
     parties = tuple(dict.fromkeys(m.party for m in find_parties(text)))
-    counted_match = re.search(r"\b(?:hur många|how many)\s+(\w+)", lowered)
+    counted_match = _COUNTED.search(lowered)
     key_terms = _key_terms(text)
     shape = shape_of(text, expects, key_terms)
     subject = None

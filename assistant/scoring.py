@@ -191,14 +191,19 @@ class SentenceScorer:
                 continue
             doc_parties = document.metadata.value("parties") or []
             # Names and numbers of the question must appear near the passage: in it, in the
-            # text just before it (the speaker of a list is often named there), or the title.
-            context = document.text[max(0, scored.chunk.start - 1500):scored.chunk.end]
-            chunk_has_keys = all(_key_in(k, context + " " + (document.metadata.value("title") or ""), doc_parties)
-                                 for k in question.key_terms)
+            # text just before it (the speaker of a list is often named there), the title, or
+            # the heading block (the committee or district a whole memo speaks for).
+            context = " ".join((document.text[max(0, scored.chunk.start - 1500):scored.chunk.end],
+                                document.metadata.value("title") or "",
+                                document.text[:self.settings.facts.heading_block]))
+            chunk_has_keys = all(_key_in(k, context, doc_parties) for k in question.key_terms)
             header = self._header_tokens(document)
             spans = [(s, e, 0.0) for s, e in split_sentences(document.text, scored.chunk.start, scored.chunk.end)]
             if topic is not None:
-                spans = self._with_pointed_answers(document, spans, topic)
+                # The question's names found near the passage need not be repeated by the
+                # document's own question ("i Hägersten-Älvsjö" is in its heading).
+                located = {t for k in question.key_terms for t in tokenize(k)} if chunk_has_keys else set()
+                spans = self._with_pointed_answers(document, spans, topic, located)
             for start, end, pointed in spans:
                 sentence = document.text[start:end]
                 if (is_question(sentence) and not question.about_questions) or (document.doc_id, start) in seen:
@@ -261,12 +266,17 @@ class SentenceScorer:
         return sorted(found, key=lambda e: -e.score)
 
     def _with_pointed_answers(self, document: DocumentRecord, spans: list[tuple[int, int, float]],
-                              topic: QuestionTerms) -> list[tuple[int, int, float]]:
+                              topic: QuestionTerms, located: set[str] = frozenset()) -> list[tuple[int, int, float]]:
         """A question in the document that asks what the user asks ("2. Vilka direkta insatser
         har förvaltningen genomfört …?", an interviewer's "Hur ska ni bekosta …?") points at its
         answer: the sentences after it, up to the next question, carry that question's cover of
         the user's words as ``pointed`` (and are added when they run past the passage)."""
         facts = self.settings.facts
+        if located:  # measured over the other words: the names are where the document says them
+            rest = [t for t in topic.terms if t not in located]
+            if not rest:
+                return spans
+            topic = QuestionTerms(rest, self.index.sparse.idf)
         out = list(spans)
         known = {s for s, _, _ in spans}
         for start, end, _ in spans:
@@ -309,9 +319,12 @@ class SentenceScorer:
             counted = tokenize(question.counted)
             if counted and any(stem_matches(counted[0], {t}) for t in tokenize(following)):
                 return True
-        # Another word for the same thing ("personer" / "individer"), or across languages.
+        # Another word for the same thing ("personer" / "individer"), or across languages
+        # ("bekräftade skjutningar" for "shootings"), compared as e5 word vectors.
         vectors = self._vectors_of([question.counted] + following.split())
-        return float(np.max(vectors[1:] @ vectors[0])) >= self.settings.gate.min_counted_similarity
+        gate = self.settings.gate
+        floor = gate.min_counted_similarity_same_language if question.language == "sv" else gate.min_counted_similarity
+        return float(np.max(vectors[1:] @ vectors[0])) >= floor
 
     def _vectors_of(self, words: list[str]) -> np.ndarray:
         found = {w: self._word_vectors.get(w) for w in words}

@@ -28,3 +28,5 @@ def test_key_terms_are_names_and_numbers() -> None:
     assert analyze("Hur många skjutningar var det i Göteborg 2020?").key_terms == ("Göteborg", "2020")
     assert analyze("Vilket parti tillhör Jan Jönsson?").key_terms == ("Jan Jönsson",)
     assert analyze("Hur många skjutningar var det?").counted == "skjutningar"
+    assert analyze("Hur många nya ordningsvakter anställs?").counted == "ordningsvakter"  # past a qualifier
+    assert analyze("How many more guards?").counted == "guards"

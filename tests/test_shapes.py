@@ -135,6 +135,31 @@ def test_a_question_in_the_document_points_at_its_answer(seed_assistant: Assista
     assert not any(c.quote.rstrip().endswith("?") for c in answer.citations)
 
 
+def test_a_name_in_the_heading_holds_for_the_whole_memo(seed_assistant: Assistant) -> None:
+    """The district is named only in the memo's heading block: a list question naming it is
+    answered from the memo's answer to its own question about the rest of the year."""
+    answer = seed_assistant.ask("Vad planerar stadsdelsförvaltningen i Hägersten-Älvsjö att göra resten av året?")
+    assert_exact(answer)
+    text = seed_text(DISTRICT)
+    asked = text.index("3. Vad har förvaltningen för plan")
+    summer = text.index("Under sommaren 2024 tog förvaltningen")
+    inside = [c for c in answer.citations if asked < c.start < summer]
+    assert answer.shape == "list" and len(inside) >= 3
+    assert any(c.quote.startswith("Förvaltningen ska ansöka om tillståndsområden för ordningsvakter") for c in inside)
+
+
+def test_a_count_of_something_else_is_not_an_answer(seed_assistant: Assistant) -> None:
+    """"två SSPF-koordinatorer" does not say how many guards (the words' e5 vectors are 0.906
+    alike, under the same-language floor); the memo gives no number of guards."""
+    for question in ("Hur många nya ordningsvakter får Hägersten-Älvsjö?",
+                     "Hur många fältassistenter finns i Hägersten-Älvsjö?"):
+        answer = seed_assistant.ask(question)
+        assert not answer.answerable and answer.citations == [], question
+    answer = seed_assistant.ask("Hur många personer har Trefas lyckats identifiera?")  # "120 individer"
+    assert answer.answerable and "120" in (answer.short_answer or "")
+    assert "120 individer" in answer.citations[0].quote
+
+
 def test_who_is_stays_within_the_filters(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Vem är Linda Palo?", filters={"kinds": ["artikel"]})
     assert not answer.answerable and answer.citations == []  # she is named only in the tjänsteutlåtande
