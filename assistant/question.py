@@ -24,7 +24,7 @@ _SWEDISH = {
 # The kinds of answer a question asks for, checked in this order.
 EXPECTS = (
     ("author", re.compile(
-        r"\bvem\s+(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|står bakom|är handläggare)"
+        r"(?<!till )\bvem\s+(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|står bakom|är handläggare)\b"
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
     ("party", re.compile(r"\bvilket parti|\bvilka partier|\bvilket av partierna|\bwhich part(?:y|ies)|\bwhat part(?:y|ies)")),
@@ -62,6 +62,8 @@ _CONTINUATION = re.compile(
 _BACK_REFERENCE = re.compile(
     r"\b(?:hon|han|hen|henne|honom|de|dem|deras|dess|dessa|detta|denna|sådana|där|därför|"
     r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b", re.IGNORECASE)
+_QUESTION_WORD = re.compile(r"\b(?:vad|vilken|vilket|vilka|vem|vems|hur|när|varför|var någonstans|what|which|who|whom|"
+                            r"whose|how|when|where|why)\b|^\s*var\b", re.IGNORECASE)
 _TRAILING_IT = re.compile(r"\b(?:det|den|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
 
 _ABOUT_PARTIES = re.compile(r"\bparti(?:er|erna|et)?\b|\bpart(?:y|ies)\b|\bvem\s+vill\b|\bwho\s+wants\b",
@@ -119,8 +121,10 @@ def _key_terms(text: str) -> tuple[str, ...]:
 
 
 def party_words(question: Question) -> set[str]:
-    """The stems of the party names the question uses ("Moderaterna", "the Left Party")."""
-    return {t for k in question.key_terms if find_parties(k) for t in tokenize(k)}
+    """The stems of the party names the question uses ("Moderaterna", "the Left Party",
+    "Feministiskt initiativ")."""
+    found = {t for k in question.key_terms if find_parties(k) for t in tokenize(k)}
+    return found | {t for m in find_parties(question.text) for t in tokenize(question.text[m.start:m.end])}
 
 
 def shape_of(text: str, expects: str, key_terms: tuple[str, ...]) -> str:
@@ -183,14 +187,19 @@ def with_context(question: Question, previous: Question) -> Question:
     """A follow-up read with the question it follows: searched with both, asking for what
     it asks itself (else what the previous one asked), about its own names and parties
     (else the previous ones)."""
-    own_shape = question.shape if (question.expects != "other" or question.shape in ("list", "who")) else None
+    # A follow-up with a question word of its own ("Vilket telefonnummer har han?") asks for
+    # what that word asks; an elliptical one ("Och Vänsterpartiet?") for what the previous did.
+    asks_itself = bool(_QUESTION_WORD.search(question.text))
+    own_shape = question.shape if (asks_itself or question.expects != "other" or question.shape in ("list", "who")) else None
+    # Another party replaces the previous question's ("Vad vill Fi?" … "Och Vänsterpartiet?").
+    replaced = party_words(previous) if question.parties else set()
     return replace(
         question,
         search=f"{previous.search or previous.text} {question.text}",
-        expects=question.expects if question.expects != "other" else previous.expects,
+        expects=question.expects if (question.expects != "other" or asks_itself) else previous.expects,
         shape=own_shape or previous.shape,
         subject=question.subject or previous.subject,
-        terms=tuple(dict.fromkeys(question.terms + previous.terms)),
+        terms=tuple(dict.fromkeys(question.terms + tuple(t for t in previous.terms if t not in replaced))),
         key_terms=question.key_terms or previous.key_terms,
         parties=question.parties or previous.parties,
         counted=question.counted or (previous.counted if question.expects == "other" else None),

@@ -86,6 +86,14 @@ def _key_in(term: str, text: str, doc_parties: list[str]) -> bool:
                for part in term.split())
 
 
+# Sections of a council paper (index.speakers roles) as a question names them.
+_SECTION_KINDS = (
+    ("reservation", re.compile(r"\breserv\w*|\bdissent", re.IGNORECASE)),
+    ("statement", re.compile(r"\bsärskil\w*\s+uttalande\w*|\bspecial statement", re.IGNORECASE)),
+    ("substitute", re.compile(r"\bersättaryttrande\w*|\bsubstitute'?s? statement", re.IGNORECASE)),
+)
+
+
 def _following_words(text: str, candidate: Candidate, n: int = 3) -> str:
     return " ".join(text[candidate.end:candidate.end + 80].split()[:n])
 
@@ -185,6 +193,7 @@ class SentenceScorer:
                        if find_parties(k)]
         found: list[SentenceEvidence] = []
         seen: set[tuple[str, int]] = set()
+        asked_sections = {role for role, named in _SECTION_KINDS if named.search(question.search or question.text)}
         for scored in top:
             document = self.index.document(scored.chunk.doc_id)
             if document is None:
@@ -212,6 +221,13 @@ class SentenceScorer:
                 tokens = set(tokenize(sentence)) | header
                 speaker = speaker_at(document.speakers, start, end)
                 speaker_parties = list(speaker.parties) if speaker is not None else list(doc_parties)
+                # A section of the kind the question names, said by its parties ("i sitt
+                # särskilda uttalande", "in their reservation"), answers it: its sentences
+                # are pointed at, as by a question of the document (its opening line is not).
+                if (speaker is not None and speaker.role in asked_sections
+                        and (not question.parties or set(question.parties) & set(speaker.parties))
+                        and not start <= (speaker.evidence_start or -1) < end):
+                    pointed = 1.0
                 for words, parties in party_terms:
                     if parties & set(speaker_parties):
                         tokens |= words

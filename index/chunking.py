@@ -88,7 +88,11 @@ def _split_long(text: str, block: _Block, max_words: int) -> list[_Block]:
         words = word_count(text[s_start:s_end])
         if count and count + words > max_words:
             pieces.append(_Block(start, last_end, count, False))
-            start, count = s_start, 0
+            # The next piece starts where this one ended (past blanks), so that a list marker
+            # the sentence spans leave out ("1." before "1. a") stays inside a chunk.
+            start, count = last_end, 0
+            while start < s_start and text[start].isspace():
+                start += 1
         count += words
         last_end = s_end
     pieces.append(_Block(start, block.end, count, False))

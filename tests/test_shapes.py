@@ -163,3 +163,33 @@ def test_a_count_of_something_else_is_not_an_answer(seed_assistant: Assistant) -
 def test_who_is_stays_within_the_filters(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Vem är Linda Palo?", filters={"kinds": ["artikel"]})
     assert not answer.answerable and answer.citations == []  # she is named only in the tjänsteutlåtande
+
+
+def test_a_list_of_what_a_named_section_says_comes_from_that_section(seed_assistant: Assistant) -> None:
+    """The question names a kind of section and its party: the points are the sentences of
+    that section, not its opening line."""
+    answer = seed_assistant.ask("Vilka förslag lägger Vänsterpartiet fram i sitt särskilda uttalande?")
+    assert_exact(answer)
+    text = seed_text(PM)
+    opens = text.index("Särskilt uttalande gjordes av borgarrådet Clara Lindblom (V)")
+    ends = text.index("Kommunstyrelsen\n", opens)
+    assert answer.shape == "list" and len(answer.citations) >= 3
+    assert all(opens < c.start < ends for c in answer.citations)
+    assert any(c.quote.startswith("Aktivera stadens krisledningsnämnd") for c in answer.citations)
+    # No party of the question holds a section of that kind: declined.
+    assert not seed_assistant.ask("What did the Sweden Democrats propose in their reservation?").answerable
+
+
+def test_a_follow_up_with_its_own_question_word_asks_for_what_it_asks(seed_assistant: Assistant) -> None:
+    """"Till vem ställdes den?" asks for a person (not the author the first question asked
+    for); "Och Vänsterpartiet?" replaces the previous question's party."""
+    first = seed_assistant.ask("Vem skrev interpellationen om Trefas?")
+    understood = seed_assistant.understand("Till vem ställdes den?", [first])
+    assert understood.expects == "person" and understood.search
+    first = seed_assistant.ask("Vad föreslår Feministiskt initiativ?")
+    understood = seed_assistant.understand("Och Vänsterpartiet?", [first])
+    assert understood.parties == ("V",) and understood.shape == "list"
+    assert "feministisk" not in understood.terms and "initiativ" not in understood.terms
+    answer = seed_assistant.ask("Och Vänsterpartiet?", history=[first])
+    assert_exact(answer)
+    assert answer.answerable and all("V" in item.parties for item in answer.items)

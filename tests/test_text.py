@@ -50,6 +50,7 @@ def test_sentence_spans_are_exact_ordered_and_trimmed(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(_texts, st.integers(min_value=5, max_value=40))
+@example("a a.a (S) 1. 1. a", 5)  # a list number between two pieces of a long block
 def test_chunks_are_exact_ordered_slices_covering_every_word(text: str, max_words: int) -> None:
     chunks = chunk_document(text, "doc", min_words=max_words // 3, max_words=max_words)
     previous_end = 0
