@@ -52,6 +52,7 @@ test-llm: install
 eval: install
 	$(BIN)/assistant eval tests/eval/calibration.jsonl
 	$(BIN)/assistant eval tests/eval/heldout.jsonl
+	$(BIN)/assistant eval tests/eval/heldout2.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
