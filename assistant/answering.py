@@ -65,6 +65,9 @@ class Draft:
         return len(self.claims)
 
 
+_TYPED = ("number", "amount", "date", "contact")  # kinds of answer a sentence holds or not
+
+
 def claim_of(evidence: SentenceEvidence) -> Claim:
     return Claim(evidence.document, evidence.start, evidence.end, evidence.speaker)
 
@@ -109,9 +112,18 @@ class ExtractiveAnswerer:
             if pool is not None and not self.supported(question, pool[0], pool):
                 return Draft(answerable=False)
             return answer_list(self, question, usable)
-        if not self.supported(question, usable[0], usable):
+        if not self.supported(question, usable[0], usable) and self._typed_near_best(question, usable) is None:
             return Draft(answerable=False)
         return self.answer_factoid(question, ranked, usable)
+
+    def _typed_near_best(self, question: Question, usable: list[SentenceEvidence]) -> SentenceEvidence | None:
+        """For a figure, date or contact question: a top sentence nearly as good as the best
+        that holds an answer of that kind and passes the gate on its own (the one the answer
+        will cite; the best sentence may hold no figure at all)."""
+        if question.expects not in _TYPED:
+            return None
+        floor = self.settings.facts.near_best * usable[0].score
+        return next((e for e in usable[:5] if e.answers and e.score >= floor and self.supported(question, e, [e])), None)
 
     def answer_factoid(self, question: Question, ranked: list[SentenceEvidence],
                        usable: list[SentenceEvidence]) -> Draft:
@@ -129,7 +141,7 @@ class ExtractiveAnswerer:
             if with_names and with_names[0].score >= self.settings.facts.near_best * best.score:
                 best = with_names[0]
         best = self._continue_item(best, ranked, question, self.settings.facts)
-        if question.expects in ("number", "amount", "date") and not best.answers:
+        if question.expects in _TYPED and not best.answers:
             # The best sentence holds nothing of the kind asked for: a nearly as good one that
             # does. Failing that, a figure the documents do not give is declined ("Och vad
             # kostar det?" where no cost is given, "how many X" where no number counts X); a
@@ -137,10 +149,9 @@ class ExtractiveAnswerer:
             # ("när beslutet har kommit"), not a date (SweQUAD-MC: 27 of 32 declined otherwise).
             # That sentence must hold up on its own: a figure about something else the same
             # text mentions is no answer ("Och vad kostar det?" after hembesök: a placement cost).
-            typed = [e for e in usable[:5] if e.answers and e.score >= self.settings.facts.near_best * best.score
-                     and self.supported(question, e, [e])]
-            if typed:
-                best = typed[0]
+            typed = self._typed_near_best(question, [best] + [e for e in usable if e is not best])
+            if typed is not None:
+                best = typed
             elif question.expects != "date":
                 return Draft(answerable=False)
         draft = Draft(answerable=True, shape="factoid" if best.answers else "open")

@@ -33,6 +33,12 @@ _DATE = re.compile(
 _PERSON = re.compile(
     r"\b[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?(?:\s+(?:af\s+|von\s+)?[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?){1,2}\b"
 )
+# Telephone numbers as Swedish documents write them (08-508 233 26, 070-123 45 67,
+# +46 8 508 233 26) and e-mail addresses.
+_CONTACT = re.compile(
+    r"(?<![\w+])(?:\+46[ -]?\d{1,3}|0\d{1,3})[ -]?\d{2,3}(?:[ -]?\d{2,3}){1,3}(?![\w-])"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+)
 _AFTER_PARTY = re.compile(r"\s*\((?:alla\s+)?[A-Za-zÅÄÖåäö]{1,3}\)")
 
 
@@ -75,6 +81,10 @@ def amounts(text: str, start: int, end: int, common: CommonWord = _never_common)
 
 def dates(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
     return [c for c in _found(_DATE, "date", text, start, end) if c.value not in ("i",)]
+
+
+def contacts(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
+    return _found(_CONTACT, "contact", text, start, end)
 
 
 def parties(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
@@ -127,6 +137,7 @@ def places(text: str, start: int, end: int, common: CommonWord = _never_common) 
 
 
 EXTRACTORS = {
+    "contact": contacts,
     "number": numbers,
     "amount": amounts,
     "date": dates,

@@ -23,6 +23,8 @@ _SWEDISH = {
 
 # The kinds of answer a question asks for, checked in this order.
 EXPECTS = (
+    ("contact", re.compile(r"\btelefon\w*|\bmobil(?:nummer|telefon)\w*|\be-?post\w*|\bmejl\w*|\be-?mail\w*"
+                           r"|\bkontaktuppgift\w*|\bphone\b|\bcontact details\b")),
     ("author", re.compile(
         r"(?<!till )\bvem\s+(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|står bakom|är handläggare)\b"
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
@@ -79,7 +81,7 @@ _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄ�
 class Question:
     text: str
     language: str          # "sv" or "en"
-    expects: str           # author | party | amount | number | date | person | place | other
+    expects: str           # contact | author | party | amount | number | date | person | place | other
     terms: tuple[str, ...]      # stemmed content words
     key_terms: tuple[str, ...]  # names and numbers the evidence must contain
     parties: tuple[str, ...]    # parties the question itself names

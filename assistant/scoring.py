@@ -94,6 +94,29 @@ _SECTION_KINDS = (
 )
 
 
+_LABEL_LINE_WORDS = 4  # a line this short, without a sentence end, is a label or a value
+
+
+def _label_context(text: str, start: int, end: int, block: list[tuple[int, int, set[str]]]) -> set[str]:
+    """The words of the short lines right above a short line (at most two), when the
+    sentence is itself a whole short line; ``block`` keeps the run of short lines so far."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    sentence = text[start:end]
+    short = (text[line_start:line_end].strip() == sentence.strip() and len(sentence.split()) <= _LABEL_LINE_WORDS
+             and sentence.rstrip()[-1:] not in ".!?")
+    adjacent = bool(block) and "\n" not in text[block[-1][1]:start].replace("\n", "", 1)
+    if not short:
+        block.clear()
+        return set()
+    if not adjacent:
+        block.clear()
+    context = set().union(*(words for _, _, words in block[-2:])) if block else set()
+    block.append((start, end, set(tokenize(sentence))))
+    return context
+
+
 def _following_words(text: str, candidate: Candidate, n: int = 3) -> str:
     return " ".join(text[candidate.end:candidate.end + 80].split()[:n])
 
@@ -192,6 +215,7 @@ class SentenceScorer:
         party_terms = [(set(tokenize(k)), {m.party for m in find_parties(k)}) for k in question.key_terms
                        if find_parties(k)]
         found: list[SentenceEvidence] = []
+        labelled: dict[int, list[SentenceEvidence]] = {}  # a label block's line -> the lines above it
         seen: set[tuple[str, int]] = set()
         asked_sections = {role for role, named in _SECTION_KINDS if named.search(question.search or question.text)}
         for scored in top:
@@ -213,12 +237,17 @@ class SentenceScorer:
                 # document's own question ("i Hägersten-Älvsjö" is in its heading).
                 located = {t for k in question.key_terms for t in tokenize(k)} if chunk_has_keys else set()
                 spans = self._with_pointed_answers(document, spans, topic, located)
+            block: list[tuple[int, int, set[str]]] = []  # the short lines just before (label lines)
             for start, end, pointed in spans:
                 sentence = document.text[start:end]
+                own = set(tokenize(sentence))
+                # A short line of a heading or contact block reads with the lines above it
+                # ("Handläggare" / "Clas Cederlid" / "Telefon: 08-…").
+                labels = _label_context(document.text, start, end, block)
                 if (is_question(sentence) and not question.about_questions) or (document.doc_id, start) in seen:
                     continue
                 seen.add((document.doc_id, start))
-                tokens = set(tokenize(sentence)) | header
+                tokens = own | labels | header
                 speaker = speaker_at(document.speakers, start, end)
                 speaker_parties = list(speaker.parties) if speaker is not None else list(doc_parties)
                 # A section of the kind the question names, said by its parties ("i sitt
@@ -251,6 +280,9 @@ class SentenceScorer:
                     speaker=speaker,
                     pointed=pointed,
                 ))
+                if labels:  # ... and is as close to the question as the lines above it
+                    above = {b_start for b_start, _, _ in block[-3:-1]}
+                    labelled[id(found[-1])] = [f for f in found[-3:-1] if f.document is document and f.start in above]
         if not found:
             return []
         self.credit_continuations(found, self.settings.facts.continuation_credit)
@@ -277,6 +309,11 @@ class SentenceScorer:
         for item in found:
             item.embedded = id(item) in similarity
             item.dense = similarity.get(id(item), low)
+        for item in found:
+            above = [a.dense for a in labelled.get(id(item), ()) if a.embedded]
+            if item.embedded and above:
+                item.dense = max(item.dense, *above)
+        for item in found:
             dense_scaled = (item.dense - low) / (high - low) if high > low else 1.0
             item.score = weights.dense * dense_scaled + partial(item)
         return sorted(found, key=lambda e: -e.score)

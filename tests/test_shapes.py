@@ -193,3 +193,16 @@ def test_a_follow_up_with_its_own_question_word_asks_for_what_it_asks(seed_assis
     answer = seed_assistant.ask("Och Vänsterpartiet?", history=[first])
     assert_exact(answer)
     assert answer.answerable and all("V" in item.parties for item in answer.items)
+
+
+def test_contact_details_are_read_from_the_contact_block(seed_assistant: Assistant) -> None:
+    """"Telefon: 08-…" under "Handläggare" / the name: the short lines read together, and the
+    number is the short answer; nobody else's number is invented."""
+    first = seed_assistant.ask("Vem är handläggare för tjänsteutlåtandet från Hägersten-Älvsjö?")
+    answer = seed_assistant.ask("Vilket telefonnummer har han?", history=[first])
+    assert_exact(answer)
+    assert answer.short_answer == "08-50823326"
+    assert answer.citations[0].doc_id == DISTRICT and answer.citations[0].quote == "Telefon: 08-50823326"
+    assert seed_assistant.ask("What is the case officer's phone number?").short_answer == "08-50823326"
+    for question in ("Vilket telefonnummer har Andréa Hedin?", "Vad är Jan Jönssons e-postadress?"):
+        assert not seed_assistant.ask(question).answerable, question
