@@ -155,7 +155,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
             break
         chosen.append(best_index)
 
-    points = [pool[i] for i in chosen]
+    points = _whole_items([pool[i] for i in chosen], settings.whole_item_chars)
     speakers = {e.speaker.label() for e in points if e.speaker is not None and e.parties}
     grouped = about_parties or len(speakers) > 1
     if grouped:
@@ -170,6 +170,26 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
         speaker = e.speaker.label() if e.speaker is not None else None
         draft.items.append(DraftItem(" ".join(e.text.split()), [n], speaker or None, e.parties))
     return draft
+
+
+def _whole_items(points: list[SentenceEvidence], limit: int) -> list[SentenceEvidence]:
+    """Each point that is a sentence of a bulleted item becomes the whole item (the item is
+    the document's own unit of a point: "… ska stärkas. Islandsprojektet ska användas som
+    inspiration. (+2 mnkr)"), when the item is at most ``limit`` characters; two points of
+    the same item become one."""
+    out: list[SentenceEvidence] = []
+    for e in points:
+        text = e.document.text
+        line_start = text.rfind("\n", 0, e.start) + 1
+        line_end = text.find("\n", e.end)
+        line_end = len(text) if line_end < 0 else line_end
+        bullet = BULLET.match(text, line_start, line_end)
+        sentences = split_sentences(text, line_start, line_end)
+        if bullet and sentences and sentences[-1][1] - sentences[0][0] <= limit:
+            e = replace(e, start=min(e.start, sentences[0][0]), end=max(e.end, sentences[-1][1]))
+        if not any(o.document is e.document and o.start < e.end and e.start < o.end for o in out):
+            out.append(e)
+    return out
 
 
 def _group_key(evidence: SentenceEvidence) -> str:

@@ -33,7 +33,11 @@ EXPECTS = (
     ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rd]?\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget for\b")),
     ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bhur stor\b|\bwhat share\b|\bpercent")),
     ("date", re.compile(r"\bnär\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bsedan när\b|\bwhen\b|\bwhat year\b|\bwhich year\b|\bwhat date\b")),
-    ("person", re.compile(r"\bvem\b|\bvilka personer\b|\bvilken person\b|\bvad heter\b|\bwho\b|\bwhich person\b|\bwhose\b")),
+    # "who" asks for a person where it opens the question (or a clause of it), not as a
+    # relative pronoun ("people who want to leave").
+    ("person", re.compile(r"\bvem\b|\bvilka personer\b|\bvilken person\b|\bvad heter\b"
+                          r"|(?:^|[,;:(]\s*|\b(?:and|or|but|to|by|for|with|from)\s+)who(?:m|se)?\b"
+                          r"|\bwhich person\b|\bwhose\b", re.IGNORECASE)),
     ("place", re.compile(r"^var\b|\bvar någonstans\b|\bvilken stadsdel|\bvilka stadsdelar|\bi vilka områden|\bwhere\b|\bwhich district")),
 )
 

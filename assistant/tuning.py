@@ -73,6 +73,8 @@ class ListSettings:
     mmr_lambda: float = 0.7         # relevance vs. novelty in maximal marginal relevance
     party_balance: float = 0.1      # "what do the parties want": penalty per point already taken from a party
     duplicate_similarity: float = 0.93  # e5 cosine above which two points say the same
+    whole_item_chars: int = 500     # a point in a bulleted item cites the whole item up to this long
+    #                                 (session 5, by hand: the seeds' bullets are 60-420 characters)
     min_words: int = 5              # shorter sentences are headings or fragments, not points
     min_sentence_words: int = 3     # ... unless they end like a sentence ("Fältassistenternas uppsökande
     #                                 arbete fortsätter."; session 5, by hand from a held-out list miss)

@@ -206,3 +206,13 @@ def test_contact_details_are_read_from_the_contact_block(seed_assistant: Assista
     assert seed_assistant.ask("What is the case officer's phone number?").short_answer == "08-50823326"
     for question in ("Vilket telefonnummer har Andréa Hedin?", "Vad är Jan Jönssons e-postadress?"):
         assert not seed_assistant.ask(question).answerable, question
+
+
+def test_a_list_point_in_a_bulleted_item_cites_the_whole_item(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka åtgärder mot familjevåld föreslår Socialdemokraterna i budgeten?")
+    assert_exact(answer)
+    whole = ("Samverkan vid akuta våldshändelser i familjer med barn ska stärkas utifrån ett "
+             "barnrättsperspektiv. Islandsprojektet ska användas som inspiration. (+2 mnkr)")
+    assert answer.shape == "list" and whole in [c.quote for c in answer.citations]
+    spans = [(c.doc_id, c.start, c.end) for c in answer.citations]
+    assert not any(a[0] == b[0] and a[1] < b[2] and b[1] < a[2] for i, a in enumerate(spans) for b in spans[i + 1:])
