@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.question import Question, party_words
-from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question
 from index import speaker_at
 from index.text import BULLET, split_sentences, tokenize
 
@@ -111,6 +111,8 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
             expanded.extend(_items_after(e, settings.max_items))
     pool = sorted([e for e in usable if e.embedded and is_point(e, settings.min_words, settings.min_sentence_words)] +
                   [e for e in expanded if is_point(e, settings.min_words, settings.min_sentence_words)], key=lambda e: -e.score)
+    if question.about_questions and any(is_question(e.text) for e in pool):
+        pool = [e for e in pool if is_question(e.text)]  # "Vilka frågor ställer …?": the questions
     about_parties = question.about_parties
     if question.parties:
         pool = [e for e in pool if _speaker_matches(e, question.parties)]

@@ -46,12 +46,13 @@ _LIST = re.compile(
     r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|lovar|planerar|gör|görs|anser|tycker|menar|säger|"
     r"kritiserar|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
     r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
-    r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik)"
+    r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik|frågor)"
     r"|\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bvad\s+går\s+.+\s+ut\s+på"
     r"|\bsummar|\boverview\b|\blist\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
     r"|\bwhat\s+(?:does|do|did|has|have|will)\s+.+\s+(?:propose|want|suggest|demand|plan|criticis|criticiz|"
     r"say|do|argue|recommend|ask)"
-    r"|\bwhat\s+(?:measures|proposals|actions|steps|demands|points)|\bwhich\s+(?:measures|proposals|actions|steps)",
+    r"|\bwhat\s+(?:measures|proposals|actions|steps|demands|points|questions)"
+    r"|\bwhich\s+(?:measures|proposals|actions|steps|questions)",
     re.IGNORECASE,
 )
 # "Vem är Andréa Hedin?", "Who is Lisa Palm?", "Vilken roll har X?"

@@ -5,7 +5,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.question import analyze, is_follow_up
-from tests.conftest import ARTICLE, DISTRICT, PM, assert_exact, seed_text
+from tests.conftest import ARTICLE, DISTRICT, INTERPELLATION, PM, assert_exact, seed_text
 
 
 def test_list_of_a_party_gives_distinct_points_said_by_that_party(seed_assistant: Assistant) -> None:
@@ -216,3 +216,11 @@ def test_a_list_point_in_a_bulleted_item_cites_the_whole_item(seed_assistant: As
     assert answer.shape == "list" and whole in [c.quote for c in answer.citations]
     spans = [(c.doc_id, c.start, c.end) for c in answer.citations]
     assert not any(a[0] == b[0] and a[1] < b[2] and b[1] < a[2] for i, a in enumerate(spans) for b in spans[i + 1:])
+
+
+def test_which_questions_lists_the_documents_questions(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Which questions does the interpellation ask?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 3
+    assert all(c.doc_id == INTERPELLATION and c.quote.rstrip().endswith("?") for c in answer.citations)
+    assert any(c.quote.startswith("Vilken konkret plan har borgarrådet") for c in answer.citations)
