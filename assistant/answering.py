@@ -65,6 +65,17 @@ class Draft:
         return len(self.claims)
 
 
+# A memo named in a question ("promemorian", "PM:en", "the memo").
+_MEMO_WORDS = frozenset(tokenize("promemoria promemorian promemorians pm memo memorandum"))
+
+
+def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speaker | None:
+    """The named rapporteur of a memo, when the question asks about the memo itself."""
+    if document.metadata.value("kind") != "promemoria" or not _MEMO_WORDS & set(tokenize(question.text)):
+        return None
+    return next((s for s in document.speakers if s.role == "rapporteur" and s.name and s.evidence_start is not None), None)
+
+
 _TYPED = ("number", "amount", "date", "contact")  # kinds of answer a sentence holds or not
 
 
@@ -278,6 +289,16 @@ class ExtractiveAnswerer:
                 # The sentence is nobody's party; the document's parties (the letter a reply
                 # answers) apply only when the question asks about what states them.
                 return None
+        if question.expects == "author":
+            rapporteur = _rapporteur_asked_for(question, best.document)
+            if rapporteur is not None:
+                # "Vem skrev promemorian?": a memo is its rapporteurs' ("Föredragande
+                # borgarråden A och B anför följande."), whatever letter it answers.
+                draft = Draft(answerable=True, shape="factoid")
+                n = draft.cite(Claim(best.document, rapporteur.evidence_start, rapporteur.evidence_end, rapporteur))
+                draft.short.append((rapporteur.name, n))
+                draft.items.append(DraftItem(rapporteur.name, [n], rapporteur.label() or None, rapporteur.parties))
+                return draft
         field_name = "authors" if question.expects == "author" else "parties"
         meta_field = getattr(best.document.metadata, field_name)
         if meta_field is None or not meta_field.value:

@@ -26,7 +26,8 @@ EXPECTS = (
     ("contact", re.compile(r"\btelefon\w*|\bmobil(?:nummer|telefon)\w*|\be-?post\w*|\bmejl\w*|\be-?mail\w*"
                            r"|\bkontaktuppgift\w*|\bphone\b|\bcontact details\b")),
     ("author", re.compile(
-        r"(?<!till )\bvem\s+(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|står bakom|är handläggare)\b"
+        r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|"
+        r"står bakom|är handläggare)\b"
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
     ("party", re.compile(r"\bvilket parti|\bvilka partier|\bvilket av partierna|\bwhich part(?:y|ies)|\bwhat part(?:y|ies)")),

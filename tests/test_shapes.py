@@ -224,3 +224,12 @@ def test_which_questions_lists_the_documents_questions(seed_assistant: Assistant
     assert answer.shape == "list" and len(answer.citations) >= 3
     assert all(c.doc_id == INTERPELLATION and c.quote.rstrip().endswith("?") for c in answer.citations)
     assert any(c.quote.startswith("Vilken konkret plan har borgarrådet") for c in answer.citations)
+
+
+def test_who_wrote_the_memo_is_its_rapporteurs_not_the_letter_it_answers(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vem skrev promemorian om att kraftsamla mot skjutningarna?")
+    assert_exact(answer)
+    assert answer.short_answer == "Anna König Jerlmyr och Jan Jönsson"
+    assert answer.citations[0].quote.startswith("Föredragande borgarråden Anna König Jerlmyr")
+    letter = seed_assistant.ask("Vem skrev skrivelsen om att kraftsamla mot skjutningarna?")
+    assert letter.answerable and "Jan Valeskog" in (letter.short_answer or "")
