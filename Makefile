@@ -53,6 +53,7 @@ eval: install
 	$(BIN)/assistant eval tests/eval/calibration.jsonl
 	$(BIN)/assistant eval tests/eval/heldout.jsonl
 	$(BIN)/assistant eval tests/eval/heldout2.jsonl
+	$(BIN)/assistant eval tests/eval/heldout3.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
