@@ -85,10 +85,22 @@ def _topic_free(question: Question) -> bool:
     return not [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS and t not in names]
 
 
+def said_by_named_speaker(question: Question, evidence: list[SentenceEvidence]) -> list[SentenceEvidence]:
+    """"Sammanfatta vad stadsledningskontoret skriver", "Vad säger Alexander Ojanne om
+    Moderaternas förslag?": the sentences of a speaker the question names (every word of the
+    speaker's name in the question), whatever party the question also names."""
+    asked = set(tokenize(question.search or question.text))
+    return [e for e in evidence if e.speaker is not None and e.speaker.name
+            and tokenize(e.speaker.name) and set(tokenize(e.speaker.name)) <= asked]
+
+
 def gate_pool(question: Question, usable: list[SentenceEvidence]) -> list[SentenceEvidence] | None:
     """The sentences the evidence gate judges a list question by: those said by the party it
     names, or all; None when the question names nothing but the party (then any of its
     sentences answers it, and ``answer_list`` declines when it says nothing)."""
+    named = said_by_named_speaker(question, usable)
+    if named:
+        return named
     if not question.parties:
         return usable
     if _topic_free(question):
@@ -111,10 +123,13 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
             expanded.extend(_items_after(e, settings.max_items))
     pool = sorted([e for e in usable if e.embedded and is_point(e, settings.min_words, settings.min_sentence_words)] +
                   [e for e in expanded if is_point(e, settings.min_words, settings.min_sentence_words)], key=lambda e: -e.score)
+    named = said_by_named_speaker(question, pool)
+    if named:
+        pool = named
     if question.about_questions and any(is_question(e.text) for e in pool):
         pool = [e for e in pool if is_question(e.text)]  # "Vilka frågor ställer …?": the questions
     about_parties = question.about_parties
-    if question.parties:
+    if question.parties and not named:
         pool = [e for e in pool if _speaker_matches(e, question.parties)]
     elif about_parties:
         pool = [e for e in pool if e.parties]

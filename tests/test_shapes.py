@@ -233,3 +233,15 @@ def test_who_wrote_the_memo_is_its_rapporteurs_not_the_letter_it_answers(seed_as
     assert answer.citations[0].quote.startswith("Föredragande borgarråden Anna König Jerlmyr")
     letter = seed_assistant.ask("Vem skrev skrivelsen om att kraftsamla mot skjutningarna?")
     assert letter.answerable and "Jan Valeskog" in (letter.short_answer or "")
+
+
+def test_a_list_of_what_a_named_speaker_says_keeps_to_that_speaker(seed_assistant: Assistant) -> None:
+    """A speaker the question names (the administration, a quoted politician) decides, also
+    when the question names another party as the topic."""
+    answer = seed_assistant.ask("Sammanfatta vad stadsledningskontoret skriver om skjutningarna")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 3
+    assert all(c.speaker == "Stadsledningskontoret" for c in answer.citations)
+    answer = seed_assistant.ask("Vad säger Alexander Ojanne om Moderaternas förslag?")
+    assert_exact(answer)
+    assert answer.answerable and all(c.speaker == "Alexander Ojanne (S)" for c in answer.citations)
