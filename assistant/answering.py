@@ -73,7 +73,8 @@ def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speak
     """The named rapporteur of a memo, when the question asks about the memo itself."""
     if document.metadata.value("kind") != "promemoria" or not _MEMO_WORDS & set(tokenize(question.text)):
         return None
-    return next((s for s in document.speakers if s.role == "rapporteur" and s.name and s.evidence_start is not None), None)
+    named = (s for s in document.speakers if s.role == "rapporteur" and s.name and s.evidence_start is not None)
+    return next(named, None)
 
 
 _TYPED = ("number", "amount", "date", "contact")  # kinds of answer a sentence holds or not
@@ -134,7 +135,8 @@ class ExtractiveAnswerer:
         if question.expects not in _TYPED:
             return None
         floor = self.settings.facts.near_best * usable[0].score
-        return next((e for e in usable[:5] if e.answers and e.score >= floor and self.supported(question, e, [e])), None)
+        typed = (e for e in usable[:5] if e.answers and e.score >= floor and self.supported(question, e, [e]))
+        return next(typed, None)
 
     def answer_factoid(self, question: Question, ranked: list[SentenceEvidence],
                        usable: list[SentenceEvidence]) -> Draft:

@@ -121,8 +121,11 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     for e in [e for e in usable if e.embedded][: settings.max_items]:
         if _INTRO.search(e.text):
             expanded.extend(_items_after(e, settings.max_items))
-    pool = sorted([e for e in usable if e.embedded and is_point(e, settings.min_words, settings.min_sentence_words)] +
-                  [e for e in expanded if is_point(e, settings.min_words, settings.min_sentence_words)], key=lambda e: -e.score)
+    def point(e: SentenceEvidence) -> bool:
+        return is_point(e, settings.min_words, settings.min_sentence_words)
+
+    pool = sorted([e for e in usable if e.embedded and point(e)] + [e for e in expanded if point(e)],
+                  key=lambda e: -e.score)
     named = said_by_named_speaker(question, pool)
     if named:
         pool = named

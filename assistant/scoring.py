@@ -94,19 +94,18 @@ _SECTION_KINDS = (
 )
 
 
-_LABEL_LINE_WORDS = 4  # a line this short, without a sentence end, is a label or a value
-
-
-def _label_context(text: str, start: int, end: int, block: list[tuple[int, int, set[str]]]) -> set[str]:
+def _label_context(text: str, start: int, end: int, block: list[tuple[int, int, set[str]]],
+                   max_words: int) -> set[str]:
     """The words of the short lines right above a short line (at most two), when the
-    sentence is itself a whole short line; ``block`` keeps the run of short lines so far."""
+    sentence is itself a whole line of at most ``max_words`` words without a sentence end (a
+    label or a value); ``block`` keeps the run of such lines so far."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     sentence = text[start:end]
-    short = (text[line_start:line_end].strip() == sentence.strip() and len(sentence.split()) <= _LABEL_LINE_WORDS
+    short = (text[line_start:line_end].strip() == sentence.strip() and len(sentence.split()) <= max_words
              and sentence.rstrip()[-1:] not in ".!?")
-    adjacent = bool(block) and "\n" not in text[block[-1][1]:start].replace("\n", "", 1)
+    adjacent = bool(block) and text.count("\n", block[-1][1], start) <= 1  # the very next line
     if not short:
         block.clear()
         return set()
@@ -243,7 +242,7 @@ class SentenceScorer:
                 own = set(tokenize(sentence))
                 # A short line of a heading or contact block reads with the lines above it
                 # ("Handläggare" / "Clas Cederlid" / "Telefon: 08-…").
-                labels = _label_context(document.text, start, end, block)
+                labels = _label_context(document.text, start, end, block, self.settings.facts.label_line_words)
                 if (is_question(sentence) and not question.about_questions) or (document.doc_id, start) in seen:
                     continue
                 seen.add((document.doc_id, start))

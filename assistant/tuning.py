@@ -96,6 +96,8 @@ class FactoidSettings:
     pointer_coverage: float = 0.5     # a question of the document covering this share of the user's
     #                                   words points at the answer after it (session 3, calibration set)
     pointer_reach: int = 2500         # ... which runs at most this many characters, to the next question
+    label_line_words: int = 4         # a whole line this short without a sentence end is a label or
+    #                                   a value, read with the short lines above it (session 5, by hand)
     heading_block: int = 600          # characters at a document's start that hold its heading block
     #                                   (the same opening index.metadata reads dates and kinds from)
 
