@@ -88,10 +88,16 @@ def _topic_free(question: Question) -> bool:
 def said_by_named_speaker(question: Question, evidence: list[SentenceEvidence]) -> list[SentenceEvidence]:
     """"Sammanfatta vad stadsledningskontoret skriver", "Vad säger Alexander Ojanne om
     Moderaternas förslag?": the sentences of a speaker the question names (every word of the
-    speaker's name in the question), whatever party the question also names."""
+    speaker's name in the question), whatever party the question also names; for a person
+    quoted in an article, also the reporter's sentences that name them ("… som Andréa Hedin
+    menar är föråldrade")."""
     asked = set(tokenize(question.search or question.text))
-    return [e for e in evidence if e.speaker is not None and e.speaker.name
-            and tokenize(e.speaker.name) and set(tokenize(e.speaker.name)) <= asked]
+    named = [e.speaker for e in evidence if e.speaker is not None and e.speaker.name
+             and tokenize(e.speaker.name) and set(tokenize(e.speaker.name)) <= asked]
+    names = {s.name for s in named}
+    quoted = {s.name.lower() for s in named if s.role == "quoted"}
+    return [e for e in evidence if (e.speaker is not None and e.speaker.name in names)
+            or any(name in e.text.lower() for name in quoted)]
 
 
 def gate_pool(question: Question, usable: list[SentenceEvidence]) -> list[SentenceEvidence] | None:

@@ -46,7 +46,7 @@ EXPECTS = (
 _LIST = re.compile(
     r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|lovar|planerar|gör|görs|anser|tycker|menar|säger|"
     r"kritiserar|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
-    r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
+    r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?[\wåäö-]*?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
     r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik|frågor)"
     r"|\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bvad\s+går\s+.+\s+ut\s+på"
     r"|\bsummar|\boverview\b|\blist\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
@@ -196,8 +196,9 @@ def with_context(question: Question, previous: Question) -> Question:
     it asks itself (else what the previous one asked), about its own names and parties
     (else the previous ones)."""
     # A follow-up with a question word of its own ("Vilket telefonnummer har han?") asks for
-    # what that word asks; an elliptical one ("Och Vänsterpartiet?") for what the previous did.
-    asks_itself = bool(_QUESTION_WORD.search(question.text))
+    # what that word asks; an elliptical one ("Och Vänsterpartiet?", "What about the
+    # Feminist Initiative?") for what the previous did.
+    asks_itself = bool(_QUESTION_WORD.search(question.text)) and not _CONTINUATION.search(question.text)
     own_shape = question.shape if (asks_itself or question.expects != "other" or question.shape in ("list", "who")) else None
     # Another party replaces the previous question's ("Vad vill Fi?" … "Och Vänsterpartiet?").
     replaced = party_words(previous) if question.parties else set()

@@ -66,8 +66,12 @@ class SentenceEvidence:
 
 
 def stem_matches(term: str, tokens: set[str]) -> bool:
-    """A stem of the question in ``tokens``: the same, or (5+ letters) one inside the other (compounds)."""
+    """A stem of the question in ``tokens``: the same, or (5+ letters) one inside the other
+    (compounds). The Swedish stemmer keeps the definite "-an" ("skolan", "gatan" but "skol",
+    "gat" for "skolor", "gator"), so that ending is dropped here too."""
     if term in tokens:
+        return True
+    if len(term) >= 6 and term.endswith("an") and term[:-2] in tokens:
         return True
     if len(term) >= 5:
         return any(term in token or (len(token) >= 5 and token in term) for token in tokens)

@@ -30,3 +30,12 @@ def test_key_terms_are_names_and_numbers() -> None:
     assert analyze("Hur många skjutningar var det?").counted == "skjutningar"
     assert analyze("Hur många nya ordningsvakter anställs?").counted == "ordningsvakter"  # past a qualifier
     assert analyze("How many more guards?").counted == "guards"
+
+
+def test_compound_list_nouns_and_definite_forms() -> None:
+    from assistant.scoring import stem_matches
+    from index.text import tokenize
+
+    assert analyze("Vilka trygghetsinsatser har förvaltningen gjort?").shape == "list"
+    assert stem_matches(tokenize("skolan")[0], set(tokenize("fristående förskolor och skolor")))
+    assert not stem_matches(tokenize("skolan")[0], set(tokenize("gatan och gator")))
