@@ -120,6 +120,15 @@ def _label_context(text: str, start: int, end: int, block: list[tuple[int, int, 
     return context
 
 
+def _share_or_year(candidate: Candidate) -> bool:
+    return candidate.value.endswith(("%", "procent")) or re.fullmatch(r"(?:19|20)\d\d", candidate.value) is not None
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` that can name what a number counts (no stop words, no figures)."""
+    return [w for w in text.split() if tokenize(w) and not any(ch.isdigit() for ch in w)]
+
+
 def _following_words(text: str, candidate: Candidate, n: int = 3) -> str:
     return " ".join(text[candidate.end:candidate.end + 80].split()[:n])
 
@@ -219,6 +228,7 @@ class SentenceScorer:
                        if find_parties(k)]
         found: list[SentenceEvidence] = []
         labelled: dict[int, list[SentenceEvidence]] = {}  # a label block's line -> the lines above it
+        unsure: dict[int, list[Candidate]] = {}  # numbers whose following words are not the counted word's stem
         seen: set[tuple[str, int]] = set()
         asked_sections = {role for role, named in _SECTION_KINDS if named.search(question.search or question.text)}
         for scored in top:
@@ -268,8 +278,12 @@ class SentenceScorer:
                 keys = [k for k in question.key_terms if _key_in(k, sentence, speaker_parties)]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
                            if c.value not in question_values]
+                maybe: list[Candidate] = []  # counts whose words differ: compared as vectors below
                 if question.counted and question.expects == "number":
-                    answers = [c for c in answers if self.counts(question, document.text, c)]
+                    counting = [c for c in answers if self.counts_by_stem(question, document.text, c)]
+                    maybe = [c for c in answers if c not in counting and _content_words(
+                        _following_words(document.text, c)) and not _share_or_year(c)]
+                    answers = counting
                 # A party named in the sentence is stronger evidence than who says it.
                 typed = 1.0 if answers else 0.5 if question.expects == "party" and speaker_parties else 0.0
                 found.append(SentenceEvidence(
@@ -283,6 +297,8 @@ class SentenceScorer:
                     speaker=speaker,
                     pointed=pointed,
                 ))
+                if maybe:
+                    unsure[id(found[-1])] = maybe
                 if labels:  # ... and is as close to the question as the lines above it
                     above = {b_start for b_start, _, _ in block[-3:-1]}
                     labelled[id(found[-1])] = [f for f in found[-3:-1] if f.document is document and f.start in above]
@@ -305,6 +321,7 @@ class SentenceScorer:
                 by_party.setdefault(item.parties, []).append(item)
             ordered = [item for rank in itertools.zip_longest(*by_party.values()) for item in rank if item]
         shortlist = ordered[:budget]
+        self._count_by_vectors(question, [e for e in shortlist if id(e) in unsure], unsure)
         vectors = self.sentence_vectors([(e.document, e.start, e.end) for e in shortlist])
         dense = vectors @ self.index.embed_question(question.search or question.text)
         low, high = float(dense.min()), float(dense.max())
@@ -362,22 +379,50 @@ class SentenceScorer:
             if same_line and following.answers and not current.answers:
                 current.typed = max(current.typed, credit)
 
-    def counts(self, question: Question, text: str, candidate: Candidate) -> bool:
-        """Whether the number counts what the question counts: the words right after it
-        name the same thing ("156 bekräftade skjutningar" for "hur många skjutningar").
-        Swedish questions compare stems; English ones compare e5 vectors across languages."""
+    def _count_by_vectors(self, question: Question, shortlist: list[SentenceEvidence],
+                          unsure: dict[int, list[Candidate]]) -> None:
+        """Another word for what is counted ("personer" / "individer"), or across languages
+        ("bekräftade skjutningar" for "shootings"): the numbers of the shortlisted sentences
+        whose following words did not match by stem, compared as e5 word vectors, all in one
+        encoder call (comparing every number of every passage made "how many" the slowest
+        question on a large index)."""
+        if not shortlist:
+            return
+        text_of = {id(e): e.document.text for e in shortlist}
+        words = {question.counted}
+        for e in shortlist:
+            for candidate in unsure[id(e)]:
+                words.update(_content_words(_following_words(text_of[id(e)], candidate)))
+        self._vectors_of(sorted(words))  # one call; counts() then finds them cached
+        for e in shortlist:
+            found = [c for c in unsure[id(e)] if self.counts(question, text_of[id(e)], c)]
+            if found:
+                e.answers = sorted(e.answers + found, key=lambda c: c.start)
+                e.typed = 1.0
+
+    def counts_by_stem(self, question: Question, text: str, candidate: Candidate) -> bool:
+        """Whether the words right after the number name what the question counts, by stem
+        ("156 bekräftade skjutningar" for "hur många skjutningar"); Swedish questions only."""
         following = _following_words(text, candidate)
-        if not following or question.counted is None:
+        if not following or question.counted is None or _share_or_year(candidate) or question.language != "sv":
             return False
-        if candidate.value.endswith(("%", "procent")) or re.fullmatch(r"(?:19|20)\d\d", candidate.value):
-            return False  # a share or a year, not a count
-        if question.language == "sv":
-            counted = tokenize(question.counted)
-            if counted and any(stem_matches(counted[0], {t}) for t in tokenize(following)):
-                return True
+        counted = tokenize(question.counted)
+        return bool(counted) and any(stem_matches(counted[0], {t}) for t in tokenize(following))
+
+    def counts(self, question: Question, text: str, candidate: Candidate) -> bool:
+        """Whether the number counts what the question counts: by stem, else by e5 word
+        vectors (other words for the same thing, other languages)."""
+        following = _following_words(text, candidate)
+        if not following or question.counted is None or _share_or_year(candidate):
+            return False
+        if self.counts_by_stem(question, text, candidate):
+            return True
         # Another word for the same thing ("personer" / "individer"), or across languages
         # ("bekräftade skjutningar" for "shootings"), compared as e5 word vectors.
-        vectors = self._vectors_of([question.counted] + following.split())
+        nouns = _content_words(following)
+        if not nouns:
+            return False
+        vectors = self._vectors_of([question.counted] + nouns)
         gate = self.settings.gate
         floor = gate.min_counted_similarity_same_language if question.language == "sv" else gate.min_counted_similarity
         return float(np.max(vectors[1:] @ vectors[0])) >= floor
