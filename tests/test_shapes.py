@@ -124,13 +124,18 @@ def test_date_of_the_document_comes_from_its_heading(seed_assistant: Assistant) 
     assert trefas.text.startswith("2020 [1]") and "Trefas startades 2020" in trefas.citations[0].quote
 
 
+def _cited_between(answer, doc_id: str, after: str, before: str) -> list:
+    """The answer's citations of ``doc_id`` that start between two passages of its text."""
+    text = seed_text(doc_id)
+    first, last = text.index(after), text.index(before)
+    return [c for c in answer.citations if c.doc_id == doc_id and first < c.start < last]
+
+
 def test_a_question_in_the_document_points_at_its_answer(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Vilka direkta insatser har förvaltningen gjort i stadsmiljön mot rekrytering och droghandel?")
     assert_exact(answer)
-    text = seed_text(DISTRICT)
-    asked = text.index("1. Vilka direkta insatser har förvaltningen genomfört")
-    answered = text.index("2. Vilka direkta insatser har förvaltningen genomfört helt på egen hand")
-    inside = [c for c in answer.citations if asked < c.start < answered]
+    inside = _cited_between(answer, DISTRICT, "1. Vilka direkta insatser har förvaltningen genomfört",
+                            "2. Vilka direkta insatser har förvaltningen genomfört helt på egen hand")
     assert answer.shape == "list" and len(inside) >= 4  # the points come from the answer to that question
     assert not any(c.quote.rstrip().endswith("?") for c in answer.citations)
 
@@ -140,10 +145,7 @@ def test_a_name_in_the_heading_holds_for_the_whole_memo(seed_assistant: Assistan
     answered from the memo's answer to its own question about the rest of the year."""
     answer = seed_assistant.ask("Vad planerar stadsdelsförvaltningen i Hägersten-Älvsjö att göra resten av året?")
     assert_exact(answer)
-    text = seed_text(DISTRICT)
-    asked = text.index("3. Vad har förvaltningen för plan")
-    summer = text.index("Under sommaren 2024 tog förvaltningen")
-    inside = [c for c in answer.citations if asked < c.start < summer]
+    inside = _cited_between(answer, DISTRICT, "3. Vad har förvaltningen för plan", "Under sommaren 2024 tog förvaltningen")
     assert answer.shape == "list" and len(inside) >= 3
     assert any(c.quote.startswith("Förvaltningen ska ansöka om tillståndsområden för ordningsvakter") for c in inside)
 
