@@ -23,8 +23,9 @@ _SWEDISH = {
 
 # The kinds of answer a question asks for, checked in this order.
 EXPECTS = (
-    ("contact", re.compile(r"\btelefon\w*|\bmobil(?:nummer|telefon)\w*|\be-?post\w*|\bmejl\w*|\be-?mail\w*"
-                           r"|\bkontaktuppgift\w*|\bphone\b|\bcontact details\b")),
+    # A number or an address to reach someone at (not any question that mentions e-mail).
+    ("contact", re.compile(r"\btelefon(?:nummer|nr)?\w*|\bmobil(?:nummer|telefon)\w*|\b(?:e-?post|mejl|e-?mail|mail)adress\w*"
+                           r"|\bkontaktuppgift\w*|\bphone\b|\be-?mail address|\bcontact details\b")),
     ("author", re.compile(
         r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|"
         r"står bakom|är handläggare)\b"
@@ -159,8 +160,23 @@ def is_follow_up(question: Question) -> bool:
 
 
 # "hur många X": X, past a word that only qualifies it ("nya ordningsvakter", "more guards").
-_COUNTED = re.compile(r"\b(?:hur många|how many)\s+(?:(?:nya|fler|flera|olika|andra|ytterligare|extra|new|more|"
-                      r"different|other|additional|extra)\s+(?=\w))?(\w+)")
+_COUNTED = re.compile(
+    r"\b(?:hur många|how many)\s+"
+    r"(?:(?:av|of)\s+(?:(?:de|dessa|alla|the|these|those|all)\s+)?(?:\w+(?:'s|s)\s+(?=\w))?)?"  # "av Sveriges skolenheter"
+    r"(?:(?:nya|fler|flera|olika|andra|ytterligare|extra|new|more|different|other|additional)\s+(?=\w))?(\w+)")
+
+
+def _counted(match: re.Match | None, language: str) -> str | None:
+    """What "hur många X" counts; None when a verb follows instead of a noun ("Hur många
+    antogs …?", "How many were …?"): then any number of the right sentence answers."""
+    if match is None:
+        return None
+    word = match.group(1)
+    if word in _SWEDISH or word in _ENGLISH or word in ("av", "of", "som", "who", "that"):
+        return None
+    if language == "sv" and len(word) > 4 and word.endswith(("s", "de", "te")):
+        return None  # a passive or past-tense verb ("antogs", "skadades", "anställde")
+    return word
 
 
 def analyze(text: str) -> Question:
@@ -177,7 +193,7 @@ def analyze(text: str) -> Question:
         if subject is None:
             shape = "factoid" if expects != "other" else "open"
     return Question(
-        counted=counted_match.group(1) if counted_match else None,
+        counted=_counted(counted_match, detect_language(text)),
         text=text,
         language=detect_language(text),
         expects="person" if shape == "who" else expects,

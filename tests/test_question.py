@@ -30,6 +30,10 @@ def test_key_terms_are_names_and_numbers() -> None:
     assert analyze("Hur många skjutningar var det?").counted == "skjutningar"
     assert analyze("Hur många nya ordningsvakter anställs?").counted == "ordningsvakter"  # past a qualifier
     assert analyze("How many more guards?").counted == "guards"
+    assert analyze("Hur många av Sveriges skolenheter berördes?").counted == "skolenheter"
+    assert analyze("Hur många antogs till forskarutbildningen 2016?").counted is None  # a verb, not a noun
+    assert analyze("Vilka får ett mejl med en bekräftelse?").expects != "contact"
+    assert analyze("Vilket telefonnummer har handläggaren?").expects == "contact"
 
 
 def test_compound_list_nouns_and_definite_forms() -> None:
