@@ -77,6 +77,10 @@ def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speak
     return next(named, None)
 
 
+# Words that only ask for a registration number.
+_DNR_WORDS = frozenset(tokenize("diarienummer diarienumret diarienr dnr ärendenummer ärendenumret diary registration "
+                                "case reference number vilket vad har what is the of"))
+
 _TYPED = ("number", "amount", "date", "contact")  # kinds of answer a sentence holds or not
 
 
@@ -114,6 +118,8 @@ class ExtractiveAnswerer:
         if not ranked:
             return Draft(answerable=False)
         usable = [e for e in ranked if e.chunk_has_keys] or ranked
+        if question.expects == "dnr":
+            return self._registration_number(question, usable) or Draft(answerable=False)
         if question.shape == "list":
             from assistant.listing import answer_list, gate_pool
 
@@ -256,6 +262,31 @@ class ExtractiveAnswerer:
         draft.short.append((value, n))
         draft.items.append(DraftItem(value, [n]))
         return draft
+
+    def _registration_number(self, question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
+        """"Vilket diarienummer har promemorian om skjutningarna?", "What is the diary number of
+        the memo?": the registration number ("Dnr KS 2020/1050") of the best-ranked document
+        the question names by its kind or its heading's words, cited where it stands."""
+        own = [t for t in tokenize(question.text) if t not in _DNR_WORDS and t not in ANSWER_TYPE_TERMS]
+        seen: set[str] = set()
+        for evidence in ranked[:10]:
+            document = evidence.document
+            if document.doc_id in seen:
+                continue
+            seen.add(document.doc_id)
+            field = document.metadata.dnr
+            if field is None or field.evidence.start is None:
+                continue
+            kind = document.metadata.value("kind") or ""
+            named = set(tokenize(" ".join((document.text[:self.settings.facts.heading_block],
+                                           document.metadata.value("title") or "", kind))))
+            if all(stem_matches(t, named) or (kind == "promemoria" and t in _MEMO_WORDS) for t in own):
+                draft = Draft(answerable=True, shape="factoid")
+                n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
+                draft.short.append((field.value, n))
+                draft.items.append(DraftItem(field.value, [n]))
+                return draft
+        return None
 
     def _from_speaker_or_metadata(self, question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
         """Which party: a party named in the best sentence, else the speaker of that sentence

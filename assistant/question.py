@@ -23,6 +23,9 @@ _SWEDISH = {
 
 # The kinds of answer a question asks for, checked in this order.
 EXPECTS = (
+    # The registration number of a council paper.
+    ("dnr", re.compile(r"\bdiarienummer\w*|\bdiarienr\b|\bdnr\b|\bärendenummer\w*|\bdiary number|"
+                       r"\bregistration number|\bcase number|\breference number")),
     # A number or an address to reach someone at (not any question that mentions e-mail).
     ("contact", re.compile(r"\btelefon(?:nummer|nr)?\w*|\bmobil(?:nummer|telefon)\w*|\b(?:e-?post|mejl|e-?mail|mail)adress\w*"
                            r"|\bkontaktuppgift\w*|\bphone\b|\be-?mail address|\bcontact details\b")),
@@ -88,7 +91,7 @@ _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄ�
 class Question:
     text: str
     language: str          # "sv" or "en"
-    expects: str           # contact | author | party | amount | number | date | person | place | other
+    expects: str           # dnr | contact | author | party | amount | number | date | person | place | other
     terms: tuple[str, ...]      # stemmed content words
     key_terms: tuple[str, ...]  # names and numbers the evidence must contain
     parties: tuple[str, ...]    # parties the question itself names

@@ -264,3 +264,13 @@ def test_a_list_about_a_person_includes_what_the_reporter_says_of_them(seed_assi
     answer = seed_assistant.ask("Vad vill hon göra med föräldrastödsprogrammet?", history=[first])
     assert_exact(answer)
     assert answer.citations[0].quote.startswith("Ytterligare förslag gäller att reformera socialtjänstens föräldrastödsprogram")
+
+
+def test_registration_number_comes_from_the_named_documents_heading(seed_assistant: Assistant) -> None:
+    for question in ("What is the diary number of the memo?", "Vilket diarienummer har promemorian om skjutningarna?"):
+        answer = seed_assistant.ask(question)
+        assert_exact(answer)
+        assert answer.short_answer == "KS 2020/1050" and answer.citations[0].quote == "Dnr KS 2020/1050"
+        assert answer.citations[0].doc_id == PM
+    # The memo from Hägersten-Älvsjö has no registration number: none is borrowed from another paper.
+    assert not seed_assistant.ask("Vilket diarienummer har tjänsteutlåtandet?").answerable
