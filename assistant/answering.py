@@ -79,7 +79,7 @@ def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speak
 
 # Words that only ask for a registration number.
 _DNR_WORDS = frozenset(tokenize("diarienummer diarienumret diarienr dnr ärendenummer ärendenumret diary registration "
-                                "case reference number vilket vad har what is the of"))
+                                "case reference number"))
 
 _TYPED = ("number", "amount", "date", "contact")  # kinds of answer a sentence holds or not
 
@@ -252,9 +252,8 @@ class ExtractiveAnswerer:
         field = document.metadata.date
         if field is None or field.evidence.start is None:
             return None
-        heading = set(tokenize(document.text[:self.settings.facts.heading_block]))
         own = [t for t in tokenize(question.text) if t not in ANSWER_TYPE_TERMS and t not in _DATE_WORDS]
-        if any(not stem_matches(t, heading) for t in own):
+        if not self._names_only(own, document):
             return None
         draft = Draft(answerable=True, shape="factoid")
         n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
@@ -262,6 +261,15 @@ class ExtractiveAnswerer:
         draft.short.append((value, n))
         draft.items.append(DraftItem(value, [n]))
         return draft
+
+    def _names_only(self, words: list[str], document: DocumentRecord) -> bool:
+        """Whether ``words`` (a question's, less what it asks for) only name the document: each
+        is a word of its heading block, its title or its kind ("promemorian", "the memo" for
+        a promemoria)."""
+        kind = document.metadata.value("kind") or ""
+        named = set(tokenize(" ".join((document.text[:self.settings.facts.heading_block],
+                                       document.metadata.value("title") or "", kind))))
+        return all(stem_matches(t, named) or (kind == "promemoria" and t in _MEMO_WORDS) for t in words)
 
     def _registration_number(self, question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
         """"Vilket diarienummer har promemorian om skjutningarna?", "What is the diary number of
@@ -277,10 +285,7 @@ class ExtractiveAnswerer:
             field = document.metadata.dnr
             if field is None or field.evidence.start is None:
                 continue
-            kind = document.metadata.value("kind") or ""
-            named = set(tokenize(" ".join((document.text[:self.settings.facts.heading_block],
-                                           document.metadata.value("title") or "", kind))))
-            if all(stem_matches(t, named) or (kind == "promemoria" and t in _MEMO_WORDS) for t in own):
+            if self._names_only(own, document):
                 draft = Draft(answerable=True, shape="factoid")
                 n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
                 draft.short.append((field.value, n))

@@ -19,7 +19,7 @@ import numpy as np
 from assistant.question import Question, party_words
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question
 from index import speaker_at
-from index.text import BULLET, split_sentences, tokenize
+from index.text import BULLET, line_around, split_sentences, tokenize
 
 if TYPE_CHECKING:
     from assistant.answering import Draft, ExtractiveAnswerer
@@ -37,9 +37,7 @@ def is_point(evidence: SentenceEvidence, min_words: int, min_sentence_words: int
     speaker = evidence.speaker
     if speaker is not None and speaker.evidence_start is not None and evidence.start <= speaker.evidence_start < evidence.end:
         return False  # "Reservation anfördes av …": who speaks, not what they say
-    line_start = evidence.document.text.rfind("\n", 0, evidence.start) + 1
-    line_end = evidence.document.text.find("\n", evidence.end)
-    line_end = len(evidence.document.text) if line_end < 0 else line_end
+    line_start, line_end = line_around(evidence.document.text, evidence.start, evidence.end)
     whole_line = evidence.document.text[line_start:line_end].strip() == text.strip()
     # A line of its own with no closing punctuation and few words is a heading or a title.
     return not (whole_line and text.rstrip()[-1] not in ".!?:;)”\"" and len(words) < 12)
@@ -206,9 +204,7 @@ def _whole_items(points: list[SentenceEvidence], limit: int) -> list[SentenceEvi
     out: list[SentenceEvidence] = []
     for e in points:
         text = e.document.text
-        line_start = text.rfind("\n", 0, e.start) + 1
-        line_end = text.find("\n", e.end)
-        line_end = len(text) if line_end < 0 else line_end
+        line_start, line_end = line_around(text, e.start, e.end)
         bullet = BULLET.match(text, line_start, line_end)
         sentences = split_sentences(text, line_start, line_end)
         if bullet and sentences and sentences[-1][1] - sentences[0][0] <= limit:

@@ -184,6 +184,7 @@ def _counted(match: re.Match | None, language: str) -> str | None:
 
 def analyze(text: str) -> Question:
     lowered = text.lower().strip()
+    language = detect_language(text)
     expects = next((name for name, pattern in EXPECTS if pattern.search(lowered)), "other")
     parties = tuple(dict.fromkeys(m.party for m in find_parties(text)))
     counted_match = _COUNTED.search(lowered)
@@ -196,9 +197,9 @@ def analyze(text: str) -> Question:
         if subject is None:
             shape = "factoid" if expects != "other" else "open"
     return Question(
-        counted=_counted(counted_match, detect_language(text)),
+        counted=_counted(counted_match, language),
         text=text,
-        language=detect_language(text),
+        language=language,
         expects="person" if shape == "who" else expects,
         terms=tuple(dict.fromkeys(tokenize(text))),
         key_terms=key_terms,

@@ -27,7 +27,7 @@ from assistant.retrieval import ScoredChunk
 from assistant.tuning import AnswerSettings
 from index import DocumentRecord, Index, Speaker, speaker_at
 from index.parties import canonical_party, find_parties
-from index.text import normalize, split_sentences, tokenize
+from index.text import line_around, normalize, split_sentences, tokenize
 
 # Words that name the kind of answer rather than the topic ("vilket parti", "hur många år").
 ANSWER_TYPE_TERMS = frozenset(tokenize(
@@ -98,26 +98,31 @@ _SECTION_KINDS = (
 )
 
 
-def _label_context(text: str, start: int, end: int, block: list[tuple[int, int, set[str]]],
-                   max_words: int) -> set[str]:
-    """The words of the short lines right above a short line (at most two), when the
-    sentence is itself a whole line of at most ``max_words`` words without a sentence end (a
-    label or a value); ``block`` keeps the run of such lines so far."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+@dataclass
+class _LabelLine:
+    """A whole short line without a sentence end (a label or a value of a heading or contact
+    block), with its words and, once scored, its evidence."""
+
+    end: int
+    words: set[str]
+    evidence: SentenceEvidence | None = None
+
+
+def _label_line(text: str, start: int, end: int, block: list[_LabelLine], max_words: int) -> _LabelLine | None:
+    """When ``text[start:end]`` is a whole line of at most ``max_words`` words without a
+    sentence end, that line, appended to ``block`` (the run of such lines just above it;
+    cleared when the run breaks); else None."""
+    line_start, line_end = line_around(text, start, end)
     sentence = text[start:end]
-    short = (text[line_start:line_end].strip() == sentence.strip() and len(sentence.split()) <= max_words
-             and sentence.rstrip()[-1:] not in ".!?")
-    adjacent = bool(block) and text.count("\n", block[-1][1], start) <= 1  # the very next line
-    if not short:
+    if not (text[line_start:line_end].strip() == sentence.strip() and len(sentence.split()) <= max_words
+            and sentence.rstrip()[-1:] not in ".!?"):
         block.clear()
-        return set()
-    if not adjacent:
+        return None
+    if block and text.count("\n", block[-1].end, start) > 1:  # not the very next line
         block.clear()
-    context = set().union(*(words for _, _, words in block[-2:])) if block else set()
-    block.append((start, end, set(tokenize(sentence))))
-    return context
+    line = _LabelLine(end, set(tokenize(sentence)))
+    block.append(line)
+    return line
 
 
 def _share_or_year(candidate: Candidate) -> bool:
@@ -250,13 +255,15 @@ class SentenceScorer:
                 # document's own question ("i Hägersten-Älvsjö" is in its heading).
                 located = {t for k in question.key_terms for t in tokenize(k)} if chunk_has_keys else set()
                 spans = self._with_pointed_answers(document, spans, topic, located)
-            block: list[tuple[int, int, set[str]]] = []  # the short lines just before (label lines)
+            block: list[_LabelLine] = []  # the run of label lines up to this sentence
             for start, end, pointed in spans:
                 sentence = document.text[start:end]
                 own = set(tokenize(sentence))
-                # A short line of a heading or contact block reads with the lines above it
-                # ("Handläggare" / "Clas Cederlid" / "Telefon: 08-…").
-                labels = _label_context(document.text, start, end, block, self.settings.facts.label_line_words)
+                # A short line of a heading or contact block reads with the (at most two) lines
+                # above it ("Handläggare" / "Clas Cederlid" / "Telefon: 08-…").
+                label = _label_line(document.text, start, end, block, self.settings.facts.label_line_words)
+                above = block[-3:-1] if label is not None else []
+                labels = set().union(*(line.words for line in above))
                 if (is_question(sentence) and not question.about_questions) or (document.doc_id, start) in seen:
                     continue
                 seen.add((document.doc_id, start))
@@ -299,9 +306,9 @@ class SentenceScorer:
                 ))
                 if maybe:
                     unsure[id(found[-1])] = maybe
-                if labels:  # ... and is as close to the question as the lines above it
-                    above = {b_start for b_start, _, _ in block[-3:-1]}
-                    labelled[id(found[-1])] = [f for f in found[-3:-1] if f.document is document and f.start in above]
+                if label is not None:  # ... and is as close to the question as the lines above it
+                    label.evidence = found[-1]
+                    labelled[id(found[-1])] = [line.evidence for line in above if line.evidence is not None]
         if not found:
             return []
         self.credit_continuations(found, self.settings.facts.continuation_credit)
@@ -393,9 +400,9 @@ class SentenceScorer:
         for e in shortlist:
             for candidate in unsure[id(e)]:
                 words.update(_content_words(_following_words(text_of[id(e)], candidate)))
-        self._vectors_of(sorted(words))  # one call; counts() then finds them cached
+        self._vectors_of(sorted(words))  # one call; _counts_by_vectors then finds them cached
         for e in shortlist:
-            found = [c for c in unsure[id(e)] if self.counts(question, text_of[id(e)], c)]
+            found = [c for c in unsure[id(e)] if self._counts_by_vectors(question, text_of[id(e)], c)]
             if found:
                 e.answers = sorted(e.answers + found, key=lambda c: c.start)
                 e.typed = 1.0
@@ -409,17 +416,11 @@ class SentenceScorer:
         counted = tokenize(question.counted)
         return bool(counted) and any(stem_matches(counted[0], {t}) for t in tokenize(following))
 
-    def counts(self, question: Question, text: str, candidate: Candidate) -> bool:
-        """Whether the number counts what the question counts: by stem, else by e5 word
-        vectors (other words for the same thing, other languages)."""
-        following = _following_words(text, candidate)
-        if not following or question.counted is None or _share_or_year(candidate):
-            return False
-        if self.counts_by_stem(question, text, candidate):
-            return True
-        # Another word for the same thing ("personer" / "individer"), or across languages
-        # ("bekräftade skjutningar" for "shootings"), compared as e5 word vectors.
-        nouns = _content_words(following)
+    def _counts_by_vectors(self, question: Question, text: str, candidate: Candidate) -> bool:
+        """Another word for the same thing ("personer" / "individer"), or across languages
+        ("bekräftade skjutningar" for "shootings"): a content word after the number as close
+        to the counted word as e5 word vectors (the floor is stricter within Swedish)."""
+        nouns = _content_words(_following_words(text, candidate))
         if not nouns:
             return False
         vectors = self._vectors_of([question.counted] + nouns)

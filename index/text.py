@@ -98,6 +98,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the whole line(s) holding ``text[start:end]``, without the line breaks."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Line spans within [start, end), without the line break."""
     pos = start
