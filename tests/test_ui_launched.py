@@ -1,5 +1,6 @@
 """The app as users reach it: launched on a local port, over the real seed index."""
 
+import contextlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -132,6 +133,21 @@ def _small_app(folder: Path, data_dir: Path):
     return launch(assistant, port=free_port(), block=False)
 
 
+@contextlib.contextmanager
+def _swedish_page(url: str) -> Iterator:
+    """A page of Debian's Chromium (Swedish locale) open at ``url``; the browser closes after."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
+            page.goto(url)
+            yield page
+        finally:
+            browser.close()
+
+
 def _ask(page, question: str, answers_before: int) -> None:
     from playwright.sync_api import expect
 
@@ -184,7 +200,7 @@ def test_a_bad_date_is_an_error_and_an_active_filter_is_shown(app_url: str, tmp_
 
 
 def test_quotes_with_markdown_marks_show_verbatim(tmp_path: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -193,17 +209,12 @@ def test_quotes_with_markdown_marks_show_verbatim(tmp_path: Path) -> None:
         encoding="utf-8")
     served = _small_app(docs, tmp_path / "data")
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
-            page.goto(served.url + "/")
-            page.locator("#kalla-question textarea").fill("Hur mycket avsätter nämnden till parker och lekplatser?")
-            page.locator("#kalla-ask").click()
+        with _swedish_page(served.url + "/") as page:
+            _ask(page, "Hur mycket avsätter nämnden till parker och lekplatser?", answers_before=0)
             chat = page.locator("#kalla-chat")
             expect(chat).to_contain_text("*5 mnkr* till parker och _lekplatser_", timeout=60_000)
             assert chat.locator("em").count() == 0
             page.screenshot(path=str(tmp_path / "kalla-verbatim.png"), full_page=True)
-            browser.close()
     finally:
         served.close()
 
@@ -234,19 +245,15 @@ def test_the_page_speaks_the_browsers_language(app_url: str, tmp_path: Path, loc
 def test_a_pdf_citation_shows_its_page_highlighted(tmp_path: Path) -> None:
     import shutil
 
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     pdfs = tmp_path / "pdf"
     shutil.copytree(Path(__file__).parent / "fixtures" / "documents" / "pdf", pdfs)
     shutil.copy(Path(__file__).parent.parent / "seeds" / "catalog.toml", pdfs)
     served = _small_app(pdfs, tmp_path / "data")
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
-            page.goto(served.url + "/")
-            page.locator("#kalla-question textarea").fill(MISSION)
-            page.locator("#kalla-ask").click()
+        with _swedish_page(served.url + "/") as page:
+            _ask(page, MISSION, answers_before=0)
             link = page.locator('#kalla-chat a[href="#kalla-cite-1-1"]').first
             expect(link).to_be_visible(timeout=60_000)
             link.click()
@@ -258,7 +265,6 @@ def test_a_pdf_citation_shows_its_page_highlighted(tmp_path: Path) -> None:
             page.locator("#kalla-next-page").click()
             expect(page.locator("#kalla-page")).to_contain_text("Sida 2 av 2", timeout=30_000)
             page.screenshot(path=str(tmp_path / "kalla-pdf-page.png"), full_page=True)
-            browser.close()
     finally:
         served.close()
     assert (tmp_path / "kalla-pdf-page.png").stat().st_size > 10_000
