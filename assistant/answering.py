@@ -159,6 +159,14 @@ class ExtractiveAnswerer:
             with_names = [e for e in usable[:5] if e.answers]
             if with_names and with_names[0].score >= self.settings.facts.near_best * best.score:
                 best = with_names[0]
+        if question.expects == "other":
+            # An open question is answered by a statement, not by a heading or a label line
+            # ("Hägersten-Älvsjö stadsdelsförvaltning" for "Hur fortbildas personalen …?").
+            from assistant.listing import is_heading
+
+            statements = [e for e in usable if not is_heading(e.document.text, e.start, e.end)]
+            if statements and statements[0] is not best and is_heading(best.document.text, best.start, best.end):
+                best = statements[0]
         best = self._continue_item(best, ranked, question, self.settings.facts)
         if question.expects in _TYPED and not best.answers:
             # The best sentence holds nothing of the kind asked for: a nearly as good one that

@@ -37,10 +37,32 @@ def is_point(evidence: SentenceEvidence, min_words: int, min_sentence_words: int
     speaker = evidence.speaker
     if speaker is not None and speaker.evidence_start is not None and evidence.start <= speaker.evidence_start < evidence.end:
         return False  # "Reservation anfördes av …": who speaks, not what they say
-    line_start, line_end = line_around(evidence.document.text, evidence.start, evidence.end)
-    whole_line = evidence.document.text[line_start:line_end].strip() == text.strip()
-    # A line of its own with no closing punctuation and few words is a heading or a title.
-    return not (whole_line and text.rstrip()[-1] not in ".!?:;)”\"" and len(words) < 12)
+    return not is_heading(evidence.document.text, evidence.start, evidence.end)
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """A line of its own with no closing punctuation and few words: a heading or a title
+    (a bulleted item is a point, however short)."""
+    line_start, line_end = line_around(text, start, end)
+    sentence = text[start:end].strip()
+    if not sentence or text[line_start:line_end].strip() != sentence or BULLET.match(text, line_start, line_end):
+        return False
+    return sentence[-1] not in ".!?:;)”\"" and len(sentence.split()) < 12
+
+
+def _section_after(heading: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
+    """The sentences of the section a heading opens ("Vår kritik mot det borgerliga förslaget"
+    followed by its paragraphs and bullets), up to the next heading, at most ``limit``; each
+    scored just under the heading, in document order."""
+    text = heading.document.text
+    items: list[SentenceEvidence] = []
+    for start, end in split_sentences(text, heading.end, min(len(text), heading.end + 4000)):
+        if len(items) >= limit or is_heading(text, start, end):
+            break
+        items.append(replace(heading, start=start, end=end, answers=[],
+                             speaker=speaker_at(heading.document.speakers, start, end) or heading.speaker,
+                             score=heading.score * (1 - 0.01 * (len(items) + 1))))
+    return items
 
 
 _INTRO = re.compile(r"(?::|\bföljande\.|\bnedan\.|\bfollowing:?)\s*$", re.IGNORECASE)
@@ -125,6 +147,10 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     for e in [e for e in usable if e.embedded][: settings.max_items]:
         if _INTRO.search(e.text):
             expanded.extend(_items_after(e, settings.max_items))
+    # A heading among the very best sentences names the question's topic: its section answers it.
+    for e in usable[: settings.heading_rank]:
+        if e.score >= answerer.settings.facts.near_best * usable[0].score and is_heading(e.document.text, e.start, e.end):
+            expanded.extend(_section_after(e, 2 * settings.max_items))
     def point(e: SentenceEvidence) -> bool:
         return is_point(e, settings.min_words, settings.min_sentence_words)
 
@@ -133,6 +159,11 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     named = said_by_named_speaker(question, pool)
     if named:
         pool = named
+    # The document's own question asks what the user asks ("1. Vilka direkta insatser har
+    # förvaltningen genomfört …?", a reservation the question names): its answer is the list.
+    pointed = [e for e in pool if e.pointed > 0]
+    if pointed and any(e.pointed > 0 for e in pool[: settings.heading_rank]):
+        pool = pointed
     if question.about_questions and any(is_question(e.text) for e in pool):
         pool = [e for e in pool if is_question(e.text)]  # "Vilka frågor ställer …?": the questions
     about_parties = question.about_parties

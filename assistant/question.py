@@ -60,6 +60,32 @@ _LIST = re.compile(
     r"|\bwhich\s+(?:measures|proposals|actions|steps|questions)",
     re.IGNORECASE,
 )
+# A question that asks for several things of one kind, whatever the kind: "Vilka aktiviteter
+# nämns …?", "Which authorities …?", "What are the Social Democrats' criticisms …?" ("vilka"
+# is plural; an English noun in -s after "which"/"what"). A figure, date, party, person or
+# place question is decided by what it asks for first (``EXPECTS``).
+_PLURAL = re.compile(
+    r"\bvilka\s+(?!(?:är|var|som|av|har|hade|ska|skulle|kan|kunde|får|fick|måste|bör|blir|blev|vill|gör|"
+    r"gjorde|finns|fanns|kommer|de|dessa|det|den)\b)[a-zåäöé-]{3,}\s+"
+    # ... a noun, as the word after it shows: a preposition, an auxiliary or a common verb, or
+    # a passive or past form ("Vilka aktiviteter för barn …", "Vilka exempel ger …", "Vilka
+    # insatser nämns …"); "Vilka sköter större reparationer?" asks who, not for a list.
+    r"(?:för|mot|i|på|av|inom|med|till|om|från|som|under|efter|har|hade|ska|skulle|kan|kunde|är|var|finns|fanns|"
+    r"får|fick|bör|måste|kommer|gör|gjorde|ger|gav|tar|tog|vill|blir|blev|[a-zåäö]{3,}(?:s|ade|de|te))\b"
+    r"|\bwhich\s+(?:[a-z-]+\s+)?[a-z-]{2,}[^s\W]s\b"
+    r"|\bwhat\s+(?:are|were)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[a-z-]{2,}[^s\W]s\b"
+    r"|\bwhat\s+[a-z-]{2,}[^s\W]s\s+(?:do|does|did|are|were|have|has|had|will|would|can|could|should)\b",
+    re.IGNORECASE,
+)
+# How something is done or met ("Hur fortbildas personalen?", "Hur bemöter S utspelet?", "How
+# do they train staff?"): the ways the text gives, not one sentence. Not a measure ("hur
+# länge", "hur ofta"), which asks for one fact.
+_MANNER = re.compile(
+    r"\bhur\s+(?!(?:många|mycket|stor|stora|stort|länge|lång|långa|långt|ofta|gammal|gamla|dags|snart|hög|höga|"
+    r"högt|mkt|gick|går|är|var|blir|blev)\b)[a-zåäö]{3,}(?:s|r|de|te)\b"
+    r"|\bhow\s+(?:do|does|did|is|are|was|were|will|would|should|can|could)\b",
+    re.IGNORECASE,
+)
 # "Vem är Andréa Hedin?", "Who is Lisa Palm?", "Vilken roll har X?"
 _WHO_IS = re.compile(
     r"\b(?i:vem|vilka)\s+(?i:är|var)\s+(?=[A-ZÅÄÖÉ])|\b(?i:who)\s+(?i:is|was|are)\s+(?=[A-ZÅÄÖÉ])"
@@ -145,6 +171,8 @@ def shape_of(text: str, expects: str, key_terms: tuple[str, ...]) -> str:
     if _WHO_IS.search(text) and any(not k[0].isdigit() for k in key_terms):
         return "who"
     if _LIST.search(text) and expects not in ("author", "amount", "number", "date"):
+        return "list"
+    if (_PLURAL.search(text) or _MANNER.search(text)) and expects == "other":
         return "list"
     return "factoid" if expects != "other" else "open"
 

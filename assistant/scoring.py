@@ -248,7 +248,12 @@ class SentenceScorer:
                                 document.metadata.value("title") or "",
                                 document.text[:self.settings.facts.heading_block]))
             chunk_has_keys = all(_key_in(k, context, doc_parties) for k in question.key_terms)
-            header = self._header_tokens(document)
+            # A name the document's title or heading block states ("i svaret från
+            # Hägersten-Älvsjö") locates the document, not a sentence of it: it counts as
+            # said by every sentence there, so that lines repeating it do not outrank the answer.
+            heading = " ".join((document.metadata.value("title") or "", document.text[:self.settings.facts.heading_block]))
+            located_keys = [k for k in question.key_terms if not find_parties(k) and _key_in(k, heading, [])]
+            header = self._header_tokens(document) | {t for k in located_keys for t in tokenize(k)}
             spans = [(s, e, 0.0) for s, e in split_sentences(document.text, scored.chunk.start, scored.chunk.end)]
             if topic is not None:
                 # The question's names found near the passage need not be repeated by the
@@ -282,7 +287,7 @@ class SentenceScorer:
                         tokens |= words
                 lexical = topic.covered(tokens, stem_matches) if topic is not None else 1.0
                 # A party of the question is in the sentence when that party says it.
-                keys = [k for k in question.key_terms if _key_in(k, sentence, speaker_parties)]
+                keys = [k for k in question.key_terms if k in located_keys or _key_in(k, sentence, speaker_parties)]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
                            if c.value not in question_values]
                 maybe: list[Candidate] = []  # counts whose words differ: compared as vectors below

@@ -5,7 +5,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.question import analyze, is_follow_up
-from tests.conftest import ARTICLE, DISTRICT, INTERPELLATION, PM, assert_exact, seed_text
+from tests.conftest import ARTICLE, BUDGET, DISTRICT, INTERPELLATION, PM, assert_exact, seed_text
 
 
 def test_list_of_a_party_gives_distinct_points_said_by_that_party(seed_assistant: Assistant) -> None:
@@ -108,6 +108,15 @@ def test_follow_ups_are_decided_by_the_question(question: str, follow_up: bool) 
     pytest.param("What does the Left Party propose?", "list", id="what-propose"),
     pytest.param("Hur många skjutningar skedde 2020?", "factoid", id="count"),
     pytest.param("Vilket parti föreslog en avhopparlinje?", "factoid", id="which-party-proposed"),
+    pytest.param("Vilka aktiviteter för barn nämns i svaret?", "list", id="vilka-plural-noun"),
+    pytest.param("Vilka exempel ger förvaltningen?", "list", id="vilka-noun-verb"),
+    pytest.param("Vilka sköter större reparationer av maskiner?", "open", id="vilka-verb-asks-who"),
+    pytest.param("Which authorities work with the police?", "list", id="which-plural"),
+    pytest.param("What are the main criticisms of the budget?", "list", id="what-are-plural"),
+    pytest.param("Hur fortbildas personalen?", "list", id="hur-manner"),
+    pytest.param("How do the districts train their staff?", "list", id="how-manner"),
+    pytest.param("Hur länge gäller beslutet?", "open", id="hur-measure"),
+    pytest.param("Vilka stadsdelar omfattar Trefas?", "factoid", id="vilka-place"),
 ])
 def test_shape_is_chosen_from_the_question(question: str, shape: str) -> None:
     assert analyze(question).shape == shape
@@ -274,3 +283,38 @@ def test_registration_number_comes_from_the_named_documents_heading(seed_assista
         assert answer.citations[0].doc_id == PM
     # The memo from Hägersten-Älvsjö has no registration number: none is borrowed from another paper.
     assert not seed_assistant.ask("Vilket diarienummer har tjänsteutlåtandet?").answerable
+
+
+def test_a_heading_that_names_the_topic_answers_with_its_section(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Sammanfatta Socialdemokraternas kritik mot det borgerliga förslaget")
+    assert_exact(answer)
+    assert answer.shape == "list"
+    text = seed_text(BUDGET)
+    section = text.index("Vår kritik mot det borgerliga förslaget")
+    inside = [c for c in answer.citations if c.doc_id == BUDGET and c.start > section]
+    assert len(inside) >= 3
+    assert any("låtsas att det är deras" in c.quote for c in inside)
+    assert any("stora nedskärningar" in c.quote for c in inside)
+    assert not any(c.quote == "Vår kritik mot det borgerliga förslaget" for c in answer.citations)  # the heading is no point
+
+
+def test_a_name_in_the_documents_heading_does_not_pick_the_lines_that_repeat_it(seed_assistant: Assistant) -> None:
+    # "i Hägersten-Älvsjö" locates the district's reply; its signature and decision lines
+    # repeat the name but say nothing about activities.
+    answer = seed_assistant.ask("Vilka exempel på aktiviteter erbjuds på sommarlovet i Hägersten-Älvsjö?")
+    assert_exact(answer)
+    assert answer.shape == "list" and answer.citations[0].doc_id == DISTRICT
+    quotes = [c.quote for c in answer.citations]
+    assert any(q.startswith("Exempel på aktiviteter är stand-up") for q in quotes[:3])
+    assert not any("stadsdelsförvaltning" == q.split()[-1] and len(q.split()) <= 3 for q in quotes)
+    assert not any(q.startswith("Hägersten-Älvsjö stadsdelsnämnd godkänner") for q in quotes)
+
+
+def test_a_list_the_documents_own_question_asks_keeps_to_its_answer(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka insatser har förvaltningen i Hägersten-Älvsjö gjort ute i stadsmiljön mot droghandel?")
+    assert_exact(answer)
+    text = seed_text(DISTRICT)
+    first, second = text.index("1. Vilka direkta insatser"), text.index("2. Vilka direkta insatser")
+    assert answer.shape == "list" and len(answer.citations) >= 3
+    assert all(c.doc_id == DISTRICT and first < c.start < second for c in answer.citations)
+    assert any("utsättningsmöten" in c.quote for c in answer.citations)
