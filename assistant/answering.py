@@ -121,13 +121,16 @@ class ExtractiveAnswerer:
         if question.expects == "dnr":
             return self._registration_number(question, usable) or Draft(answerable=False)
         if question.shape == "list":
-            from assistant.listing import answer_list, gate_pool
+            from assistant.listing import answer_list, gate_pool, said_by_named_speaker, speaks_to_topic
 
             # A list of what a party says is gated on what that party says (the best sentence
             # overall may be another speaker's), and not at all when the question names
             # nothing but the party ("What does Feminist Initiative want?").
             pool = gate_pool(question, usable)
             if pool is not None and not self.supported(question, pool[0], pool):
+                return Draft(answerable=False)
+            named = said_by_named_speaker(question, usable)
+            if named and not speaks_to_topic(question, named, self.index.sparse.idf, self.settings.gate.min_lexical):
                 return Draft(answerable=False)
             return answer_list(self, question, usable)
         if not self.supported(question, usable[0], usable) and self._typed_near_best(question, usable) is None:
@@ -162,10 +165,12 @@ class ExtractiveAnswerer:
         if question.expects == "other":
             # An open question is answered by a statement, not by a heading or a label line
             # ("Hägersten-Älvsjö stadsdelsförvaltning" for "Hur fortbildas personalen …?").
-            from assistant.listing import is_heading
+            # Nor by a line that only says who speaks or what follows ("Ersättaryttrande gjordes
+            # av Lisa Palm (Fi) enligt följande.").
+            from assistant.listing import is_statement
 
-            statements = [e for e in usable if not is_heading(e.document.text, e.start, e.end)]
-            if statements and statements[0] is not best and is_heading(best.document.text, best.start, best.end):
+            statements = [e for e in usable if is_statement(e)]
+            if statements and not is_statement(best):
                 best = statements[0]
         best = self._continue_item(best, ranked, question, self.settings.facts)
         if question.expects in _TYPED and not best.answers:
@@ -227,8 +232,11 @@ class ExtractiveAnswerer:
         anchors = [m.start() for t in question.terms for m in re.finditer(re.escape(t), text[evidence.start:evidence.end].lower())]
         if not anchors:
             return evidence.answers[0]
-        def distance(c: Candidate) -> int:
-            return min(abs((c.start - evidence.start) - a) for a in anchors)
+        def distance(c: Candidate) -> tuple[bool, int]:
+            # A place is named after a preposition of place ("i polishuset i Rinkeby"), not
+            # by a capitalised word that opens a sentence ("Gärna med polisen …").
+            located = question.expects != "place" or bool(_PLACE_PREPOSITION.search(text, max(0, c.start - 8), c.start))
+            return (not located, min(abs((c.start - evidence.start) - a) for a in anchors))
         return min(evidence.answers, key=distance)
 
     def _add_conflict(self, question: Question, ranked: list[SentenceEvidence], best: SentenceEvidence,
@@ -379,6 +387,8 @@ class ExtractiveAnswerer:
 def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
     return DraftItem(text, [n], speaker.label() or None if speaker else None, speaker.parties if speaker else ())
 
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:i|på|vid|från|till|utanför|inom|in|at|near|from)\s+$", re.IGNORECASE)
 
 _DATE_WORDS = frozenset(tokenize("datum datumet daterad daterat daterades date dated när when skrevs skrevs written "
                                   "publicerades published dokumentet document det den"))

@@ -226,6 +226,11 @@ class Assistant:
         the model's reply as it streams; the returned Answer holds the verified version."""
         question = self.validate(question)
         analysed = self.understand(question, history)
+        short = getattr(history[-1], "short_answer", None) if history else None
+        if analysed.search is not None and short:
+            # "Vem är stadsdelsdirektör?" … "And who is the head of department?": a follow-up
+            # asks for something the previous answer did not give.
+            analysed = replace(analysed, answered=(short,))
         notice = None
         if self.generative is not None and analysed.search is not None:
             try:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.question import Question, party_words
-from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question
+from assistant.reranking import QuestionTerms
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question, stem_matches
 from index import speaker_at
 from index.text import BULLET, line_around, split_sentences, tokenize
 
@@ -38,6 +39,11 @@ def is_point(evidence: SentenceEvidence, min_words: int, min_sentence_words: int
     if speaker is not None and speaker.evidence_start is not None and evidence.start <= speaker.evidence_start < evidence.end:
         return False  # "Reservation anfördes av …": who speaks, not what they say
     return not is_heading(evidence.document.text, evidence.start, evidence.end)
+
+
+def is_statement(evidence: SentenceEvidence) -> bool:
+    """Not a heading, and not a sentence that only introduces what follows ("… enligt följande.")."""
+    return not _INTRO.search(evidence.text) and not is_heading(evidence.document.text, evidence.start, evidence.end)
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
@@ -120,6 +126,20 @@ def said_by_named_speaker(question: Question, evidence: list[SentenceEvidence]) 
             or any(name in e.text.lower() for name in quoted)]
 
 
+def speaks_to_topic(question: Question, said: list[SentenceEvidence], idf, floor: float) -> bool:
+    """Whether what a named speaker says (all of it) covers the rest of a Swedish question's
+    words ("Vad säger Andréa Hedin om kollektivtrafiken?": the name is hers in every sentence;
+    the topic must be there too). A question naming nothing else is covered."""
+    if question.language != "sv":
+        return True  # word cover is measured in Swedish; similarity has judged it
+    names = {t for e in said if e.speaker is not None and e.speaker.name for t in tokenize(e.speaker.name)}
+    rest = [t for t in question.terms if t not in names and t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS]
+    if not rest:
+        return True
+    said_words = set().union(*(set(e.words) | set(tokenize(e.text)) for e in said))
+    return QuestionTerms(rest, idf).covered(said_words, stem_matches) >= floor
+
+
 def gate_pool(question: Question, usable: list[SentenceEvidence]) -> list[SentenceEvidence] | None:
     """The sentences the evidence gate judges a list question by: those said by the party it
     names, or all; None when the question names nothing but the party (then any of its
@@ -164,6 +184,9 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     pointed = [e for e in pool if e.pointed > 0]
     if pointed and any(e.pointed > 0 for e in pool[: settings.heading_rank]):
         pool = pointed
+    # What a named speaker or the document's own question marks as the answer needs no
+    # similarity floor (the gate has judged the question by it already).
+    marked = bool(named) or pool is pointed
     if question.about_questions and any(is_question(e.text) for e in pool):
         pool = [e for e in pool if is_question(e.text)]  # "Vilka frågor ställer …?": the questions
     about_parties = question.about_parties
@@ -182,7 +205,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     pool = []
     for members in groups.values():
         best = members[0]
-        if best.dense < floor and not (question.parties and _topic_free(question)):
+        if best.dense < floor and not marked and not (question.parties and _topic_free(question)):
             continue  # this speaker says nothing close to the question
         pool.extend(e for e in members if e.score >= settings.relative_floor * best.score
                     and e.dense >= best.dense - settings.dense_margin)

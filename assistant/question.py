@@ -100,6 +100,9 @@ _CONTINUATION = re.compile(
 _BACK_REFERENCE = re.compile(
     r"\b(?:hon|han|hen|henne|honom|de|dem|deras|dess|dessa|detta|denna|sådana|där|därför|"
     r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b", re.IGNORECASE)
+# A pronoun as the subject right after the question word and its verb ("Var ska den ligga?",
+# "Vad kostar de?", "När startade det?"): it stands for something said before.
+_PRONOUN_SUBJECT = re.compile(r"^\s*[\wåäö]+\s+[\wåäö]+\s+(?:den|det|de|dom)\b", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"\b(?:vad|vilken|vilket|vilka|vem|vems|hur|när|varför|var någonstans|what|which|who|whom|"
                             r"whose|how|when|where|why)\b|^\s*var\b", re.IGNORECASE)
 _TRAILING_IT = re.compile(r"\b(?:det|den|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
@@ -127,6 +130,7 @@ class Question:
     subject: str | None = None  # who-is: the person asked about
     about_parties: bool = False  # asks about parties in general ("vad partierna föreslår")
     about_questions: bool = False  # asks which questions someone asks: then questions are evidence
+    answered: tuple[str, ...] = ()  # a follow-up: what the previous answer gave (it asks for something new)
 
 
 def detect_language(text: str) -> str:
@@ -183,11 +187,11 @@ def is_follow_up(question: Question) -> bool:
     de?") without naming a person, place, party or number of its own. A complete
     question stands alone, however short."""
     text = question.text
-    if _CONTINUATION.search(text):
-        return True
+    if _CONTINUATION.search(text) or _TRAILING_IT.search(text):
+        return True  # "… om det?" refers back, whatever else the question names
     if question.key_terms or question.parties:
         return False
-    return bool(_BACK_REFERENCE.search(text) or _TRAILING_IT.search(text))
+    return bool(_BACK_REFERENCE.search(text) or _PRONOUN_SUBJECT.search(text))
 
 
 # "hur många X": X, past a word that only qualifies it ("nya ordningsvakter", "more guards").
@@ -239,6 +243,19 @@ def analyze(text: str) -> Question:
     )
 
 
+_PERSON_PRONOUN = re.compile(r"\b(?:hon|han|hen|henne|honom|hennes|hans|she|he|him|his)\b", re.IGNORECASE)
+_POSSESSIVE = {"hennes", "hans", "his"}
+
+
+def _person_of(question: Question) -> str | None:
+    """The one person a question is about: a who-is question's subject, or its only name of
+    two or more words that is not a party."""
+    if question.subject:
+        return question.subject
+    names = [k for k in question.key_terms if " " in k and not k[0].isdigit() and not find_parties(k)]
+    return names[0] if len(names) == 1 else None
+
+
 def with_context(question: Question, previous: Question) -> Question:
     """A follow-up read with the question it follows: searched with both, asking for what
     it asks itself (else what the previous one asked), about its own names and parties
@@ -250,15 +267,24 @@ def with_context(question: Question, previous: Question) -> Question:
     own_shape = question.shape if (asks_itself or question.expects != "other" or question.shape in ("list", "who")) else None
     # Another party replaces the previous question's ("Vad vill Fi?" … "Och Vänsterpartiet?").
     replaced = party_words(previous) if question.parties else set()
+    # "hon" after "Vem är Clara Lindblom?" is Clara Lindblom: the follow-up is searched as the
+    # question it stands for ("Hur mycket pengar vill Clara Lindblom skjuta till?"), which is
+    # closer to the answer than the two questions run together.
+    person = _person_of(previous)
+    search = f"{previous.search or previous.text} {question.text}"
+    if person is not None and _PERSON_PRONOUN.search(question.text):
+        search = _PERSON_PRONOUN.sub(lambda m: person + ("s" if m.group(0).lower() in _POSSESSIVE else ""), question.text)
     return replace(
         question,
-        search=f"{previous.search or previous.text} {question.text}",
+        search=search,
         expects=question.expects if (question.expects != "other" or asks_itself) else previous.expects,
         shape=own_shape or previous.shape,
         subject=question.subject or previous.subject,
         terms=tuple(dict.fromkeys(question.terms + tuple(t for t in previous.terms if t not in replaced))),
         key_terms=question.key_terms or previous.key_terms,
-        parties=question.parties or previous.parties,
+        # A person named in the follow-up is who it asks about: the previous question's party
+        # stays a topic word, not a filter ("Vad vill M?" … "Vad tycker Ojanne (S) om det?").
+        parties=question.parties or (() if question.key_terms else previous.parties),
         counted=question.counted or (previous.counted if question.expects == "other" else None),
         about_parties=question.about_parties or previous.about_parties,
         about_questions=question.about_questions or previous.about_questions,

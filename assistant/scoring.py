@@ -34,7 +34,9 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
-    "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes"
+    "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
+    "tycker anser säger menar think thinks say says "  # an opinion or a response asked for, not a topic
+    "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded"
 ))
 
 @dataclass
@@ -55,6 +57,8 @@ class SentenceEvidence:
     embedded: bool = False  # whether ``dense`` was measured (else the lowest seen)
     pointed: float = 0.0    # follows a question of the document that asks what the user asks:
     #                         that question's cover of the user's words (else 0)
+    words: frozenset[str] = frozenset()  # the stems its word cover was measured on (its own, its
+    #                                      label block's, its document header's)
 
     @property
     def text(self) -> str:
@@ -231,6 +235,7 @@ class SentenceScorer:
         # A party the question names is in a sentence that party says (as for the key terms).
         party_terms = [(set(tokenize(k)), {m.party for m in find_parties(k)}) for k in question.key_terms
                        if find_parties(k)]
+        referred = [k for k in question.key_terms if k.lower() not in question.text.lower()]  # taken from before
         found: list[SentenceEvidence] = []
         labelled: dict[int, list[SentenceEvidence]] = {}  # a label block's line -> the lines above it
         unsure: dict[int, list[Candidate]] = {}  # numbers whose following words are not the counted word's stem
@@ -285,9 +290,16 @@ class SentenceScorer:
                 for words, parties in party_terms:
                     if parties & set(speaker_parties):
                         tokens |= words
+                # ... and so is the person a follow-up refers to ("Vilket pris nämner hon?" after
+                # "Vem är Lisa Palm?"), in what that person says.
+                spoken = [k for k in referred if speaker is not None and speaker.name
+                          and set(tokenize(k)) and set(tokenize(k)) <= set(tokenize(speaker.name))]
+                for k in spoken:
+                    tokens |= set(tokenize(k))
                 lexical = topic.covered(tokens, stem_matches) if topic is not None else 1.0
                 # A party of the question is in the sentence when that party says it.
-                keys = [k for k in question.key_terms if k in located_keys or _key_in(k, sentence, speaker_parties)]
+                keys = [k for k in question.key_terms
+                        if k in located_keys or k in spoken or _key_in(k, sentence, speaker_parties)]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
                            if c.value not in question_values]
                 maybe: list[Candidate] = []  # counts whose words differ: compared as vectors below
@@ -308,6 +320,7 @@ class SentenceScorer:
                     typed=typed,
                     speaker=speaker,
                     pointed=pointed,
+                    words=frozenset(tokens),
                 ))
                 if maybe:
                     unsure[id(found[-1])] = maybe
@@ -457,5 +470,6 @@ class SentenceScorer:
         for kind in ("number", "amount", "date", "person"):
             values.update(c.value for c in candidates(kind, question.text, 0, len(question.text)))
         values.update(k.lower() for k in question.key_terms)
+        values.update(question.answered)
         return values
 

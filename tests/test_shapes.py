@@ -90,6 +90,8 @@ def test_a_count_is_never_a_year_or_a_share(seed_assistant: Assistant) -> None:
     pytest.param("Och i Farsta?", True, id="ellipsis-place"),
     pytest.param("What about the Moderates?", True, id="what-about"),
     pytest.param("Vad tycker hon om förslaget?", True, id="pronoun-hon"),
+    pytest.param("Var ska den ligga?", True, id="pronoun-subject-den"),
+    pytest.param("Vad tycker Alexander Ojanne om det?", True, id="trailing-det-with-a-name"),
     pytest.param("Vem är handläggare?", False, id="short-complete"),
     pytest.param("Finns det en strategi mot våldet?", False, id="dummy-det"),
     pytest.param("När startade Trefas?", False, id="own-name"),
@@ -318,3 +320,40 @@ def test_a_list_the_documents_own_question_asks_keeps_to_its_answer(seed_assista
     assert answer.shape == "list" and len(answer.citations) >= 3
     assert all(c.doc_id == DISTRICT and first < c.start < second for c in answer.citations)
     assert any("utsättningsmöten" in c.quote for c in answer.citations)
+
+
+def test_a_follow_up_asks_for_something_the_previous_answer_did_not_give(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vem är stadsdelsdirektör i Hägersten-Älvsjö?")
+    assert first.short_answer == "Lee Orberson"
+    answer = seed_assistant.ask("Och vem mer har godkänt tjänsteutlåtandet?", history=[first])
+    assert_exact(answer)
+    assert answer.short_answer == "Linda Palo" and answer.citations[0].doc_id == DISTRICT
+    assert "Linda Palo" in answer.citations[0].quote
+
+
+def test_a_pronoun_for_the_person_asked_about_reads_as_their_name(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vem är Clara Lindblom?")
+    understood = seed_assistant.understand("Hur mycket pengar vill hon skjuta till?", [first])
+    assert understood.search == "Hur mycket pengar vill Clara Lindblom skjuta till?"
+    answer = seed_assistant.ask("Hur mycket pengar vill hon skjuta till?", history=[first])
+    assert_exact(answer)
+    assert answer.short_answer == "50 miljoner"
+    assert answer.citations[0].doc_id == PM and answer.citations[0].quote.startswith("Skjut omedelbart till 50 miljoner")
+
+
+def test_a_place_follows_a_preposition_of_place(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vilket parti vill inrätta en särskild krisgrupp mot gängen?")
+    answer = seed_assistant.ask("Var ska den finnas?", history=[first])
+    assert_exact(answer)
+    assert answer.short_answer == "Rinkeby" and answer.citations[0].doc_id == BUDGET
+    assert "i polishuset i Rinkeby" in answer.citations[0].quote
+
+
+def test_what_a_named_speaker_says_must_cover_the_topic_asked_about(seed_assistant: Assistant) -> None:
+    assert not seed_assistant.ask("Vad säger Andréa Hedin om kollektivtrafiken?").answerable
+    first = seed_assistant.ask("Vad vill Moderaterna göra?")
+    answer = seed_assistant.ask("Vad tycker Alexander Ojanne om det?", history=[first])
+    assert_exact(answer)
+    assert answer.shape == "list" and answer.citations
+    assert all(c.doc_id == ARTICLE and "Ojanne" in (c.speaker or "") + c.quote for c in answer.citations)
+    assert any("yrvaket" in c.quote for c in answer.citations)
