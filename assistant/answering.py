@@ -137,6 +137,17 @@ class ExtractiveAnswerer:
             return Draft(answerable=False)
         return self.answer_factoid(question, ranked, usable)
 
+    @staticmethod
+    def _covers_event(question: Question, evidence: SentenceEvidence) -> bool:
+        """Whether the sentence speaks of the event a Swedish "När <verb> …?" asks about: the
+        verb's stem is in it ("När startade Trefas?" / "Trefas startades …"). Not measured
+        after an auxiliary ("När måste du …?") or in English."""
+        asked = _EVENT_VERB.match(question.text)
+        if asked is None or question.language != "sv" or asked.group(1).lower() in _AUXILIARIES:
+            return True
+        stems = tokenize(asked.group(1))
+        return not stems or stem_matches(stems[0], set(evidence.words) | set(tokenize(evidence.text)))
+
     def _typed_near_best(self, question: Question, usable: list[SentenceEvidence]) -> SentenceEvidence | None:
         """For a figure, date or contact question: a top sentence nearly as good as the best
         that holds an answer of that kind and passes the gate on its own (the one the answer
@@ -160,7 +171,19 @@ class ExtractiveAnswerer:
                 return draft
         if question.expects == "person":
             with_names = [e for e in usable[:5] if e.answers]
-            if with_names and with_names[0].score >= self.settings.facts.near_best * best.score:
+            role = _ROLE_ASKED.search(question.text)
+            if role and question.language == "sv":
+                # "Vem är kommunpolis i Hägersten-Älvsjö?": the name must stand with that role
+                # (in its sentence or label block), not with another ("Linda Palo, avdelningschef").
+                stems = tokenize(role.group(1))
+                def has_role(e: SentenceEvidence) -> bool:
+                    return not stems or stem_matches(stems[0], set(e.words) | set(tokenize(e.text)))
+                with_names = [e for e in with_names if has_role(e)]
+                if with_names:
+                    best = with_names[0]
+                elif not has_role(best):  # the answer may be a group ("En hovmästare är arbetsledare …")
+                    return Draft(answerable=False)
+            elif with_names and with_names[0].score >= self.settings.facts.near_best * best.score:
                 best = with_names[0]
         if question.expects == "other":
             # An open question is answered by a statement, not by a heading or a label line
@@ -184,7 +207,10 @@ class ExtractiveAnswerer:
             typed = self._typed_near_best(question, [best] + [e for e in usable if e is not best])
             if typed is not None:
                 best = typed
-            elif question.expects != "date":
+            elif question.expects != "date" or not self._covers_event(question, best):
+                # A "när" answered by a condition must speak of what the question asks about
+                # ("När invigdes trygghetskontoret vid Stureplan?" is not answered by "Stureplan
+                # … skulle behöva ett trygghetskontor": nothing was inaugurated).
                 return Draft(answerable=False)
         draft = Draft(answerable=True, shape="factoid" if best.answers else "open")
         n = draft.cite(claim_of(best))
@@ -387,6 +413,13 @@ class ExtractiveAnswerer:
 def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
     return DraftItem(text, [n], speaker.label() or None if speaker else None, speaker.parties if speaker else ())
 
+
+# "Vem är handläggare …?", "Vilka är ordförande …?": the role a person question asks for.
+_ROLE_ASKED = re.compile(r"^\s*(?i:vem|vilka)\s+(?i:är|var|blir|blev)\s+([a-zåäö][\wåäö-]{3,})\b")
+
+# "När invigdes …?": the event a when-question asks about.
+_EVENT_VERB = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:när)\s+([a-zåäö]+)\b")
+_AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fick bör har hade kommer brukar".split())
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:i|på|vid|från|till|utanför|inom|in|at|near|from)\s+$", re.IGNORECASE)
 

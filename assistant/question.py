@@ -37,7 +37,8 @@ EXPECTS = (
     ("party", re.compile(r"\bvilket parti|\bvilka partier|\bvilket av partierna|\bwhich part(?:y|ies)|\bwhat part(?:y|ies)")),
     ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rd]?\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget for\b")),
     ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bhur stor\b|\bwhat share\b|\bpercent")),
-    ("date", re.compile(r"\bnär\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bsedan när\b|\bwhen\b|\bwhat year\b|\bwhich year\b|\bwhat date\b")),
+    # "när"/"when" opening the question (or a clause: "…, och när …"), not "Vad gör X när Y?"
+    ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\bwhat date\b")),
     # "who" asks for a person where it opens the question (or a clause of it), not as a
     # relative pronoun ("people who want to leave").
     ("person", re.compile(r"\bvem\b|\bvilka personer\b|\bvilken person\b|\bvad heter\b"
@@ -48,14 +49,14 @@ EXPECTS = (
 
 # Questions asking for the distinct points of a text rather than one fact.
 _LIST = re.compile(
-    r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|lovar|planerar|gör|görs|anser|tycker|menar|säger|"
+    r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|lovar|planerar|gör|görs|anser|tycker|menar|säger|skriver|skrev|"
     r"kritiserar|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
     r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?[\wåäö-]*?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
     r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik|frågor)"
     r"|\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bvad\s+går\s+.+\s+ut\s+på"
     r"|\bsummar|\boverview\b|\blist\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
     r"|\bwhat\s+(?:does|do|did|has|have|will)\s+.+\s+(?:propose|want|suggest|demand|plan|criticis|criticiz|"
-    r"say|do|argue|recommend|ask)"
+    r"say|do|argue|recommend|ask|write)"
     r"|\bwhat\s+(?:measures|proposals|actions|steps|demands|points|questions)"
     r"|\bwhich\s+(?:measures|proposals|actions|steps|questions)",
     re.IGNORECASE,

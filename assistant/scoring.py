@@ -98,7 +98,8 @@ def _key_in(term: str, text: str, doc_parties: list[str]) -> bool:
 _SECTION_KINDS = (
     ("reservation", re.compile(r"\breserv\w*|\bdissent", re.IGNORECASE)),
     ("statement", re.compile(r"\bsärskil\w*\s+uttalande\w*|\bspecial statement", re.IGNORECASE)),
-    ("substitute", re.compile(r"\bersättaryttrande\w*|\bsubstitute'?s? statement", re.IGNORECASE)),
+    ("substitute", re.compile(r"\bersättaryttrande\w*|\b(?:substitute'?s?|supplementary|deputy'?s?) statement",
+                              re.IGNORECASE)),
 )
 
 

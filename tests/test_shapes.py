@@ -357,3 +357,35 @@ def test_what_a_named_speaker_says_must_cover_the_topic_asked_about(seed_assista
     assert answer.shape == "list" and answer.citations
     assert all(c.doc_id == ARTICLE and "Ojanne" in (c.speaker or "") + c.quote for c in answer.citations)
     assert any("yrvaket" in c.quote for c in answer.citations)
+
+
+def test_a_role_nobody_in_the_documents_holds_is_declined(seed_assistant: Assistant) -> None:
+    # The reply's signature names a director and a head of department, no ombudsman.
+    assert not seed_assistant.ask("Vem är ombudsman i Hägersten-Älvsjö?").answerable
+    answer = seed_assistant.ask("Vem är avdelningschef i Hägersten-Älvsjö?")
+    assert_exact(answer)
+    assert answer.short_answer == "Linda Palo" and "avdelningschef" in answer.citations[0].quote
+
+
+def test_a_when_question_about_an_event_the_text_never_reports_is_declined(seed_assistant: Assistant) -> None:
+    # The budget text says Stureplan needs a safety office; nothing was ever opened there.
+    assert not seed_assistant.ask("När öppnades trygghetskontoret vid Stureplan?").answerable
+
+
+def test_a_section_no_party_of_the_question_wrote_is_declined(seed_assistant: Assistant) -> None:
+    # The Christian Democrats are only named in the district reply; they wrote no statement.
+    assert analyze("Vad skrev Kristdemokraterna i sitt ersättaryttrande?").shape == "list"
+    assert not seed_assistant.ask("Vad skrev Kristdemokraterna i sitt ersättaryttrande?").answerable
+    answer = seed_assistant.ask("What did Feminist Initiative write in its supplementary statement?")
+    assert_exact(answer)
+    assert answer.shape == "list" and all("Fi" in item.parties for item in answer.items)
+
+
+@pytest.mark.parametrize("question, expects", [
+    pytest.param("När startade Trefas?", "date", id="när-opens"),
+    pytest.param("Sedan när samarbetar staden och polisen?", "date", id="sedan-när"),
+    pytest.param("Vad gör fältassistenterna när skolan är slut?", "other", id="när-as-conjunction"),
+    pytest.param("What do the districts do when a shooting happens?", "other", id="when-as-conjunction"),
+])
+def test_a_when_question_is_one_that_asks_when(question: str, expects: str) -> None:
+    assert analyze(question).expects == expects
