@@ -122,6 +122,11 @@ class ExtractiveAnswerer:
             return self._registration_number(question, usable) or Draft(answerable=False)
         if question.shape == "list":
             from assistant.listing import answer_list, gate_pool, said_by_named_speaker, speaks_to_topic
+            from assistant.summary import summarise, summarised_document
+
+            document = summarised_document(self, question, usable)
+            if document is not None:  # "Sammanfatta Hägersten-Älvsjös svar på skrivelsen"
+                return summarise(self, document, usable)
 
             # A list of what a party says is gated on what that party says (the best sentence
             # overall may be another speaker's), and not at all when the question names
@@ -295,7 +300,7 @@ class ExtractiveAnswerer:
         if field is None or field.evidence.start is None:
             return None
         own = [t for t in tokenize(question.text) if t not in ANSWER_TYPE_TERMS and t not in _DATE_WORDS]
-        if not self._names_only(own, document):
+        if not self.names_only(own, document):
             return None
         draft = Draft(answerable=True, shape="factoid")
         n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
@@ -304,7 +309,7 @@ class ExtractiveAnswerer:
         draft.items.append(DraftItem(value, [n]))
         return draft
 
-    def _names_only(self, words: list[str], document: DocumentRecord) -> bool:
+    def names_only(self, words: list[str], document: DocumentRecord) -> bool:
         """Whether ``words`` (a question's, less what it asks for) only name the document: each
         is a word of its heading block, its title or its kind ("promemorian", "the memo" for
         a promemoria)."""
@@ -327,7 +332,7 @@ class ExtractiveAnswerer:
             field = document.metadata.dnr
             if field is None or field.evidence.start is None:
                 continue
-            if self._names_only(own, document):
+            if self.names_only(own, document):
                 draft = Draft(answerable=True, shape="factoid")
                 n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
                 draft.short.append((field.value, n))

@@ -75,6 +75,8 @@ class ListSettings:
     duplicate_similarity: float = 0.93  # e5 cosine above which two points say the same
     whole_item_chars: int = 500     # a point in a bulleted item cites the whole item up to this long
     #                                 (session 5, by hand: the seeds' bullets are 60-420 characters)
+    summary_own: int = 3            # a document summary opens with up to this many sentences of the
+    #                                 document's own summary section (session 6, by hand)
     heading_rank: int = 3           # a heading among this many best sentences lends its section's
     #                                 sentences its score (session 6, by hand: "Vår kritik mot …" ranked 1st)
     min_words: int = 5              # shorter sentences are headings or fragments, not points

@@ -389,3 +389,18 @@ def test_a_section_no_party_of_the_question_wrote_is_declined(seed_assistant: As
 ])
 def test_a_when_question_is_one_that_asks_when(question: str, expects: str) -> None:
     assert analyze(question).expects == expects
+
+
+def test_a_summary_of_a_named_document_gives_that_documents_points(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Sammanfatta tjänsteutlåtandet från Hägersten-Älvsjö")
+    assert_exact(answer)
+    assert answer.shape == "list" and 4 <= len(answer.citations) <= 8
+    assert {c.doc_id for c in answer.citations} == {DISTRICT}
+    text = seed_text(DISTRICT)
+    # Its own summary section is in it, and the points come from all over the document.
+    assert any(c.quote.startswith("Stadsdelsförvaltningen lägger stor vikt") for c in answer.citations)
+    assert max(c.start for c in answer.citations) > len(text) // 2
+    assert not any(len(c.quote.split()) < 4 for c in answer.citations)  # no signature or label lines
+    # A summary of what someone says on a topic is a list on that topic, not a document summary.
+    topic = seed_assistant.ask("Sammanfatta vad Jan Jönsson säger att han genomförde som socialborgarråd")
+    assert any("skolsociala teamen" in c.quote for c in topic.citations)

@@ -1,0 +1,138 @@
+"""Summaries of one document: "Sammanfatta Hägersten-Älvsjös svar på skrivelsen", "Vad handlar
+interpellationen om?", "Summarise the memo".
+
+When a summary question names nothing but a document (words of its heading block, its title or
+its kind), the answer is that document's own points, not the sentences most like the
+question (which are the lines that repeat its name): its own summary section first
+("Sammanfattning"), then the sentences closest to the document as a whole (the mean of its
+sentence vectors), chosen by maximal marginal relevance so that they say different things,
+shown in the document's order. Numbers: ``ListSettings``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.listing import LIST_WORDS, is_heading, is_statement
+from assistant.question import Question
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, stem_matches
+from index import DocumentRecord, speaker_at
+from index.text import split_sentences, tokenize
+
+if TYPE_CHECKING:
+    from assistant.answering import Draft, ExtractiveAnswerer
+
+# A question asking for a summary rather than for points on a topic.
+SUMMARY = re.compile(r"\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bsummar"
+                     r"|\bwhat\s+(?:is|was)\s+.+\s+about\b|\bmain points\b|\boverview\b", re.IGNORECASE)
+# Words that only ask for the summary ("Sammanfatta …", "Vad handlar … om?", "Summarise …").
+_SUMMARY_WORDS = frozenset(tokenize("sammanfatta sammanfattning korthet huvudpunkter handlar handla "
+                                    "summarise summarize summary main points overview about"))
+# The heading of a document's own summary section.
+_OWN_SUMMARY = re.compile(r"^\s*(?:sammanfattning|sammandrag|summary)\s*$", re.IGNORECASE)
+
+
+def summarised_document(answerer: ExtractiveAnswerer, question: Question,
+                        ranked: list[SentenceEvidence]) -> DocumentRecord | None:
+    """The document a summary question names and nothing else, best ranked first; None when
+    the question is no summary question or names a topic as well."""
+    if question.shape != "list" or not SUMMARY.search(question.text):
+        return None
+    words = [t for t in tokenize(question.text)
+             if t not in _SUMMARY_WORDS and t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS]
+    if not words:
+        return None  # "Sammanfatta vad partierna föreslår": a list across documents
+    seen: set[str] = set()
+    for evidence in ranked[:10]:
+        document = evidence.document
+        if document.doc_id not in seen:
+            seen.add(document.doc_id)
+            named = set(tokenize(" ".join((_title_lines(document.text, answerer.settings.facts.heading_block),
+                                            document.metadata.value("title") or "",
+                                            document.metadata.value("kind") or ""))))
+            if all(stem_matches(t, named) for t in words):
+                return document
+    return None
+
+
+def _title_lines(text: str, block: int) -> str:
+    """The whole lines starting in the first ``block`` characters that do not end like a
+    sentence (titles, headings, the addressee), not the body text that may follow them."""
+    lines, position = [], 0
+    for line in text.splitlines(keepends=True):
+        if position >= block:
+            break
+        position += len(line)
+        if line.strip() and line.rstrip()[-1] not in ".!?:":
+            lines.append(line.strip())
+    return "\n".join(lines)
+
+
+def summarise(answerer: ExtractiveAnswerer, document: DocumentRecord, ranked: list[SentenceEvidence]) -> Draft:
+    from assistant.answering import Draft, DraftItem, Claim
+
+    settings = answerer.settings.lists
+    text = document.text
+    spans = [(s, e) for s, e in split_sentences(text, 0, len(text))]
+    points = [(s, e) for s, e in spans if _is_point(document, s, e, settings.min_words)]
+    if not points:
+        return Draft(answerable=False)
+    own = _own_summary(document, spans)
+    # The fact first: the document's sentence most like the question leads, then its own
+    # summary section and the sentences closest to the whole, in the document's order.
+    lead = next(((e.start, e.end) for e in ranked if e.document.doc_id == document.doc_id
+                 and (e.start, e.end) in points), None)
+    chosen = ([lead] if lead else []) + [span for span in own if span in points and span != lead][: settings.summary_own]
+    vectors = answerer.sentence_vectors([(document, s, e) for s, e in points])
+    centre = vectors.mean(axis=0)
+    centre /= np.linalg.norm(centre) or 1.0
+    relevance = vectors @ centre
+    picked = [points.index(span) for span in chosen]
+    while len(picked) < min(settings.max_items, len(points)):
+        best, best_value = -1, -np.inf
+        for i in range(len(points)):
+            if i in picked:
+                continue
+            redundancy = float(np.max(vectors[picked] @ vectors[i])) if picked else 0.0
+            if redundancy >= settings.duplicate_similarity:
+                continue
+            value = settings.mmr_lambda * relevance[i] - (1 - settings.mmr_lambda) * redundancy
+            if value > best_value:
+                best, best_value = i, value
+        if best < 0:
+            break
+        picked.append(best)
+    draft = Draft(answerable=True, shape="list")
+    for i in picked[:1] + sorted(picked[1:], key=lambda i: points[i][0]):
+        start, end = points[i]
+        speaker = speaker_at(document.speakers, start, end)
+        n = draft.cite(Claim(document, start, end, speaker))
+        label = speaker.label() if speaker is not None else None
+        draft.items.append(DraftItem(" ".join(text[start:end].split()), [n], label or None,
+                                     speaker.parties if speaker else ()))
+    return draft
+
+
+def _is_point(document: DocumentRecord, start: int, end: int, min_words: int) -> bool:
+    sentence = document.text[start:end]
+    evidence = SentenceEvidence(document, None, start, end)  # type: ignore[arg-type]
+    return len(sentence.split()) >= min_words and not sentence.rstrip().endswith("?") and is_statement(evidence)
+
+
+def _own_summary(document: DocumentRecord, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences under the document's own summary heading, up to the next heading."""
+    text = document.text
+    out: list[tuple[int, int]] = []
+    inside = False
+    for start, end in spans:
+        if is_heading(text, start, end):
+            if inside:
+                break
+            inside = bool(_OWN_SUMMARY.match(text[start:end]))
+            continue
+        if inside:
+            out.append((start, end))
+    return out
