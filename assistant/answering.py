@@ -120,6 +120,12 @@ class ExtractiveAnswerer:
         usable = [e for e in ranked if e.chunk_has_keys] or ranked
         if question.expects == "dnr":
             return self._registration_number(question, usable) or Draft(answerable=False)
+        if question.expects == "expansion":
+            from assistant.abbreviations import answer_expansion
+
+            draft = answer_expansion(self, question, usable)
+            if draft is not None:
+                return draft
         if question.shape == "list":
             from assistant.listing import answer_list, gate_pool, said_by_named_speaker, speaks_to_topic
             from assistant.summary import summarise, summarised_document

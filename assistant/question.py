@@ -29,6 +29,9 @@ EXPECTS = (
     # A number or an address to reach someone at (not any question that mentions e-mail).
     ("contact", re.compile(r"\btelefon(?:nummer|nr)?\w*|\bmobil(?:nummer|telefon)\w*|\b(?:e-?post|mejl|e-?mail|mail)adress\w*"
                            r"|\bkontaktuppgift\w*|\bphone\b|\be-?mail address|\bcontact details\b")),
+    # What an abbreviation stands for ("Vad står SSPF för?", "What does SIG stand for?").
+    ("expansion", re.compile(r"\bstår\s+(?:förkortningen\s+|akronymen\s+)?\S+\s+för\b|\bbetyder\s+(?:förkortningen|akronymen)\b"
+                             r"|\bförkortning(?:en)?\s+för\b|\bstands?\s+for\b|\bshort\s+for\b|\babbreviation\b")),
     ("author", re.compile(
         r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|"
         r"står bakom|är handläggare)\b"
@@ -121,7 +124,7 @@ _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄ�
 class Question:
     text: str
     language: str          # "sv" or "en"
-    expects: str           # dnr | contact | author | party | amount | number | date | person | place | other
+    expects: str           # dnr | contact | expansion | author | party | amount | number | date | person | place | other
     terms: tuple[str, ...]      # stemmed content words
     key_terms: tuple[str, ...]  # names and numbers the evidence must contain
     parties: tuple[str, ...]    # parties the question itself names

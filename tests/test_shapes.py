@@ -404,3 +404,30 @@ def test_a_summary_of_a_named_document_gives_that_documents_points(seed_assistan
     # A summary of what someone says on a topic is a list on that topic, not a document summary.
     topic = seed_assistant.ask("Sammanfatta vad Jan Jönsson säger att han genomförde som socialborgarråd")
     assert any("skolsociala teamen" in c.quote for c in topic.citations)
+
+
+@pytest.mark.parametrize("question, expansion, doc_id", [
+    pytest.param("Vad står förkortningen SSPF för?", "socialtjänst, skola, polis och fritid", DISTRICT, id="words-before"),
+    pytest.param("What does SIG stand for?", "Sociala insatsgrupper", DISTRICT, id="compound-holds-a-letter"),
+    pytest.param("Vad betyder förkortningen MVP?", "Mentorerna i våldsprevention", BUDGET, id="linking-word"),
+])
+def test_an_abbreviation_is_expanded_where_the_documents_define_it(
+        seed_assistant: Assistant, question: str, expansion: str, doc_id: str) -> None:
+    answer = seed_assistant.ask(question)
+    assert_exact(answer)
+    assert answer.short_answer == expansion
+    assert answer.citations[0].doc_id == doc_id and answer.citations[0].quote.startswith(expansion)
+
+
+def test_an_abbreviation_the_documents_never_define_is_declined(seed_assistant: Assistant) -> None:
+    assert not seed_assistant.ask("Vad står förkortningen IVO för?").answerable
+
+
+def test_an_expansion_is_read_in_either_order() -> None:
+    from assistant.abbreviations import expansion
+
+    text = "Arbetet leds av IVO (Inspektionen för vård och omsorg) sedan 2013.\nRegionen (RV) ansvarar."
+    start, end, value = expansion(text, "IVO")
+    assert value == "Inspektionen för vård och omsorg" and text[start:end].startswith("IVO (")
+    assert expansion(text, "SSPF") is None
+    assert expansion("Det är Region Värmland (RV).", "RV")[2] == "Region Värmland"
