@@ -12,6 +12,7 @@ speaker of its span (``index.speakers``).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import threading
@@ -69,7 +70,7 @@ class SentenceEvidence:
         return self.speaker.parties if self.speaker else ()
 
 
-def stem_matches(term: str, tokens: set[str]) -> bool:
+def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     """A stem of the question in ``tokens``: the same, or (5+ letters) one inside the other
     (compounds). The Swedish stemmer keeps the definite "-an" ("skolan", "gatan" but "skol",
     "gat" for "skolor", "gator"), so that ending is dropped here too."""
@@ -78,8 +79,30 @@ def stem_matches(term: str, tokens: set[str]) -> bool:
     if len(term) >= 6 and term.endswith("an") and term[:-2] in tokens:
         return True
     if len(term) >= 5:
-        return any(term in token or (len(token) >= 5 and token in term) for token in tokens)
+        # A token of 5+ letters inside the term, or the term inside a token: set and string
+        # operations rather than a loop over the tokens (this is the hot path of word cover).
+        return not tokens.isdisjoint(_inner_parts(term)) or term in _joined(tokens)
     return False
+
+
+@functools.lru_cache(maxsize=8192)
+def _inner_parts(term: str) -> frozenset[str]:
+    """Every substring of ``term`` of 5 or more letters."""
+    return frozenset(term[i:j] for i in range(len(term)) for j in range(i + 5, len(term) + 1))
+
+
+_last_joined = threading.local()
+
+
+def _joined(tokens: set[str] | frozenset[str]) -> str:
+    """The tokens as one string (a term inside it lies inside one token: tokens have no
+    spaces); kept for the last set seen by this thread, as each is asked about every term."""
+    cached = getattr(_last_joined, "value", None)
+    if cached is not None and cached[0] is tokens and cached[1] == len(tokens):
+        return cached[2]
+    joined = " ".join(tokens)
+    _last_joined.value = (tokens, len(tokens), joined)
+    return joined
 
 
 def _key_in(term: str, text: str, doc_parties: list[str]) -> bool:

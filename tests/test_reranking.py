@@ -58,3 +58,20 @@ def test_covered_takes_the_answerers_looser_match() -> None:
     terms = QuestionTerms(["trygghetskontor", "stureplan"], flat_idf)
     assert terms.covered({"trygghetskontoret"}) == 0.0
     assert terms.covered({"trygghetskontoret"}, lambda term, tokens: any(term in t for t in tokens)) == 0.5
+
+
+def test_stem_matching_agrees_with_the_plain_definition() -> None:
+    """The fast word match (set and string operations) decides exactly as "the same stem, the
+    definite -an dropped, or one of 5+ letters inside the other" does."""
+    from assistant.scoring import stem_matches
+
+    def plain(term: str, tokens: set[str]) -> bool:
+        return (term in tokens or (len(term) >= 6 and term.endswith("an") and term[:-2] in tokens)
+                or (len(term) >= 5 and any(term in t or (len(t) >= 5 and t in term) for t in tokens)))
+
+    tokens = {"trygghetskontor", "stureplan", "skol", "polis", "ordningsvakt", "rekryter"}
+    for term in ["trygghetskontor", "kontor", "trygghet", "skolan", "skol", "polisen", "polisstation",
+                 "vakt", "ordningsvakter", "rekrytering", "gäng", "stureplanen"]:
+        assert stem_matches(term, tokens) == plain(term, tokens), term
+    tokens.add("gängen")  # a set that grew since it was last asked about is read anew
+    assert stem_matches("gängen", tokens) and stem_matches("gängens", tokens)
