@@ -188,7 +188,9 @@ class ExtractiveAnswerer:
                 # (in its sentence or label block), not with another ("Linda Palo, avdelningschef").
                 stems = tokenize(role.group(1))
                 def has_role(e: SentenceEvidence) -> bool:
-                    return not stems or stem_matches(stems[0], set(e.words) | set(tokenize(e.text)))
+                    # The role itself, or a longer word holding it ("handläggaren"); a part of
+                    # it is another role ("social-" in "socialdirektör" is no director).
+                    return not stems or any(stems[0] in token for token in set(e.words) | set(tokenize(e.text)))
                 with_names = [e for e in with_names if has_role(e)]
                 if with_names:
                     best = with_names[0]
@@ -435,7 +437,8 @@ _AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fic
 _PLACE_PREPOSITION = re.compile(r"\b(?:i|på|vid|från|till|utanför|inom|in|at|near|from)\s+$", re.IGNORECASE)
 
 _DATE_WORDS = frozenset(tokenize("datum datumet daterad daterat daterades date dated när when skrevs skrevs written "
-                                  "publicerades published dokumentet document det den"))
+                                  "publicerades published dokumentet document det den "
+                                  "undertecknad undertecknades undertecknat signerad signerades signed"))
 
 
 def _shares_words(question: Question, text: str) -> bool:

@@ -47,7 +47,9 @@ EXPECTS = (
     ("person", re.compile(r"\bvem\b|\bvilka personer\b|\bvilken person\b|\bvad heter\b"
                           r"|(?:^|[,;:(]\s*|\b(?:and|or|but|to|by|for|with|from)\s+)who(?:m|se)?\b"
                           r"|\bwhich person\b|\bwhose\b", re.IGNORECASE)),
-    ("place", re.compile(r"^var\b|\bvar någonstans\b|\bvilken stadsdel|\bvilka stadsdelar|\bi vilka områden|\bwhere\b|\bwhich district")),
+    ("place", re.compile(r"^var\b|\bvar någonstans\b|\bvilken stadsdel|\bvilka stadsdelar|\bi vilka områden|\bwhere\b|\bwhich district"
+                        r"|\bvilken (?:stad|kommun|plats|region|ort)\b|\bvilket (?:land|område|län)\b"
+                        r"|\b(?:which|what) (?:city|town|municipality|country|area|region|place)\b")),
 )
 
 # Questions asking for the distinct points of a text rather than one fact.

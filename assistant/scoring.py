@@ -325,7 +325,7 @@ class SentenceScorer:
                 keys = [k for k in question.key_terms
                         if k in located_keys or k in spoken or _key_in(k, sentence, speaker_parties)]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
-                           if c.value not in question_values]
+                           if c.value.lower() not in question_values]
                 maybe: list[Candidate] = []  # counts whose words differ: compared as vectors below
                 if question.counted and question.expects == "number":
                     counting = [c for c in answers if self.counts_by_stem(question, document.text, c)]
@@ -493,7 +493,9 @@ class SentenceScorer:
         values = set(question.parties)
         for kind in ("number", "amount", "date", "person"):
             values.update(c.value for c in candidates(kind, question.text, 0, len(question.text)))
-        values.update(k.lower() for k in question.key_terms)
+        values.update(question.key_terms)
+        # ... nor a word of a name it uses ("Sluta" of "Sluta skjut" is no city).
+        values.update(word for k in question.key_terms for word in k.split())
         values.update(question.answered)
-        return values
+        return {v.lower() for v in values}
 

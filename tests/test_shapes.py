@@ -431,3 +431,25 @@ def test_an_expansion_is_read_in_either_order() -> None:
     assert value == "Inspektionen för vård och omsorg" and text[start:end].startswith("IVO (")
     assert expansion(text, "SSPF") is None
     assert expansion("Det är Region Värmland (RV).", "RV")[2] == "Region Värmland"
+
+
+def test_a_signing_date_is_the_documents_own_date(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("När undertecknades promemorian om skjutningarna?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == PM and "24 mars 2021" in answer.short_answer
+
+
+def test_a_word_of_the_questions_own_names_is_no_answer(seed_assistant: Assistant) -> None:
+    # "Sluta" of "Sluta skjut" is a capitalised word, not a city; case does not matter.
+    from assistant.scoring import SentenceScorer
+
+    stated = SentenceScorer.question_values(analyze("Which city has used the Sluta skjut method?"))
+    assert "sluta" in stated
+    answer = seed_assistant.ask("Which city has used the Sluta skjut method, according to Jan Jönsson?")
+    assert_exact(answer)
+    assert answer.short_answer != "Sluta"
+
+
+def test_part_of_a_role_is_not_the_role(seed_assistant: Assistant) -> None:
+    # "social- och trygghetsborgarråd" holds "social", not "socialchef".
+    assert not seed_assistant.ask("Vem är socialchef i Stockholms stad?").answerable
