@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,6 +20,7 @@ import numpy as np
 from assistant.question import Question, party_words
 from assistant.reranking import QuestionTerms
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question, stem_matches
+from assistant.tuning import ListSettings
 from index import speaker_at
 from index.text import BULLET, line_around, split_sentences, tokenize
 
@@ -214,24 +216,15 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     pool.sort(key=lambda e: -e.score)
 
     vectors = answerer.sentence_vectors([(e.document, e.start, e.end) for e in pool])
-    chosen: list[int] = []
-    relevance = np.array([e.score for e in pool])
-    while len(chosen) < min(settings.max_items, len(pool)):
-        best_index, best_value = -1, -np.inf
-        for i in range(len(pool)):
-            if i in chosen:
-                continue
-            redundancy = float(np.max(vectors[chosen] @ vectors[i])) if chosen else 0.0
-            if redundancy >= settings.duplicate_similarity or _overlaps(pool[i], [pool[j] for j in chosen]):
-                continue
-            value = settings.mmr_lambda * relevance[i] - (1 - settings.mmr_lambda) * redundancy
-            if about_parties:  # every party gets its turn
-                value -= settings.party_balance * sum(_group_key(pool[j]) == _group_key(pool[i]) for j in chosen)
-            if value > best_value:
-                best_index, best_value = i, value
-        if best_index < 0:
-            break
-        chosen.append(best_index)
+
+    def penalty(i: int, chosen: list[int]) -> float | None:
+        if _overlaps(pool[i], [pool[j] for j in chosen]):
+            return None
+        if about_parties:  # every party gets its turn
+            return settings.party_balance * sum(_group_key(pool[j]) == _group_key(pool[i]) for j in chosen)
+        return 0.0
+
+    chosen = by_marginal_relevance(vectors, np.array([e.score for e in pool]), settings, penalty=penalty)
 
     points = _whole_items([pool[i] for i in chosen], settings.whole_item_chars)
     speakers = {e.speaker.label() for e in points if e.speaker is not None and e.parties}
@@ -248,6 +241,31 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
         speaker = e.speaker.label() if e.speaker is not None else None
         draft.items.append(DraftItem(" ".join(e.text.split()), [n], speaker or None, e.parties))
     return draft
+
+
+def by_marginal_relevance(vectors: np.ndarray, relevance: np.ndarray, settings: ListSettings,
+                          chosen: list[int] | None = None,
+                          penalty: Callable[[int, list[int]], float | None] | None = None) -> list[int]:
+    """Up to ``settings.max_items`` indexes by maximal marginal relevance: each next one the
+    most relevant less its closeness to those already chosen (e5 cosine); near-duplicates
+    (``duplicate_similarity``) and those ``penalty`` rules out (None) are skipped."""
+    chosen = list(chosen or [])
+    while len(chosen) < min(settings.max_items, len(relevance)):
+        best, best_value = -1, -np.inf
+        for i in range(len(relevance)):
+            if i in chosen:
+                continue
+            redundancy = float(np.max(vectors[chosen] @ vectors[i])) if chosen else 0.0
+            extra = penalty(i, chosen) if penalty is not None else 0.0
+            if redundancy >= settings.duplicate_similarity or extra is None:
+                continue
+            value = settings.mmr_lambda * relevance[i] - (1 - settings.mmr_lambda) * redundancy - extra
+            if value > best_value:
+                best, best_value = i, value
+        if best < 0:
+            break
+        chosen.append(best)
+    return chosen
 
 
 def _whole_items(points: list[SentenceEvidence], limit: int) -> list[SentenceEvidence]:

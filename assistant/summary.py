@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.listing import LIST_WORDS, is_heading, is_statement
+from assistant.listing import LIST_WORDS, by_marginal_relevance, is_heading, is_statement
 from assistant.question import Question
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, stem_matches
 from index import DocumentRecord, speaker_at
@@ -90,21 +90,7 @@ def summarise(answerer: ExtractiveAnswerer, document: DocumentRecord, ranked: li
     centre = vectors.mean(axis=0)
     centre /= np.linalg.norm(centre) or 1.0
     relevance = vectors @ centre
-    picked = [points.index(span) for span in chosen]
-    while len(picked) < min(settings.max_items, len(points)):
-        best, best_value = -1, -np.inf
-        for i in range(len(points)):
-            if i in picked:
-                continue
-            redundancy = float(np.max(vectors[picked] @ vectors[i])) if picked else 0.0
-            if redundancy >= settings.duplicate_similarity:
-                continue
-            value = settings.mmr_lambda * relevance[i] - (1 - settings.mmr_lambda) * redundancy
-            if value > best_value:
-                best, best_value = i, value
-        if best < 0:
-            break
-        picked.append(best)
+    picked = by_marginal_relevance(vectors, relevance, settings, chosen=[points.index(span) for span in chosen])
     draft = Draft(answerable=True, shape="list")
     for i in picked[:1] + sorted(picked[1:], key=lambda i: points[i][0]):
         start, end = points[i]

@@ -381,14 +381,12 @@ def test_a_section_no_party_of_the_question_wrote_is_declined(seed_assistant: As
     assert answer.shape == "list" and all("Fi" in item.parties for item in answer.items)
 
 
-@pytest.mark.parametrize("question, expects", [
-    pytest.param("När startade Trefas?", "date", id="när-opens"),
-    pytest.param("Sedan när samarbetar staden och polisen?", "date", id="sedan-när"),
-    pytest.param("Vad gör fältassistenterna när skolan är slut?", "other", id="när-as-conjunction"),
-    pytest.param("What do the districts do when a shooting happens?", "other", id="when-as-conjunction"),
-])
-def test_a_when_question_is_one_that_asks_when(question: str, expects: str) -> None:
-    assert analyze(question).expects == expects
+def test_a_when_question_is_one_that_asks_when() -> None:
+    assert analyze("När startade Trefas?").expects == "date"
+    assert analyze("Sedan när samarbetar staden och polisen?").expects == "date"
+    # "när"/"when" inside the question joins a clause: it asks for what is done then.
+    assert analyze("Vad gör fältassistenterna när skolan är slut?").expects == "other"
+    assert analyze("What do the districts do when a shooting happens?").expects == "other"
 
 
 def test_a_summary_of_a_named_document_gives_that_documents_points(seed_assistant: Assistant) -> None:
