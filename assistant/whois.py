@@ -8,7 +8,7 @@ is read for what Swedish council and news writing says of people:
 - a title before the name, also before a list of names: "borgarrådet Clara Lindblom (V)",
   "Föredragande borgarråden Anna König Jerlmyr och Jan Jönsson";
 - a signature or contact block: the name on its own line with the title on the next
-  lines, or under a label ("Handläggare");
+  lines, or under a label ("Handläggare"), or after one on its line ("Foto: Naomi Grossman");
 - a section the person speaks (a reservation, a statement) and "jag som socialborgarråd"
   in the person's own text;
 - the party, "(M)", from any mention.
@@ -48,6 +48,8 @@ _ROLE_BEFORE = re.compile(
     r"((?:(?:[A-ZÅÄÖ][\wåäö]*s|[\wåäö]+(?:ande|ende))[ \t]+){0,2}(?:[\wåäö]+-[ \t]+och[ \t]+)?" + _ROLE_NOUN + r")[ \t]+"
     r"(?:" + _NAMEISH + r"(?:,[ \t]*|[ \t]+och[ \t]+))*$"
 )
+# "Foto: Naomi Grossman", "Handläggare: Clas Cederlid", "Photo: …": one capitalised word and a colon.
+_LABEL_BEFORE = re.compile(r"(?:^|(?<=[.!?)][ \t])|(?<=\n))[ \t]*([A-ZÅÄÖ][\wåäö]{1,20}):[ \t]*$")
 _CUE_END = re.compile(r"[ \t]+(?:med[ \t]+hänvisning|enligt[ \t]+följande|anför[ \t]+följande)")
 _APPOSITION = re.compile(r"(?:[ \t]*\((?:alla[ \t]+)?[A-Za-zÅÄÖåäö]{1,3}\))?,[ \t]*([a-zåäö][^,.;\n\t]{2,90}?)(?=,|\.|;|\n|\t|$|[ \t]+som[ \t]|[ \t]+(?:välkomnar|säger|anser|menar)\b)")
 _PARTY_AFTER = re.compile(r"(?:,[ \t]*" + _NAMEISH + r"|[ \t]+och[ \t]+" + _NAMEISH + r")*[ \t]*\((?:alla[ \t]+)?([A-Za-zÅÄÖåäö]{1,3})\)")
@@ -79,6 +81,10 @@ def _roles_at(document: DocumentRecord, start: int, end: int) -> list[tuple[str,
     before = _ROLE_BEFORE.search(text, line_start, start)
     if before:
         found.append((before.group(1).strip(), before.start(1), end))
+    credit = _LABEL_BEFORE.search(text, line_start, start)
+    if credit and not before:
+        # A label right before the name: a credit or a contact line ("Foto: Naomi Grossman").
+        found.append((credit.group(1), credit.start(1), end))
     if text[line_start:line_end].strip() == text[start:end]:
         # A signature or contact block: the name alone on its line.
         block_end, lines = line_end, []

@@ -451,3 +451,10 @@ def test_a_word_of_the_questions_own_names_is_no_answer(seed_assistant: Assistan
 def test_part_of_a_role_is_not_the_role(seed_assistant: Assistant) -> None:
     # "social- och trygghetsborgarråd" holds "social", not "socialchef".
     assert not seed_assistant.ask("Vem är socialchef i Stockholms stad?").answerable
+
+
+def test_who_is_reads_a_credit_label_before_the_name(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vem är Naomi Grossman?")
+    assert_exact(answer)
+    assert answer.shape == "who" and answer.items[0].text == "Foto"
+    assert answer.citations[0].doc_id == ARTICLE and answer.citations[0].quote == "Foto: Naomi Grossman"
