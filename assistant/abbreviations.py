@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from assistant.scoring import SentenceEvidence
 
 if TYPE_CHECKING:
-    from assistant.answering import Draft, ExtractiveAnswerer
+    from assistant.answering import Draft
     from assistant.question import Question
 
 # Words between the initials that spell nothing ("Samverkan socialtjänst, skola, polis och fritid").
@@ -69,8 +69,7 @@ def _spelled_backwards(words: list[re.Match], letters: list[str]) -> int | None:
     return first if wanted < 0 or (wanted == 0 and skips) else None
 
 
-def answer_expansion(answerer: ExtractiveAnswerer, question: Question,
-                     ranked: list[SentenceEvidence]) -> Draft | None:
+def answer_expansion(question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
     from assistant.answering import Claim, Draft, DraftItem
 
     abbreviation = asked_abbreviation(question)

@@ -9,6 +9,7 @@ who-is (``assistant.whois``) -> a ``Draft`` that ``assistant.formatting`` turns 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -20,6 +21,7 @@ from assistant.retrieval import ScoredChunk
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, stem_matches
 from assistant.tuning import AnswerSettings, FactoidSettings
 from index import DocumentRecord, Index, Speaker
+from index.metadata import KIND_NAMES
 from index.parties import party_name
 from index.text import tokenize
 
@@ -65,13 +67,16 @@ class Draft:
         return len(self.claims)
 
 
-# A memo named in a question ("promemorian", "PM:en", "the memo").
-_MEMO_WORDS = frozenset(tokenize("promemoria promemorian promemorians pm memo memorandum"))
+def _kind_words(document: DocumentRecord) -> frozenset[str]:
+    """The words that name the document's kind ("promemorian", "the memo" for a promemoria)."""
+    kind = document.metadata.value("kind") or ""
+    return frozenset(tokenize(f"{kind} {KIND_NAMES.get(kind, '')}"))
 
 
 def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speaker | None:
-    """The named rapporteur of a memo, when the question asks about the memo itself."""
-    if document.metadata.value("kind") != "promemoria" or not _MEMO_WORDS & set(tokenize(question.text)):
+    """The named rapporteur of a paper (a memo's "Föredragande borgarråden …"), when the
+    question names the paper by its kind."""
+    if not _kind_words(document) & set(tokenize(question.text)):
         return None
     named = (s for s in document.speakers if s.role == "rapporteur" and s.name and s.evidence_start is not None)
     return next(named, None)
@@ -123,25 +128,19 @@ class ExtractiveAnswerer:
         if question.expects == "expansion":
             from assistant.abbreviations import answer_expansion
 
-            draft = answer_expansion(self, question, usable)
+            draft = answer_expansion(question, usable)
             if draft is not None:
                 return draft
         if question.shape == "list":
-            from assistant.listing import answer_list, gate_pool, said_by_named_speaker, speaks_to_topic
+            from assistant.listing import answer_list, list_supported
             from assistant.summary import summarise, summarised_document
 
             document = summarised_document(self, question, usable)
             if document is not None:  # "Sammanfatta Hägersten-Älvsjös svar på skrivelsen"
                 return summarise(self, document, usable)
-
-            # A list of what a party says is gated on what that party says (the best sentence
-            # overall may be another speaker's), and not at all when the question names
-            # nothing but the party ("What does Feminist Initiative want?").
-            pool = gate_pool(question, usable)
-            if pool is not None and not self.supported(question, pool[0], pool):
-                return Draft(answerable=False)
-            named = said_by_named_speaker(question, usable)
-            if named and not speaks_to_topic(question, named, self.index.sparse.idf, self.settings.gate.min_lexical):
+            # A list of what a speaker or a party says is gated on what they say (the best
+            # sentence overall may be another speaker's).
+            if not list_supported(self, question, usable):
                 return Draft(answerable=False)
             return answer_list(self, question, usable)
         if not self.supported(question, usable[0], usable) and self._typed_near_best(question, usable) is None:
@@ -205,8 +204,8 @@ class ExtractiveAnswerer:
             # av Lisa Palm (Fi) enligt följande.").
             from assistant.listing import is_statement
 
-            statements = [e for e in usable if is_statement(e)]
-            if statements and not is_statement(best):
+            statements = [e for e in usable if is_statement(e.document.text, e.start, e.end)]
+            if statements and not is_statement(best.document.text, best.start, best.end):
                 best = statements[0]
         best = self._continue_item(best, ranked, question, self.settings.facts)
         if question.expects in _TYPED and not best.answers:
@@ -317,36 +316,47 @@ class ExtractiveAnswerer:
         draft.items.append(DraftItem(value, [n]))
         return draft
 
-    def names_only(self, words: list[str], document: DocumentRecord) -> bool:
+    def names_only(self, words: list[str], document: DocumentRecord, titles_only: bool = False) -> bool:
         """Whether ``words`` (a question's, less what it asks for) only name the document: each
-        is a word of its heading block, its title or its kind ("promemorian", "the memo" for
-        a promemoria)."""
-        kind = document.metadata.value("kind") or ""
-        named = set(tokenize(" ".join((document.text[:self.settings.facts.heading_block],
-                                       document.metadata.value("title") or "", kind))))
-        return all(stem_matches(t, named) or (kind == "promemoria" and t in _MEMO_WORDS) for t in words)
+        is a word of its heading block (with ``titles_only``, of the block's lines that do not
+        end like a sentence), its title or its kind ("promemorian", "the memo" for a promemoria)."""
+        block = document.text[:self.settings.facts.heading_block]
+        if titles_only:
+            block = _title_lines(document.text, self.settings.facts.heading_block)
+        named = set(tokenize(" ".join((block, document.metadata.value("title") or "")))) | _kind_words(document)
+        return all(stem_matches(t, named) for t in words)
+
+    def named_document(self, words: list[str], ranked: list[SentenceEvidence], titles_only: bool = False,
+                       having: Callable[[DocumentRecord], bool] = lambda document: True) -> DocumentRecord | None:
+        """The best-ranked document (of the first ten sentences') that ``words`` only name
+        (``names_only``) and that has what ``having`` asks."""
+        seen: set[str] = set()
+        for evidence in ranked[:10]:
+            document = evidence.document
+            if document.doc_id not in seen:
+                seen.add(document.doc_id)
+                if having(document) and self.names_only(words, document, titles_only):
+                    return document
+        return None
 
     def _registration_number(self, question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
         """"Vilket diarienummer har promemorian om skjutningarna?", "What is the diary number of
         the memo?": the registration number ("Dnr KS 2020/1050") of the best-ranked document
         the question names by its kind or its heading's words, cited where it stands."""
         own = [t for t in tokenize(question.text) if t not in _DNR_WORDS and t not in ANSWER_TYPE_TERMS]
-        seen: set[str] = set()
-        for evidence in ranked[:10]:
-            document = evidence.document
-            if document.doc_id in seen:
-                continue
-            seen.add(document.doc_id)
-            field = document.metadata.dnr
-            if field is None or field.evidence.start is None:
-                continue
-            if self.names_only(own, document):
-                draft = Draft(answerable=True, shape="factoid")
-                n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
-                draft.short.append((field.value, n))
-                draft.items.append(DraftItem(field.value, [n]))
-                return draft
-        return None
+
+        def has_dnr(document: DocumentRecord) -> bool:
+            return document.metadata.dnr is not None and document.metadata.dnr.evidence.start is not None
+
+        document = self.named_document(own, ranked, having=has_dnr)
+        if document is None:
+            return None
+        field = document.metadata.dnr
+        draft = Draft(answerable=True, shape="factoid")
+        n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
+        draft.short.append((field.value, n))
+        draft.items.append(DraftItem(field.value, [n]))
+        return draft
 
     def _from_speaker_or_metadata(self, question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
         """Which party: a party named in the best sentence, else the speaker of that sentence
@@ -421,6 +431,19 @@ class ExtractiveAnswerer:
         draft.short.append((label, n))
         draft.items.append(DraftItem(label, [n], None, parties))
         return draft
+
+
+def _title_lines(text: str, block: int) -> str:
+    """The whole lines starting in the first ``block`` characters that do not end like a
+    sentence (titles, headings, the addressee), not the body text that may follow them."""
+    lines, position = [], 0
+    for line in text.splitlines(keepends=True):
+        if position >= block:
+            break
+        position += len(line)
+        if line.strip() and line.rstrip()[-1] not in ".!?:":
+            lines.append(line.strip())
+    return "\n".join(lines)
 
 
 def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:

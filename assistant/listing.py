@@ -43,9 +43,10 @@ def is_point(evidence: SentenceEvidence, min_words: int, min_sentence_words: int
     return not is_heading(evidence.document.text, evidence.start, evidence.end)
 
 
-def is_statement(evidence: SentenceEvidence) -> bool:
-    """Not a heading, and not a sentence that only introduces what follows ("… enligt följande.")."""
-    return not _INTRO.search(evidence.text) and not is_heading(evidence.document.text, evidence.start, evidence.end)
+def is_statement(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is not a heading, nor a sentence that only introduces what follows
+    ("… enligt följande.")."""
+    return not _INTRO.search(text[start:end]) and not is_heading(text, start, end)
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
@@ -58,13 +59,14 @@ def is_heading(text: str, start: int, end: int) -> bool:
     return sentence[-1] not in ".!?:;)”\"" and len(sentence.split()) < 12
 
 
-def _section_after(heading: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
+def _section_after(heading: SentenceEvidence, limit: int, reach: int) -> list[SentenceEvidence]:
     """The sentences of the section a heading opens ("Vår kritik mot det borgerliga förslaget"
-    followed by its paragraphs and bullets), up to the next heading, at most ``limit``; each
+    followed by its paragraphs and bullets), up to the next heading, at most ``limit`` within
+    ``reach`` characters; each
     scored just under the heading, in document order."""
     text = heading.document.text
     items: list[SentenceEvidence] = []
-    for start, end in split_sentences(text, heading.end, min(len(text), heading.end + 4000)):
+    for start, end in split_sentences(text, heading.end, min(len(text), heading.end + reach)):
         if len(items) >= limit or is_heading(text, start, end):
             break
         items.append(replace(heading, start=start, end=end, answers=[],
@@ -142,19 +144,22 @@ def speaks_to_topic(question: Question, said: list[SentenceEvidence], idf, floor
     return QuestionTerms(rest, idf).covered(said_words, stem_matches) >= floor
 
 
-def gate_pool(question: Question, usable: list[SentenceEvidence]) -> list[SentenceEvidence] | None:
-    """The sentences the evidence gate judges a list question by: those said by the party it
-    names, or all; None when the question names nothing but the party (then any of its
-    sentences answers it, and ``answer_list`` declines when it says nothing)."""
+def list_supported(answerer: ExtractiveAnswerer, question: Question, usable: list[SentenceEvidence]) -> bool:
+    """Whether the evidence gate lets a list question through. It judges the sentences of the
+    speaker the question names (who must also speak to the rest of the question:
+    ``speaks_to_topic``), else those said by the party it names, else all; a question naming
+    nothing but a party passes (then any of its sentences answers it, and ``answer_list``
+    declines when it says nothing)."""
     named = said_by_named_speaker(question, usable)
     if named:
-        return named
+        return answerer.supported(question, named[0], named) and speaks_to_topic(
+            question, named, answerer.index.sparse.idf, answerer.settings.gate.min_lexical)
     if not question.parties:
-        return usable
+        return answerer.supported(question, usable[0], usable)
     if _topic_free(question):
-        return None
-    said = [e for e in usable if _speaker_matches(e, question.parties)]
-    return said or usable
+        return True
+    said = [e for e in usable if _speaker_matches(e, question.parties)] or usable
+    return answerer.supported(question, said[0], said)
 
 
 def _speaker_matches(evidence: SentenceEvidence, parties: tuple[str, ...]) -> bool:
@@ -172,7 +177,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     # A heading among the very best sentences names the question's topic: its section answers it.
     for e in usable[: settings.heading_rank]:
         if e.score >= answerer.settings.facts.near_best * usable[0].score and is_heading(e.document.text, e.start, e.end):
-            expanded.extend(_section_after(e, 2 * settings.max_items))
+            expanded.extend(_section_after(e, 2 * settings.max_items, settings.section_reach))
     def point(e: SentenceEvidence) -> bool:
         return is_point(e, settings.min_words, settings.min_sentence_words)
 
@@ -281,7 +286,7 @@ def _whole_items(points: list[SentenceEvidence], limit: int) -> list[SentenceEvi
         sentences = split_sentences(text, line_start, line_end)
         if bullet and sentences and sentences[-1][1] - sentences[0][0] <= limit:
             e = replace(e, start=min(e.start, sentences[0][0]), end=max(e.end, sentences[-1][1]))
-        if not any(o.document is e.document and o.start < e.end and e.start < o.end for o in out):
+        if not _overlaps(e, out):
             out.append(e)
     return out
 

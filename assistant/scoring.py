@@ -79,9 +79,10 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     if len(term) >= 6 and term.endswith("an") and term[:-2] in tokens:
         return True
     if len(term) >= 5:
-        # A token of 5+ letters inside the term, or the term inside a token: set and string
-        # operations rather than a loop over the tokens (this is the hot path of word cover).
-        return not tokens.isdisjoint(_inner_parts(term)) or term in _joined(tokens)
+        # A token of 5+ letters inside the term, or the term inside a token (tokens hold no
+        # spaces): set and string operations rather than a loop over the tokens (this is the
+        # hot path of word cover).
+        return not tokens.isdisjoint(_inner_parts(term)) or term in " ".join(tokens)
     return False
 
 
@@ -89,20 +90,6 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
 def _inner_parts(term: str) -> frozenset[str]:
     """Every substring of ``term`` of 5 or more letters."""
     return frozenset(term[i:j] for i in range(len(term)) for j in range(i + 5, len(term) + 1))
-
-
-_last_joined = threading.local()
-
-
-def _joined(tokens: set[str] | frozenset[str]) -> str:
-    """The tokens as one string (a term inside it lies inside one token: tokens have no
-    spaces); kept for the last set seen by this thread, as each is asked about every term."""
-    cached = getattr(_last_joined, "value", None)
-    if cached is not None and cached[0] is tokens and cached[1] == len(tokens):
-        return cached[2]
-    joined = " ".join(tokens)
-    _last_joined.value = (tokens, len(tokens), joined)
-    return joined
 
 
 def _key_in(term: str, text: str, doc_parties: list[str]) -> bool:

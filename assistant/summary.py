@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.listing import LIST_WORDS, by_marginal_relevance, is_heading, is_statement
 from assistant.question import Question
-from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, stem_matches
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question
 from index import DocumentRecord, speaker_at
 from index.text import split_sentences, tokenize
 
@@ -45,30 +45,10 @@ def summarised_document(answerer: ExtractiveAnswerer, question: Question,
              if t not in _SUMMARY_WORDS and t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS]
     if not words:
         return None  # "Sammanfatta vad partierna föreslår": a list across documents
-    seen: set[str] = set()
-    for evidence in ranked[:10]:
-        document = evidence.document
-        if document.doc_id not in seen:
-            seen.add(document.doc_id)
-            named = set(tokenize(" ".join((_title_lines(document.text, answerer.settings.facts.heading_block),
-                                            document.metadata.value("title") or "",
-                                            document.metadata.value("kind") or ""))))
-            if all(stem_matches(t, named) for t in words):
-                return document
-    return None
-
-
-def _title_lines(text: str, block: int) -> str:
-    """The whole lines starting in the first ``block`` characters that do not end like a
-    sentence (titles, headings, the addressee), not the body text that may follow them."""
-    lines, position = [], 0
-    for line in text.splitlines(keepends=True):
-        if position >= block:
-            break
-        position += len(line)
-        if line.strip() and line.rstrip()[-1] not in ".!?:":
-            lines.append(line.strip())
-    return "\n".join(lines)
+    # The document's title lines only, not its opening body text: "Sammanfatta vad Jan Jönsson
+    # säger att han genomförde" names words of the interpellation's first paragraph, and is a
+    # list on that topic.
+    return answerer.named_document(words, ranked, titles_only=True)
 
 
 def summarise(answerer: ExtractiveAnswerer, document: DocumentRecord, ranked: list[SentenceEvidence]) -> Draft:
@@ -104,8 +84,7 @@ def summarise(answerer: ExtractiveAnswerer, document: DocumentRecord, ranked: li
 
 def _is_point(document: DocumentRecord, start: int, end: int, min_words: int) -> bool:
     sentence = document.text[start:end]
-    evidence = SentenceEvidence(document, None, start, end)  # type: ignore[arg-type]
-    return len(sentence.split()) >= min_words and not sentence.rstrip().endswith("?") and is_statement(evidence)
+    return len(sentence.split()) >= min_words and not is_question(sentence) and is_statement(document.text, start, end)
 
 
 def _own_summary(document: DocumentRecord, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -79,6 +79,8 @@ class ListSettings:
     #                                 document's own summary section (session 6, by hand)
     heading_rank: int = 3           # a heading among this many best sentences lends its section's
     #                                 sentences its score (session 6, by hand: "Vår kritik mot …" ranked 1st)
+    section_reach: int = 4000       # ... read over at most this many characters (session 6, by hand: a
+    #                                 bound; 2 x max_items sentences usually end the section first)
     min_words: int = 5              # shorter sentences are headings or fragments, not points
     min_sentence_words: int = 3     # ... unless they end like a sentence ("Fältassistenternas uppsökande
     #                                 arbete fortsätter."; session 5, by hand from a held-out list miss)

@@ -29,7 +29,7 @@ from assistant.question import Question
 from assistant.retrieval import ScoredChunk
 from index import DocumentRecord
 from index.parties import canonical_party, party_name
-from index.text import split_sentences
+from index.text import line_around, split_sentences
 
 if TYPE_CHECKING:
     from assistant.answering import Draft, ExtractiveAnswerer
@@ -64,12 +64,6 @@ def _mentions(text: str, name: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-def _line(text: str, position: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return start, len(text) if end < 0 else end
-
-
 def _roles_at(document: DocumentRecord, start: int, end: int) -> list[tuple[str, int, int]]:
     """(role text, span start, span end) that one mention of the person states."""
     text = document.text
@@ -77,7 +71,7 @@ def _roles_at(document: DocumentRecord, start: int, end: int) -> list[tuple[str,
     apposition = _APPOSITION.match(text, end)
     if apposition and _ROLE_WORD.search(apposition.group(1)):
         found.append((apposition.group(1).strip(), start, apposition.end(1)))
-    line_start, line_end = _line(text, start)
+    line_start, line_end = line_around(text, start, start)
     before = _ROLE_BEFORE.search(text, line_start, start)
     if before:
         found.append((before.group(1).strip(), before.start(1), end))
@@ -89,7 +83,7 @@ def _roles_at(document: DocumentRecord, start: int, end: int) -> list[tuple[str,
         # A signature or contact block: the name alone on its line.
         block_end, lines = line_end, []
         for _ in range(3):
-            next_start, next_end = _line(text, block_end + 1) if block_end + 1 < len(text) else (block_end, block_end)
+            next_start, next_end = line_around(text, block_end + 1, block_end + 1) if block_end + 1 < len(text) else (block_end, block_end)
             following = text[next_start:next_end].strip()
             if not following or next_start <= block_end or len(following.split()) > 5 or re.search(r"\d", following):
                 break
@@ -97,7 +91,7 @@ def _roles_at(document: DocumentRecord, start: int, end: int) -> list[tuple[str,
             block_end = next_end
         if lines and (lines[0][0].islower() or _ROLE_WORD.search(lines[0])):
             found.append((" ".join(lines), start, block_end))
-        previous_start, previous_end = _line(text, max(0, line_start - 2)) if line_start >= 2 else (0, 0)
+        previous_start, previous_end = line_around(text, line_start - 2, line_start - 2) if line_start >= 2 else (0, 0)
         label = text[previous_start:previous_end].strip()
         if label and _ROLE_WORD.fullmatch(label):
             found.append((label, previous_start + text[previous_start:previous_end].index(label), end))

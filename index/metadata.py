@@ -46,6 +46,17 @@ KINDS = {
     "protokoll": re.compile(r"^(?:Sammanträdes)?protokoll\b|^Justerare\b|^Protokollsutdrag\b", re.IGNORECASE | re.MULTILINE),
     "budget": re.compile(r"^(?:Förslag till |Mål och )?budget\b|^.{0,80}\bbudgetförslag\b", re.IGNORECASE | re.MULTILINE),
 }
+# What readers call each kind, in Swedish and English ("promemorian", "the memo"): a question
+# naming a document by its kind uses these words.
+KIND_NAMES = {
+    "interpellation": "interpellation interpellationen",
+    "tjänsteutlåtande": "tjänsteutlåtande tjänsteutlåtandet utlåtande svar report reply",
+    "promemoria": "promemoria promemorian pm memo memorandum",
+    "motion": "motion motionen",
+    "skrivelse": "skrivelse skrivelsen letter",
+    "protokoll": "protokoll protokollet minutes",
+    "budget": "budget budgeten",
+}
 # "Dnr KS 2020/1050", "Dnr: 1.5.1-123/2024", "Diarienummer SN 2024/45"
 _DNR = re.compile(r"\b(?:Dnr|Diarienummer|Diarienr)\.?:?\s*([A-ZÅÄÖ]{0,6}\s?[\d.:-]*\d+/\d{2,4}(?:[:.-]\d+)?)",
                   re.IGNORECASE)

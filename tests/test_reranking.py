@@ -73,5 +73,5 @@ def test_stem_matching_agrees_with_the_plain_definition() -> None:
     for term in ["trygghetskontor", "kontor", "trygghet", "skolan", "skol", "polisen", "polisstation",
                  "vakt", "ordningsvakter", "rekrytering", "gäng", "stureplanen"]:
         assert stem_matches(term, tokens) == plain(term, tokens), term
-    tokens.add("gängen")  # a set that grew since it was last asked about is read anew
+    tokens.add("gängen")  # a set that grew is read as it is now
     assert stem_matches("gängen", tokens) and stem_matches("gängens", tokens)

@@ -446,6 +446,11 @@ def test_a_word_of_the_questions_own_names_is_no_answer(seed_assistant: Assistan
     answer = seed_assistant.ask("Which city has used the Sluta skjut method, according to Jan Jönsson?")
     assert_exact(answer)
     assert answer.short_answer != "Sluta"
+    # A question whose answer the documents state: the city, not the capitalised word.
+    answer = seed_assistant.ask("I vilken stad fick Sluta skjut pris som årets ECAD-insats?")
+    assert_exact(answer)
+    assert answer.short_answer == "Malmö" and answer.citations[0].doc_id == PM
+    assert "Sluta skjut i Malmö pris" in answer.citations[0].quote
 
 
 def test_part_of_a_role_is_not_the_role(seed_assistant: Assistant) -> None:
