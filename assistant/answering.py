@@ -195,8 +195,16 @@ class ExtractiveAnswerer:
                     best = with_names[0]
                 elif not has_role(best):  # the answer may be a group ("En hovmästare är arbetsledare …")
                     return Draft(answerable=False)
-            elif with_names and with_names[0].score >= self.settings.facts.near_best * best.score:
+            elif with_names and with_names[0].score >= self.settings.facts.near_best * best.score and (
+                    with_names[0].lexical >= self.settings.facts.name_word_share * best.lexical):
+                # A name nearly as good, that also speaks of what the question asks about: a
+                # line naming somebody else is no answer to "Vem ska kunna ringa dit?".
                 best = with_names[0]
+            if not best.answers and _WHO_HOLDS.search(question.text):
+                # "Vem vill införa Sluta skjut i Stockholm?": who says the best sentence.
+                draft = self._speaker_answer(best)
+                if draft is not None:
+                    return draft
         if question.expects == "other":
             # An open question is answered by a statement, not by a heading or a label line
             # ("Hägersten-Älvsjö stadsdelsförvaltning" for "Hur fortbildas personalen …?").
@@ -358,6 +366,24 @@ class ExtractiveAnswerer:
         draft.items.append(DraftItem(field.value, [n]))
         return draft
 
+    @staticmethod
+    def _speaker_answer(best: SentenceEvidence) -> Draft | None:
+        """The named person or the party who says the sentence, cited with the sentence and
+        the words that make them its speaker."""
+        speaker = best.speaker
+        if speaker is None or not (speaker.name or speaker.parties):
+            return None
+        label = speaker.label()
+        draft = Draft(answerable=True, shape="factoid")
+        n = draft.cite(claim_of(best))
+        if speaker.evidence_start is not None and speaker.evidence_end is not None:
+            n = draft.cite(Claim(best.document, speaker.evidence_start, speaker.evidence_end, speaker))
+        else:
+            draft.note = speaker.curated
+        draft.short.append((label, n))
+        draft.items.append(DraftItem(label, [n], label, tuple(speaker.parties)))
+        return draft
+
     def _from_speaker_or_metadata(self, question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
         """Which party: a party named in the best sentence, else the speaker of that sentence
         (a reservation's parties, a quoted politician's), else the document's metadata.
@@ -453,6 +479,12 @@ def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
 # "Vem är handläggare …?", "Vilka är ordförande …?": the role a person question asks for.
 _ROLE_ASKED = re.compile(r"^\s*(?i:vem|vilka)\s+(?i:är|var|blir|blev)\s+([a-zåäö][\wåäö-]{3,})\b")
 
+# "Who wants / proposes / thinks …": the answer is whoever says it.
+_WHO_HOLDS = re.compile(
+    r"\b(?i:vem|vilka)\s+(?i:vill|ville|föreslår|föreslog|anser|ansåg|tycker|tyckte|kräver|krävde|"
+    r"driver|drev|(?:har|hade)\s+(?:[a-zåäö]+\s+)?(?:drivit|föreslagit|krävt)|menar|kritiserar|kritiserade)\b"
+    r"|\b(?i:who)\s+(?i:wants|wanted|proposes|proposed|has\s+proposed|suggests|suggested|demands|demanded|argues|"
+    r"argued|thinks|believes|criticises|criticizes|criticised|criticized|supports|pushes|pushed|has\s+pushed)\b")
 # "När invigdes …?": the event a when-question asks about.
 _EVENT_VERB = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:när)\s+([a-zåäö]+)\b")
 _AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fick bör har hade kommer brukar".split())

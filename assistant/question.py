@@ -140,9 +140,12 @@ class Question:
 
 
 def detect_language(text: str) -> str:
+    """English or Swedish, by common words and by å, ä and ö outside names: "Who is the case
+    officer for the Hägersten-Älvsjö reply?" is English."""
     tokens = words(text)
     english = sum(t in _ENGLISH for t in tokens)
-    swedish = sum(t in _SWEDISH for t in tokens) + 2 * sum(ch in "åäöÅÄÖ" for ch in text)
+    lowercase = " ".join(w for i, w in enumerate(text.split()) if i == 0 or not w[:1].isupper())
+    swedish = sum(t in _SWEDISH for t in tokens) + 2 * sum(ch in "åäöÅÄÖ" for ch in lowercase)
     return "en" if english > swedish else "sv"
 
 

@@ -102,6 +102,10 @@ class FactoidSettings:
     pointer_coverage: float = 0.5     # a question of the document covering this share of the user's
     #                                   words points at the answer after it (session 3, calibration set)
     pointer_reach: int = 2500         # ... which runs at most this many characters, to the next question
+    name_word_share: float = 0.5      # "Vem …?": a sentence with a name replaces a better one without
+    #                                   only when it covers this share of that one's question words
+    #                                   (session 7, by hand: a signature line 0.46 of 0.73 answers; a
+    #                                   line naming somebody else, 0 of 0.80, does not)
     label_line_words: int = 4         # a whole line this short without a sentence end is a label or
     #                                   a value, read with the short lines above it (session 5, by hand)
     heading_block: int = 600          # characters at a document's start that hold its heading block

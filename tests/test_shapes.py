@@ -463,3 +463,19 @@ def test_who_is_reads_a_credit_label_before_the_name(seed_assistant: Assistant) 
     assert_exact(answer)
     assert answer.shape == "who" and answer.items[0].text == "Foto"
     assert answer.citations[0].doc_id == ARTICLE and answer.citations[0].quote == "Foto: Naomi Grossman"
+
+
+def test_who_wants_something_is_answered_with_who_says_it(seed_assistant: Assistant) -> None:
+    # The best sentence names nobody: its speaker (the reservation's parties) answers, cited
+    # with the line that makes them its speaker.
+    answer = seed_assistant.ask("Vem kräver en samlad strategi mot det dödliga våldet?")
+    assert_exact(answer)
+    assert answer.shape == "factoid" and answer.items[0].text == "Reservation (S, V)"
+    quotes = [c.quote for c in answer.citations]
+    assert any("samlad strategi" in q for q in quotes)
+    assert any(q.startswith("Reservation anfördes av borgarråden") for q in quotes)
+    assert {c.doc_id for c in answer.citations} == {PM}
+    # A quoted politician says it.
+    answer = seed_assistant.ask("Vem tycker att socialsekreterare ska vara med på föräldramöten?")
+    assert answer.items[0].text == "Andréa Hedin (M)"
+    assert any("föräldramöten" in c.quote for c in answer.citations)
