@@ -276,13 +276,13 @@ class ExtractiveAnswerer:
         """The candidate closest to the words the sentence shares with the question."""
         text = evidence.document.text
         anchors = [m.start() for t in question.terms for m in re.finditer(re.escape(t), text[evidence.start:evidence.end].lower())]
-        if not anchors:
-            return evidence.answers[0]
         def distance(c: Candidate) -> tuple[bool, int]:
             # A place is named after a preposition of place ("i polishuset i Rinkeby"), not
-            # by a capitalised word that opens a sentence ("Gärna med polisen …").
+            # by a capitalised word that opens a sentence ("Gärna med polisen …"), also when
+            # no word of the question is there to measure from (an English question).
             located = question.expects != "place" or bool(_PLACE_PREPOSITION.search(text, max(0, c.start - 8), c.start))
-            return (not located, min(abs((c.start - evidence.start) - a) for a in anchors))
+            near = min(abs((c.start - evidence.start) - a) for a in anchors) if anchors else 0
+            return (not located, near)
         return min(evidence.answers, key=distance)
 
     def _add_conflict(self, question: Question, ranked: list[SentenceEvidence], best: SentenceEvidence,

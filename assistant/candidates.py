@@ -30,8 +30,10 @@ _DATE = re.compile(
     r"|(?:i\s+)?(?:(?:våren|hösten|sommaren|vintern|början av|slutet av|" + _MONTH + r")\s+)?(?:19|20)\d\d(?:-\d\d-\d\d)?)\b",
     re.IGNORECASE,
 )
+# Parts of a name are apart by spaces, not by a tab or a line break: "Namn\tDatum" heads the
+# columns of a table, "Datum\nLee Orberson" are two lines.
 _PERSON = re.compile(
-    r"\b[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?(?:\s+(?:af\s+|von\s+)?[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?){1,2}\b"
+    r"\b[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?(?:[ \u00a0]+(?:af[ \u00a0]+|von[ \u00a0]+)?[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?){1,2}\b"
 )
 # Telephone numbers as Swedish documents write them (08-508 233 26, 070-123 45 67,
 # +46 8 508 233 26) and e-mail addresses.

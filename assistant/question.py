@@ -104,7 +104,7 @@ _CONTINUATION = re.compile(
     r"^\s*(?:och|men|än|samt|så|and|but|also|what about|how about|and what about|hur är det med|gäller det|"
     r"vad gäller|samma)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
-    r"\b(?:hon|han|hen|henne|honom|de|dem|deras|dess|dessa|detta|denna|sådana|där|därför|"
+    r"\b(?:hon|han|hen|henne|honom|de|dem|deras|dess|dessa|detta|denna|sådana|där|dit|därifrån|därför|"
     r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b", re.IGNORECASE)
 # A pronoun as the subject right after the question word and its verb ("Var ska den ligga?",
 # "Vad kostar de?", "När startade det?"): it stands for something said before.
@@ -112,6 +112,21 @@ _PRONOUN_SUBJECT = re.compile(r"^\s*[\wåäö]+\s+[\wåäö]+\s+(?:den|det|de|do
 _QUESTION_WORD = re.compile(r"\b(?:vad|vilken|vilket|vilka|vem|vems|hur|när|varför|var någonstans|what|which|who|whom|"
                             r"whose|how|when|where|why)\b|^\s*var\b", re.IGNORECASE)
 _TRAILING_IT = re.compile(r"\b(?:det|den|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
+# A pronoun as an object, before a preposition ("Vem vill införa den i Stockholm?", "Who
+# wants to introduce it in Stockholm?"); an article or an expletive "det" ("Hur många var det
+# i Farsta?") is not one.
+_OBJECT_PRONOUN = re.compile(
+    r"(?<!\bvar )(?<!\bär )(?<!\bfinns )(?<!\bfanns )(?<!\bblir )(?<!\bblev )"
+    r"\b(?:den|det|dem|it|them)\s+(?:i|på|för|med|till|från|inom|vid|mot|in|at|for|with|to|from|into)\s",
+    re.IGNORECASE)
+# A continuation that only names something else ("Och med relationsvåldscentrum?", "Och i
+# Farsta?", "What about Skärholmen?"): the same question about that.
+_ELLIPSIS = re.compile(
+    r"^\s*(?:och|men|samt|and|but|also|what about|how about|and what about|hur är det med|vad gäller)\s+(?P<rest>.+?)\s*[?.!]*\s*$",
+    re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"\b(?:i|på|för|med|om|till|från|inom|vid|mot|hos|under|efter|in|on|for|with|about|to|from|at|within|against)\b",
+    re.IGNORECASE)
 
 _ABOUT_PARTIES = re.compile(r"\bparti(?:er|erna|et)?\b|\bpart(?:y|ies)\b|\bvem\s+vill\b|\bwho\s+wants\b",
                             re.IGNORECASE)
@@ -196,8 +211,8 @@ def is_follow_up(question: Question) -> bool:
     de?") without naming a person, place, party or number of its own. A complete
     question stands alone, however short."""
     text = question.text
-    if _CONTINUATION.search(text) or _TRAILING_IT.search(text):
-        return True  # "… om det?" refers back, whatever else the question names
+    if _CONTINUATION.search(text) or _TRAILING_IT.search(text) or _OBJECT_PRONOUN.search(text):
+        return True  # "… om det?", "införa den i …" refer back, whatever else the question names
     if question.key_terms or question.parties:
         return False
     return bool(_BACK_REFERENCE.search(text) or _PRONOUN_SUBJECT.search(text))
@@ -265,10 +280,40 @@ def _person_of(question: Question) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+def _elliptic(question: Question, previous: Question) -> str | None:
+    """The question an elliptical follow-up stands for: the previous question with its last
+    phrase replaced ("Vad vill S göra för kvinnojourerna?" + "Och med relationsvåldscentrum?"
+    → "Vad vill S göra med relationsvåldscentrum?"; a year replaces the year). None for a
+    party (handled as a replaced filter), a fragment with a question word of its own, or one
+    whose place in the previous question is unclear ("Och hembesöken?" after "Vad kostar
+    avhopparlinjen?": subject or object?), which is searched with the previous question."""
+    match = _ELLIPSIS.match(question.text)
+    if match is None or question.parties or _QUESTION_WORD.search(match.group("rest")):
+        return None
+    rest = match.group("rest")
+    before = (previous.search or previous.text).strip().rstrip("?.! ")
+    if "\n" in before or len(before) > 300:
+        return None
+    if re.fullmatch(r"\d{4}", rest):
+        years = list(re.finditer(r"\b\d{4}\b", before))
+        return f"{before[:years[-1].start()]}{rest}{before[years[-1].end():]}?" if years else None
+    phrases = list(_PREPOSITION.finditer(before))
+    own_preposition = _PREPOSITION.match(rest)
+    if phrases and phrases[-1].start() > len(before) // 3:
+        cut = phrases[-1].start() if own_preposition else phrases[-1].end() + 1
+        return f"{before[:cut].rstrip()} {rest}?"
+    return f"{before} {rest}?" if own_preposition else None
+
+
 def with_context(question: Question, previous: Question) -> Question:
     """A follow-up read with the question it follows: searched with both, asking for what
     it asks itself (else what the previous one asked), about its own names and parties
-    (else the previous ones)."""
+    (else the previous ones). An elliptical one is read as the question it stands for."""
+    standing_for = _elliptic(question, previous)
+    if standing_for is not None:
+        full = analyze(standing_for)
+        return replace(full, text=question.text, language=previous.language, search=standing_for,
+                       parties=full.parties or previous.parties)
     # A follow-up with a question word of its own ("Vilket telefonnummer har han?") asks for
     # what that word asks; an elliptical one ("Och Vänsterpartiet?", "What about the
     # Feminist Initiative?") for what the previous did.

@@ -123,6 +123,11 @@ class _LabelLine:
     evidence: SentenceEvidence | None = None
 
 
+def _whole_line(text: str, start: int, end: int) -> bool:
+    line_start, line_end = line_around(text, start, end)
+    return text[line_start:line_end].strip() == text[start:end].strip()
+
+
 def _label_line(text: str, start: int, end: int, block: list[_LabelLine], max_words: int) -> _LabelLine | None:
     """When ``text[start:end]`` is a whole line of at most ``max_words`` words without a
     sentence end, that line, appended to ``block`` (the run of such lines just above it;
@@ -225,7 +230,8 @@ class SentenceScorer:
     def evidence(self, question: Question, chunks: list[ScoredChunk], embedded: int | None = None,
                  passages: int | None = None) -> list[SentenceEvidence]:
         """Every sentence of the top ``passages``, scored, best first. The ``embedded`` most
-        promising are compared with the question by e5 (defaults: the factoid budgets)."""
+        promising are compared with the question by e5 (defaults: the factoid budgets), and
+        for a one-fact question also every other sentence with a stored vector."""
         top = chunks[: passages or self.settings.max_chunks]
         weights = self.settings.weights
         if not top:
@@ -277,13 +283,21 @@ class SentenceScorer:
                 located = {t for k in question.key_terms for t in tokenize(k)} if chunk_has_keys else set()
                 spans = self._with_pointed_answers(document, spans, topic, located)
             block: list[_LabelLine] = []  # the run of label lines up to this sentence
+            intro: _LabelLine | None = None  # a line ending in ":" that the run of label lines follows
             for start, end, pointed in spans:
                 sentence = document.text[start:end]
                 own = set(tokenize(sentence))
                 # A short line of a heading or contact block reads with the (at most two) lines
-                # above it ("Handläggare" / "Clas Cederlid" / "Telefon: 08-…").
+                # above it ("Handläggare" / "Clas Cederlid" / "Telefon: 08-…"), and a row of a
+                # table with the line that introduces it ("Detta dokument har godkänts digitalt
+                # av följande personer:" / … / "Linda Palo, avdelningschef").
                 label = _label_line(document.text, start, end, block, self.settings.facts.label_line_words)
                 above = block[-3:-1] if label is not None else []
+                if label is None:
+                    intro = None
+                elif intro is not None:
+                    above = [intro, *above]
+                introducing = sentence.rstrip().endswith(":") and _whole_line(document.text, start, end)
                 labels = set().union(*(line.words for line in above))
                 if (is_question(sentence) and not question.about_questions) or (document.doc_id, start) in seen:
                     continue
@@ -335,6 +349,8 @@ class SentenceScorer:
                 ))
                 if maybe:
                     unsure[id(found[-1])] = maybe
+                if introducing:
+                    intro = _LabelLine(end, own, found[-1])
                 if label is not None:  # ... and is as close to the question as the lines above it
                     label.evidence = found[-1]
                     labelled[id(found[-1])] = [line.evidence for line in above if line.evidence is not None]
@@ -357,6 +373,10 @@ class SentenceScorer:
                 by_party.setdefault(item.parties, []).append(item)
             ordered = [item for rank in itertools.zip_longest(*by_party.values()) for item in rank if item]
         shortlist = ordered[:budget]
+        if question.shape != "list":
+            # A one-fact answer compares every sentence whose vector was stored at index time
+            # (no embedding needed): in English, word cover cannot pick the promising ones.
+            shortlist += [e for e in ordered[budget:] if (e.start, e.end) in self._stored(e.document)]
         self._count_by_vectors(question, [e for e in shortlist if id(e) in unsure], unsure)
         vectors = self.sentence_vectors([(e.document, e.start, e.end) for e in shortlist])
         dense = vectors @ self.index.embed_question(question.search or question.text)

@@ -4,7 +4,7 @@ party from the speaker of the cited span, follow-ups decided by the question."""
 import pytest
 
 from assistant import Assistant
-from assistant.question import analyze, is_follow_up
+from assistant.question import analyze, is_follow_up, with_context
 from tests.conftest import ARTICLE, BUDGET, DISTRICT, INTERPELLATION, PM, assert_exact, seed_text
 
 
@@ -92,6 +92,10 @@ def test_a_count_is_never_a_year_or_a_share(seed_assistant: Assistant) -> None:
     pytest.param("Vad tycker hon om förslaget?", True, id="pronoun-hon"),
     pytest.param("Var ska den ligga?", True, id="pronoun-subject-den"),
     pytest.param("Vad tycker Alexander Ojanne om det?", True, id="trailing-det-with-a-name"),
+    pytest.param("Vem vill införa den i Göteborg?", True, id="object-pronoun-with-a-name"),
+    pytest.param("Who wants to introduce it in Uppsala?", True, id="object-it-with-a-name"),
+    pytest.param("Vem ska kunna ringa dit?", True, id="dit"),
+    pytest.param("Hur många var det i Farsta?", False, id="expletive-det-with-a-name"),
     pytest.param("Vem är handläggare?", False, id="short-complete"),
     pytest.param("Finns det en strategi mot våldet?", False, id="dummy-det"),
     pytest.param("När startade Trefas?", False, id="own-name"),
@@ -479,3 +483,47 @@ def test_who_wants_something_is_answered_with_who_says_it(seed_assistant: Assist
     answer = seed_assistant.ask("Vem tycker att socialsekreterare ska vara med på föräldramöten?")
     assert answer.items[0].text == "Andréa Hedin (M)"
     assert any("föräldramöten" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("previous, follow_up, standing_for", [
+    pytest.param("Vad vill S göra med trygghetsfonden?", "Och med kvinnojourerna?",
+                 "Vad vill S göra med kvinnojourerna?", id="preposition-replaces-phrase"),
+    pytest.param("Hur många skjutningar skedde i Stockholmsområdet 2020?", "Och 2021?",
+                 "Hur många skjutningar skedde i Stockholmsområdet 2021?", id="year-replaces-year"),
+    pytest.param("Vilka aktiviteter erbjuds på sommarlovet i Farsta?", "Och i Skärholmen?",
+                 "Vilka aktiviteter erbjuds på sommarlovet i Skärholmen?", id="place"),
+    pytest.param("Vad kostar avhopparlinjen?", "Och hembesöken?", None, id="unclear-place-keeps-both"),
+])
+def test_an_elliptical_follow_up_stands_for_the_previous_question_with_a_new_phrase(
+        previous: str, follow_up: str, standing_for: str | None) -> None:
+    read = with_context(analyze(follow_up), analyze(previous))
+    if standing_for is None:
+        assert read.search == f"{previous} {follow_up}"
+    else:
+        assert read.search == standing_for and read.text == follow_up
+        assert read.terms == analyze(standing_for).terms
+
+
+def test_an_elliptical_follow_up_is_answered_about_its_own_topic(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vad vill Socialdemokraterna göra med trygghetsfonden?")
+    answer = seed_assistant.ask("Och med kvinnojourerna?", history=[first])
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == BUDGET
+    assert answer.citations[0].quote.startswith("Kvinnojourerna ska ges långsiktiga ekonomiska förutsättningar")
+
+
+def test_an_english_place_question_is_answered_from_every_stored_sentence(seed_assistant: Assistant) -> None:
+    # Word cover cannot shortlist sentences for an English question over Swedish text: all
+    # sentences with stored vectors are compared, and the place after "i" is the answer, not
+    # the capitalised word opening the sentence ("Gärna med polisen i polishuset i Rinkeby.").
+    answer = seed_assistant.ask("Where should the crisis group against gang recruitment be located?")
+    assert_exact(answer)
+    assert answer.short_answer == "Rinkeby"
+    assert answer.citations[0].doc_id == BUDGET and "polishuset i Rinkeby" in answer.citations[0].quote
+
+
+def test_a_table_header_is_not_a_name() -> None:
+    from assistant.candidates import persons
+
+    text = "Namn\tDatum\nLee Orberson, stadsdelsdirektör\t2024-09-10"
+    assert [c.value for c in persons(text, 0, len(text))] == ["Lee Orberson"]
