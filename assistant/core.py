@@ -15,12 +15,13 @@ from assistant.formatting import answer_text, quote_lines
 from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
-from assistant.question import MAX_QUESTION_CHARS, Question, analyze, is_follow_up, with_context
+from assistant.question import MAX_QUESTION_CHARS, Question, analyze, is_follow_up, person_of, with_context
 from assistant.reranking import RerankWeights
 from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
 from assistant.settings import Settings
 from assistant.types import Answer, AnswerItem, Citation, Filters, PageView, Passage
 from index import DocumentRecord, FastE5Embedding, Index, IndexReport, LoadProblem, speaker_at
+from index.text import tokenize
 
 History = Sequence[Any]
 """Earlier turns: questions as strings, or ``Answer`` objects."""
@@ -246,7 +247,14 @@ class Assistant:
             if analysed.parties and (filters is None or not filters.parties):
                 # "Vad vill Moderaterna?": what the party says, wherever it says it.
                 filters = replace(filters or Filters(), parties=analysed.parties)
-        chunks = self.retrieve(query, filters, k)
+        person = person_of(analysed) if analysed.shape != "who" else None
+        if person is None:
+            chunks = self.retrieve(query, filters, k)
+        else:
+            # "How much money does Clara Lindblom want?": what she says comes first, also the
+            # passages of her statement that do not repeat her name.
+            chunks = self.retrieve(query, filters, max(k, self.answerer.settings.person_reach))
+            chunks = self._spoken_by_first(chunks, person)[:k]
         if analysed.shape == "list" and analysed.about_parties and not analysed.parties and (
                 filters is None or not filters.parties):
             chunks = self._with_every_party(query, filters, chunks)
@@ -271,6 +279,18 @@ class Assistant:
         if notice:
             answer = replace(answer, text=f"{notice}\n\n{answer.text}", notice=notice)
         return answer
+
+    def _spoken_by_first(self, chunks: list[ScoredChunk], person: str) -> list[ScoredChunk]:
+        """``chunks`` with those that ``person`` speaks in (a section or quote attributed to
+        them, index.speakers) first, each group in its own order."""
+        wanted = set(tokenize(person))
+        def spoken(scored: ScoredChunk) -> bool:
+            document = self.store.document(scored.chunk.doc_id)
+            return document is not None and any(
+                speaker.name and wanted <= set(tokenize(speaker.name))
+                and speaker.start < scored.chunk.end and scored.chunk.start < speaker.end
+                for speaker in document.speakers)
+        return sorted(chunks, key=lambda scored: not spoken(scored))
 
     @staticmethod
     def _declined(question: str, analysed: Question, passages: list[Passage], **extra: Any) -> Answer:

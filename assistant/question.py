@@ -271,7 +271,7 @@ _PERSON_PRONOUN = re.compile(r"\b(?:hon|han|hen|henne|honom|hennes|hans|she|he|h
 _POSSESSIVE = {"hennes", "hans", "his"}
 
 
-def _person_of(question: Question) -> str | None:
+def person_of(question: Question) -> str | None:
     """The one person a question is about: a who-is question's subject, or its only name of
     two or more words that is not a party."""
     if question.subject:
@@ -324,7 +324,7 @@ def with_context(question: Question, previous: Question) -> Question:
     # "hon" after "Vem är Clara Lindblom?" is Clara Lindblom: the follow-up is searched as the
     # question it stands for ("Hur mycket pengar vill Clara Lindblom skjuta till?"), which is
     # closer to the answer than the two questions run together.
-    person = _person_of(previous)
+    person = person_of(previous)
     search = f"{previous.search or previous.text} {question.text}"
     if person is not None and _PERSON_PRONOUN.search(question.text):
         search = _PERSON_PRONOUN.sub(lambda m: person + ("s" if m.group(0).lower() in _POSSESSIVE else ""), question.text)

@@ -252,7 +252,6 @@ class SentenceScorer:
         # A party the question names is in a sentence that party says (as for the key terms).
         party_terms = [(set(tokenize(k)), {m.party for m in find_parties(k)}) for k in question.key_terms
                        if find_parties(k)]
-        referred = [k for k in question.key_terms if k.lower() not in question.text.lower()]  # taken from before
         found: list[SentenceEvidence] = []
         labelled: dict[int, list[SentenceEvidence]] = {}  # a label block's line -> the lines above it
         unsure: dict[int, list[Candidate]] = {}  # numbers whose following words are not the counted word's stem
@@ -315,9 +314,10 @@ class SentenceScorer:
                 for words, parties in party_terms:
                     if parties & set(speaker_parties):
                         tokens |= words
-                # ... and so is the person a follow-up refers to ("Vilket pris nämner hon?" after
-                # "Vem är Lisa Palm?"), in what that person says.
-                spoken = [k for k in referred if speaker is not None and speaker.name
+                # ... and so is a person the question names or a follow-up refers to ("Hur mycket
+                # pengar vill Clara Lindblom skjuta till?", "Vilket pris nämner hon?" after "Vem är
+                # Lisa Palm?"), in what that person says.
+                spoken = [k for k in question.key_terms if speaker is not None and speaker.name
                           and set(tokenize(k)) and set(tokenize(k)) <= set(tokenize(speaker.name))]
                 for k in spoken:
                     tokens |= set(tokenize(k))

@@ -123,3 +123,6 @@ class AnswerSettings:
     #                           their vectors were not stored at index time (stored ones are all compared:
     #                           session 7, calibration seeds 0.889 -> 0.901, SweQUAD span hits 710 -> 712)
     who_passages: int = 20    # who-is: passages retrieved for the name alone (session 3, by hand)
+    person_reach: int = 20    # a question naming a person: passages searched for what that person
+    #                           says, which then come first (session 7, by hand: a statement's second
+    #                           passage, without the name, ranked 9th)

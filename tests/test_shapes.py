@@ -527,3 +527,14 @@ def test_a_table_header_is_not_a_name() -> None:
 
     text = "Namn\tDatum\nLee Orberson, stadsdelsdirektör\t2024-09-10"
     assert [c.value for c in persons(text, 0, len(text))] == ["Lee Orberson"]
+
+
+def test_a_person_named_in_the_question_is_in_what_that_person_says(seed_assistant: Assistant) -> None:
+    # The sentence with the figure does not repeat her name: her statement's sentences count
+    # as naming her, and the passages she speaks in come first.
+    answer = seed_assistant.ask("Hur mycket pengar vill Clara Lindblom skjuta till?")
+    assert_exact(answer)
+    assert answer.short_answer == "50 miljoner"
+    cited = answer.citations[0]
+    assert cited.doc_id == PM and cited.quote.startswith("Skjut omedelbart till 50 miljoner")
+    assert cited.speaker == "Clara Lindblom (V)"
