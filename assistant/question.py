@@ -63,6 +63,8 @@ _LIST = re.compile(
     r"|\bwhat\s+(?:does|do|did|has|have|will)\s+.+\s+(?:propose|want|suggest|demand|plan|criticis|criticiz|"
     r"say|do|argue|recommend|ask|write)"
     r"|\bwhat\s+(?:measures|proposals|actions|steps|demands|points|questions)"
+    # Criticism is several points ("Vilken kritik riktar S mot …?", "What criticism do … make?").
+    r"|\b(?:vilken|vad\s+för)\s+kritik\b|\bwhat\s+(?:criticism|objections|complaints)\b"
     r"|\bwhich\s+(?:measures|proposals|actions|steps|questions)",
     re.IGNORECASE,
 )

@@ -112,6 +112,8 @@ def test_follow_ups_are_decided_by_the_question(question: str, follow_up: bool) 
     pytest.param("Sammanfatta vad partierna föreslår", "list", id="sammanfatta"),
     pytest.param("Vilka åtgärder föreslår Vänsterpartiet?", "list", id="vilka-åtgärder"),
     pytest.param("What does the Left Party propose?", "list", id="what-propose"),
+    pytest.param("Vilken kritik framför Vänsterpartiet?", "list", id="vilken-kritik"),
+    pytest.param("What criticism does the reservation raise?", "list", id="what-criticism"),
     pytest.param("Hur många skjutningar skedde 2020?", "factoid", id="count"),
     pytest.param("Vilket parti föreslog en avhopparlinje?", "factoid", id="which-party-proposed"),
     pytest.param("Vilka aktiviteter för barn nämns i svaret?", "list", id="vilka-plural-noun"),
