@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.candidates import Candidate
 from assistant.gate import supported
-from assistant.question import Question
+from assistant.question import Question, asks_for_day
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, stem_matches
 from assistant.tuning import AnswerSettings, FactoidSettings
@@ -227,7 +227,7 @@ class ExtractiveAnswerer:
             typed = self._typed_near_best(question, [best] + [e for e in usable if e is not best])
             if typed is not None:
                 best = typed
-            elif question.expects != "date" or not self._covers_event(question, best):
+            elif question.expects != "date" or asks_for_day(question) or not self._covers_event(question, best):
                 # A "när" answered by a condition must speak of what the question asks about
                 # ("När invigdes trygghetskontoret vid Stureplan?" is not answered by "Stureplan
                 # … skulle behöva ett trygghetskontor": nothing was inaugurated).

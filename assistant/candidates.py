@@ -26,7 +26,7 @@ _AMOUNT = re.compile(
 )
 _MONTH = "|".join(MONTHS)
 _DATE = re.compile(
-    r"\b(?:(?:den\s+)?\d{1,2}\s+(?:" + _MONTH + r")\s+(?:19|20)\d\d"
+    r"\b(?:(?:den\s+)?\d{1,2}\s+(?:" + _MONTH + r")(?:\s+(?:19|20)\d\d)?"
     r"|(?:i\s+)?(?:(?:våren|hösten|sommaren|vintern|början av|slutet av|" + _MONTH + r")\s+)?(?:19|20)\d\d(?:-\d\d-\d\d)?)\b",
     re.IGNORECASE,
 )

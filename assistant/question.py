@@ -207,6 +207,21 @@ def shape_of(text: str, expects: str, key_terms: tuple[str, ...]) -> str:
     return "factoid" if expects != "other" else "open"
 
 
+_DAY_ASKED = re.compile(r"\bvilket datum\b|\bvilken dag\b|\bwhat date\b|\bwhich day\b|\bon what day\b",
+                        re.IGNORECASE)
+_DAY_GIVEN = re.compile(r"\d{1,2}\s+[a-zåäö]+|\d{4}-\d\d-\d\d")
+
+
+def asks_for_day(question: Question) -> bool:
+    """"Vilket datum …?" / "What date …?": a day, not a year, a season or a condition."""
+    return bool(_DAY_ASKED.search(question.text))
+
+
+def answers_date(question: Question, value: str) -> bool:
+    """Whether a date answers the question (a year or a season gives no day)."""
+    return not asks_for_day(question) or bool(_DAY_GIVEN.search(value))
+
+
 def is_follow_up(question: Question) -> bool:
     """Whether the question leans on the conversation: it opens as a continuation ("Och i
     Farsta?", "What about the Moderates?"), or refers back ("Vad kostar det?", "Vad vill

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.candidates import Candidate, candidates
-from assistant.question import Question, party_words
+from assistant.question import Question, answers_date, party_words
 from assistant.reranking import QuestionTerms
 from assistant.retrieval import ScoredChunk
 from assistant.tuning import AnswerSettings
@@ -326,7 +326,8 @@ class SentenceScorer:
                 keys = [k for k in question.key_terms
                         if k in located_keys or k in spoken or _key_in(k, sentence, speaker_parties)]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
-                           if c.value.lower() not in question_values]
+                           if c.value.lower() not in question_values
+                           and (c.kind != "date" or answers_date(question, c.value))]
                 maybe: list[Candidate] = []  # counts whose words differ: compared as vectors below
                 if question.counted and question.expects == "number":
                     counting = [c for c in answers if self.counts_by_stem(question, document.text, c)]

@@ -540,3 +540,14 @@ def test_a_person_named_in_the_question_is_in_what_that_person_says(seed_assista
     cited = answer.citations[0]
     assert cited.doc_id == PM and cited.quote.startswith("Skjut omedelbart till 50 miljoner")
     assert cited.speaker == "Clara Lindblom (V)"
+
+
+def test_a_date_question_asking_for_a_day_needs_a_day(seed_assistant: Assistant) -> None:
+    # The documents give only the year Trefas started: no day to answer "vilket datum" with.
+    assert seed_assistant.ask("När startade Trefas?").answerable
+    declined = seed_assistant.ask("Vilket datum startade Trefas?")
+    assert not declined.answerable and declined.citations == []
+    # A day and a month without a year is a day.
+    answer = seed_assistant.ask("Vilket datum var tjänsteutlåtandet klart?")
+    assert_exact(answer)
+    assert answer.short_answer == "den 29 oktober" and answer.citations[0].doc_id == PM
