@@ -73,10 +73,16 @@ class SentenceEvidence:
 def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     """A stem of the question in ``tokens``: the same, or (5+ letters) one inside the other
     (compounds). The Swedish stemmer keeps the definite "-an" ("skolan", "gatan" but "skol",
-    "gat" for "skolor", "gator"), so that ending is dropped here too."""
+    "gat" for "skolor", "gator") and, after some letters, "-t"/"-et" ("fotot", "kortet"), so
+    those endings are dropped here too."""
     if term in tokens:
         return True
     if len(term) >= 6 and term.endswith("an") and term[:-2] in tokens:
+        return True
+    # ... and a question word's definite neuter "-t"/"-et" after a 4+ letter stem ("fotot" is
+    # "Foto", "kortet" is "kort"; not the other way: "våld" in a question is not every "våldet").
+    if (len(term) >= 5 and term.endswith("t") and term[:-1] in tokens) or (
+            len(term) >= 6 and term.endswith("et") and term[:-2] in tokens):
         return True
     if len(term) >= 5:
         # A token of 5+ letters inside the term, or the term inside a token (tokens hold no
@@ -121,6 +127,14 @@ class _LabelLine:
     end: int
     words: set[str]
     evidence: SentenceEvidence | None = None
+
+
+def _is_credit(text: str, previous_end: int, start: int, end: int, max_words: int) -> bool:
+    """Whether ``text[start:end]`` is a short "Label: value" fragment on the same line as the
+    sentence before it (a photo credit, a source line)."""
+    fragment = text[start:end].strip()
+    return ("\n" not in text[previous_end:start] and ":" in fragment[:-1]
+            and len(fragment.split()) <= max_words and fragment[-1:] not in ".!?")
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -298,6 +312,13 @@ class SentenceScorer:
                     above = [intro, *above]
                 introducing = sentence.rstrip().endswith(":") and _whole_line(document.text, start, end)
                 labels = set().union(*(line.words for line in above))
+                # A credit after a caption on its line ("… Alexander Ojanne (S). Foto: Naomi
+                # Grossman") reads with the caption.
+                captioned = found[-1] if (found and label is None and found[-1].document is document
+                                          and _is_credit(document.text, found[-1].end, start, end,
+                                                         self.settings.facts.label_line_words)) else None
+                if captioned is not None:
+                    labels |= captioned.words
                 if (is_question(sentence) and not question.about_questions) or (document.doc_id, start) in seen:
                     continue
                 seen.add((document.doc_id, start))
@@ -324,7 +345,8 @@ class SentenceScorer:
                 lexical = topic.covered(tokens, stem_matches) if topic is not None else 1.0
                 # A party of the question is in the sentence when that party says it.
                 keys = [k for k in question.key_terms
-                        if k in located_keys or k in spoken or _key_in(k, sentence, speaker_parties)]
+                        if k in located_keys or k in spoken or _key_in(k, sentence, speaker_parties)
+                        or (captioned is not None and _key_in(k, captioned.text, speaker_parties))]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
                            if c.value.lower() not in question_values
                            and (c.kind != "date" or answers_date(question, c.value))]
@@ -350,6 +372,8 @@ class SentenceScorer:
                 ))
                 if maybe:
                     unsure[id(found[-1])] = maybe
+                if captioned is not None:
+                    labelled[id(found[-1])] = [captioned]
                 if introducing:
                     intro = _LabelLine(end, own, found[-1])
                 if label is not None:  # ... and is as close to the question as the lines above it
@@ -374,11 +398,12 @@ class SentenceScorer:
                 by_party.setdefault(item.parties, []).append(item)
             ordered = [item for rank in itertools.zip_longest(*by_party.values()) for item in rank if item]
         shortlist = ordered[:budget]
+        # Counted words compared as vectors (an encoder call) only for the most promising.
+        self._count_by_vectors(question, [e for e in shortlist if id(e) in unsure], unsure)
         if question.shape != "list":
             # A one-fact answer compares every sentence whose vector was stored at index time
             # (no embedding needed): in English, word cover cannot pick the promising ones.
             shortlist += [e for e in ordered[budget:] if (e.start, e.end) in self._stored(e.document)]
-        self._count_by_vectors(question, [e for e in shortlist if id(e) in unsure], unsure)
         vectors = self.sentence_vectors([(e.document, e.start, e.end) for e in shortlist])
         dense = vectors @ self.index.embed_question(question.search or question.text)
         low, high = float(dense.min()), float(dense.max())

@@ -551,3 +551,21 @@ def test_a_date_question_asking_for_a_day_needs_a_day(seed_assistant: Assistant)
     answer = seed_assistant.ask("Vilket datum var tjänsteutlåtandet klart?")
     assert_exact(answer)
     assert answer.short_answer == "den 29 oktober" and answer.citations[0].doc_id == PM
+
+
+def test_a_photo_credit_reads_with_its_caption(seed_assistant: Assistant) -> None:
+    # "… Alexander Ojanne (S). Foto: Naomi Grossman": the credit names nobody but the
+    # photographer; the caption before it on the line says whom the photo shows.
+    answer = seed_assistant.ask("Vem står för fotot på Alexander Ojanne?")
+    assert_exact(answer)
+    assert answer.short_answer == "Naomi Grossman"
+    assert answer.citations[0].doc_id == ARTICLE and answer.citations[0].quote == "Foto: Naomi Grossman"
+
+
+def test_a_definite_neuter_question_word_matches_its_stem() -> None:
+    from assistant.scoring import stem_matches
+    from index.text import tokenize
+
+    assert stem_matches(tokenize("fotot")[0], set(tokenize("Foto: Naomi Grossman")))
+    assert stem_matches(tokenize("kortet")[0], set(tokenize("ett kort")))
+    assert not stem_matches(tokenize("våld")[0], set(tokenize("det dödliga våldet")))
