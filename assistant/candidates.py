@@ -134,8 +134,14 @@ def places(text: str, start: int, end: int, common: CommonWord = _never_common) 
     for match in _CAPITALISED.finditer(text, start, end):
         if not is_proper_noun(text, match.start(), match.end(), common, start) or find_parties(match.group(0)):
             continue
+        if _COMMON_ABBREVIATION.search(text, max(start, match.start() - 80), match.start()):
+            continue  # "sociala insatsgrupperna (SIG)": the short form of ordinary words
         out.append(Candidate("place", match.group(0), match.start(), match.end()))
     return out
+
+
+# Two lower-case words and an opening parenthesis right before an abbreviation.
+_COMMON_ABBREVIATION = re.compile(r"(?<![\w-])[a-zåäöé][\w-]*\s+[a-zåäöé][\w-]*\s*\($")
 
 
 EXTRACTORS = {

@@ -569,3 +569,11 @@ def test_a_definite_neuter_question_word_matches_its_stem() -> None:
     assert stem_matches(tokenize("fotot")[0], set(tokenize("Foto: Naomi Grossman")))
     assert stem_matches(tokenize("kortet")[0], set(tokenize("ett kort")))
     assert not stem_matches(tokenize("våld")[0], set(tokenize("det dödliga våldet")))
+
+
+def test_the_short_form_of_ordinary_words_is_no_place() -> None:
+    from assistant.candidates import places
+
+    text = "De vill permanenta sociala insatsgrupperna (SIG) och ge medel från Brottsförebyggande rådet (BRÅ)."
+    found = [c.value for c in places(text, 0, len(text))]
+    assert "SIG" not in found and "BRÅ" in found
