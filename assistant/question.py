@@ -45,6 +45,13 @@ EXPECTS = (
     # "who" asks for a person where it opens the question (or a clause of it), not as a
     # relative pronoun ("people who want to leave").
     ("person", re.compile(r"\bvem\b|\bvilka personer\b|\bvilken person\b|\bvad heter\b"
+                          # "Vilka borgarråd reserverade sig …?", "Which politicians …?": people by their role.
+                          r"|\b(?:vilka|vilken|vilket)\s+(?:\w+\s+)?(?:borgarråd(?:en)?|kommunalråd(?:en)?|regionråd(?:en)?|"
+                          r"oppositionsråd(?:en)?|ledamot|ledamöter(?:na)?|politiker(?:na)?|tjänsteman|tjänstemän(?:nen)?|"
+                          r"företrädare|representanter(?:na)?|ministrar(?:na)?|minister|ordförande|chef(?:er|erna)?|"
+                          r"skribenter(?:na)?|undertecknare)\b"
+                          r"|\bwhich\s+(?:\w+\s+)?(?:councillors?|councilors?|politicians?|members?|officials?|ministers?|"
+                          r"representatives?|signatories|people|persons)\b"
                           r"|(?:^|[,;:(]\s*|\b(?:and|or|but|to|by|for|with|from)\s+)who(?:m|se)?\b"
                           r"|\bwhich person\b|\bwhose\b", re.IGNORECASE)),
     ("place", re.compile(r"^var\b|\bvar någonstans\b|\bvilken stadsdel|\bvilka stadsdelar|\bi vilka områden|\bwhere\b|\bwhich district"

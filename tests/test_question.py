@@ -17,6 +17,9 @@ from assistant.question import analyze
         pytest.param("How many shootings were there in 2020?", "en", "number", id="how-many"),
         pytest.param("Which party wants a defector hotline?", "en", "party", id="which-party"),
         pytest.param("Who wrote the interpellation about Trefas?", "en", "author", id="who-wrote"),
+        # People asked for by their role are a person question, not a list.
+        pytest.param("Vilka ledamöter röstade emot förslaget?", "sv", "person", id="vilka-role-noun"),
+        pytest.param("Which officials signed the reply?", "en", "person", id="which-role-noun"),
         # Letters of a Swedish name do not make the question Swedish.
         pytest.param("Who is the case officer in Hägersten-Älvsjö?", "en", "author", id="english-swedish-name"),
         pytest.param("Vem är Jönsson?", "sv", "person", id="swedish-with-name"),
