@@ -34,9 +34,9 @@ class GateInput:
 
     @classmethod
     def of(cls, question: Question, best: SentenceEvidence, ranked: list[SentenceEvidence]) -> GateInput:
-        # The question's words are covered by a top sentence, or by the question of the
-        # document that a top sentence answers ("pointed", assistant.scoring).
-        top = max((max(e.lexical, e.pointed) for e in ranked[:5] if e.chunk_has_keys), default=0.0)
+        # The question's words are covered by a top sentence, its bulleted item, or the
+        # question of the document that a top sentence answers ("pointed", assistant.scoring).
+        top = max((max(e.lexical, e.item_lexical, e.pointed) for e in ranked[:5] if e.chunk_has_keys), default=0.0)
         return cls(question.language, bool(question.key_terms), best.chunk_has_keys, best.dense,
                    best.lexical, best.key_share, top, best.typed > _PARTY_BY_SPEAKER)
 

@@ -28,7 +28,7 @@ from assistant.retrieval import ScoredChunk
 from assistant.tuning import AnswerSettings
 from index import DocumentRecord, Index, Speaker, speaker_at
 from index.parties import canonical_party, find_parties
-from index.text import line_around, normalize, split_sentences, tokenize
+from index.text import BULLET, line_around, normalize, split_sentences, tokenize
 
 # Words that name the kind of answer rather than the topic ("vilket parti", "hur många år").
 ANSWER_TYPE_TERMS = frozenset(tokenize(
@@ -60,6 +60,7 @@ class SentenceEvidence:
     #                         that question's cover of the user's words (else 0)
     words: frozenset[str] = frozenset()  # the stems its word cover was measured on (its own, its
     #                                      label block's, its document header's)
+    item_lexical: float = 0.0  # word cover of its bulleted item's sentences together (else its own)
 
     @property
     def text(self) -> str:
@@ -381,6 +382,7 @@ class SentenceScorer:
                     labelled[id(found[-1])] = [line.evidence for line in above if line.evidence is not None]
         if not found:
             return []
+        self.cover_items(found, topic)
         self.credit_continuations(found, self.settings.facts.continuation_credit)
         # Embedding sentences is the costly part of a question: only the most promising ones
         # by every other signal are embedded; the rest keep the lowest similarity seen.
@@ -449,6 +451,26 @@ class SentenceScorer:
                     out.append((s, e, cover))
                     known.add(s)
         return out
+
+    @staticmethod
+    def cover_items(found: list[SentenceEvidence], topic: QuestionTerms | None) -> None:
+        """The words of a bulleted item's sentences together ("- Samverkan vid akuta
+        våldshändelser i familjer … ska stärkas … Islandsprojektet ska användas som
+        inspiration."): what the answer, extended over the item, will cite."""
+        for item in found:
+            item.item_lexical = item.lexical
+        if topic is None:
+            return
+        for current, following in zip(found, found[1:]):
+            text = current.document.text
+            if following.document is not current.document or "\n" in text[current.end:following.start]:
+                continue
+            line_start, line_end = line_around(text, current.start, current.end)
+            if not BULLET.match(text, line_start, line_end):
+                continue
+            joint = topic.covered(set(current.words | following.words), stem_matches)
+            current.item_lexical = max(current.item_lexical, joint)
+            following.item_lexical = max(following.item_lexical, joint)
 
     @staticmethod
     def credit_continuations(found: list[SentenceEvidence], credit: float) -> None:

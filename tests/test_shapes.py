@@ -577,3 +577,12 @@ def test_the_short_form_of_ordinary_words_is_no_place() -> None:
     text = "De vill permanenta sociala insatsgrupperna (SIG) och ge medel från Brottsförebyggande rådet (BRÅ)."
     found = [c.value for c in places(text, 0, len(text))]
     assert "SIG" not in found and "BRÅ" in found
+
+
+def test_the_words_of_a_bulleted_item_are_covered_together(seed_assistant: Assistant) -> None:
+    # Half the question is in each sentence of the item; the item as a whole answers it.
+    answer = seed_assistant.ask("Vilket projekt ska stå som inspiration för samverkan vid akuta våldshändelser?")
+    assert_exact(answer)
+    quote = answer.citations[0].quote
+    assert answer.citations[0].doc_id == BUDGET
+    assert quote.startswith("Samverkan vid akuta våldshändelser") and "Islandsprojektet" in quote
