@@ -17,6 +17,7 @@ import numpy as np
 from assistant.candidates import Candidate
 from assistant.gate import supported
 from assistant.question import Question, asks_for_day
+from assistant.reranking import QuestionTerms
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, stem_matches
 from assistant.tuning import AnswerSettings, FactoidSettings
@@ -196,9 +197,11 @@ class ExtractiveAnswerer:
                 elif not has_role(best):  # the answer may be a group ("En hovmästare är arbetsledare …")
                     return Draft(answerable=False)
             elif with_names and with_names[0].score >= self.settings.facts.near_best * best.score and (
-                    with_names[0].lexical >= self.settings.facts.name_word_share * best.lexical):
-                # A name nearly as good, that also speaks of what the question asks about: a
-                # line naming somebody else is no answer to "Vem ska kunna ringa dit?".
+                    self._topic_cover(question, with_names[0])
+                    >= self.settings.facts.name_word_share * self._topic_cover(question, best)):
+                # A name nearly as good, that also speaks of what the question asks about (its
+                # words other than names): a line naming somebody else is no answer to "Vem ska
+                # kunna ringa dit?".
                 best = with_names[0]
             if not best.answers and _WHO_HOLDS.search(question.text):
                 # "Vem vill införa Sluta skjut i Stockholm?": who says the best sentence.
@@ -365,6 +368,15 @@ class ExtractiveAnswerer:
         draft.short.append((field.value, n))
         draft.items.append(DraftItem(field.value, [n]))
         return draft
+
+    def _topic_cover(self, question: Question, evidence: SentenceEvidence) -> float:
+        """The sentence's cover of the question's words other than its names and the words
+        that only say what kind of answer is wanted."""
+        names = {t for k in question.key_terms for t in tokenize(k)}
+        rest = [t for t in question.terms if t not in names and t not in ANSWER_TYPE_TERMS]
+        if not rest:
+            return 1.0
+        return QuestionTerms(rest, self.index.sparse.idf).covered(set(evidence.words), stem_matches)
 
     @staticmethod
     def _speaker_answer(best: SentenceEvidence) -> Draft | None:

@@ -586,3 +586,12 @@ def test_the_words_of_a_bulleted_item_are_covered_together(seed_assistant: Assis
     quote = answer.citations[0].quote
     assert answer.citations[0].doc_id == BUDGET
     assert quote.startswith("Samverkan vid akuta våldshändelser") and "Islandsprojektet" in quote
+
+
+def test_a_who_follow_up_names_somebody_new(seed_assistant: Assistant) -> None:
+    # The previous person's name is no question word a new name must share.
+    first = seed_assistant.ask("Vem är Linda Palo?")
+    answer = seed_assistant.ask("Och vem är stadsdelsdirektören?", history=[first])
+    assert_exact(answer)
+    assert answer.short_answer == "Lee Orberson" and answer.citations[0].doc_id == DISTRICT
+    assert "stadsdelsdirektör" in answer.citations[0].quote
