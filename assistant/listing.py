@@ -120,14 +120,19 @@ def said_by_named_speaker(question: Question, evidence: list[SentenceEvidence]) 
     Moderaternas förslag?": the sentences of a speaker the question names (every word of the
     speaker's name in the question), whatever party the question also names; for a person
     quoted in an article, also the reporter's sentences that name them ("… som Andréa Hedin
-    menar är föråldrade")."""
+    menar är föråldrade") or give their party's position."""
     asked = set(tokenize(question.search or question.text))
-    named = [e.speaker for e in evidence if e.speaker is not None and e.speaker.name
+    named = [e for e in evidence if e.speaker is not None and e.speaker.name
              and tokenize(e.speaker.name) and set(tokenize(e.speaker.name)) <= asked]
-    names = {s.name for s in named}
-    quoted = {s.name.lower() for s in named if s.role == "quoted"}
+    names = {e.speaker.name for e in named}
+    quoted = {e.speaker.name.lower() for e in named if e.speaker.role == "quoted"}
+    # ... and, in the article quoting them, what it says their party wants ("Moderaterna vill
+    # att hembesöksprogrammen …" beside Andréa Hedin's (M) quotes).
+    voiced = {(e.document.doc_id, e.speaker.parties) for e in named if e.speaker.role == "quoted" and e.speaker.parties}
     return [e for e in evidence if (e.speaker is not None and e.speaker.name in names)
-            or any(name in e.text.lower() for name in quoted)]
+            or any(name in e.text.lower() for name in quoted)
+            or (e.speaker is not None and e.speaker.role == "party"
+                and (e.document.doc_id, e.speaker.parties) in voiced)]
 
 
 def speaks_to_topic(question: Question, said: list[SentenceEvidence], idf, floor: float) -> bool:

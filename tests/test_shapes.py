@@ -595,3 +595,13 @@ def test_a_who_follow_up_names_somebody_new(seed_assistant: Assistant) -> None:
     assert_exact(answer)
     assert answer.short_answer == "Lee Orberson" and answer.citations[0].doc_id == DISTRICT
     assert "stadsdelsdirektör" in answer.citations[0].quote
+
+
+def test_a_list_about_a_quoted_politician_includes_what_the_article_says_their_party_wants(
+        seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vem är Andréa Hedin?")
+    answer = seed_assistant.ask("Vad tycker hon om hembesöksprogrammen?", history=[first])
+    assert_exact(answer)
+    assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {ARTICLE}
+    hembesok = [c for c in answer.citations if "hembesöksprogram" in c.quote]
+    assert hembesok and all(c.parties == ("M",) for c in hembesok)
