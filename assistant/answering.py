@@ -239,6 +239,11 @@ class ExtractiveAnswerer:
         n = draft.cite(claim_of(best))
         if best.answers:
             value = self._pick(best, question).surface(best.document.text)
+            if question.expects == "person" and _PLURAL_WHO.match(question.text):
+                # "Vilka är föredragande borgarråd …?": every name the sentence gives.
+                names = list(dict.fromkeys(c.surface(best.document.text) for c in best.answers))
+                last = " och " if question.language == "sv" else " and "
+                value = last.join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
             draft.short.append((value, n))
             draft.items.append(_item(value, n, best.speaker))
             self._add_conflict(question, usable, best, draft)
@@ -491,6 +496,8 @@ def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
 # "Vem är handläggare …?", "Vilka är ordförande …?": the role a person question asks for.
 _ROLE_ASKED = re.compile(r"^\s*(?i:vem|vilka)\s+(?i:är|var|blir|blev)\s+([a-zåäö][\wåäö-]{3,})\b")
 
+# A question for several people ("Vilka borgarråd …?", "Which officials …?").
+_PLURAL_WHO = re.compile(r"^\s*(?:och\s+|and\s+)?(?i:vilka|which)\b")
 # "Who wants / proposes / thinks …": the answer is whoever says it.
 _WHO_HOLDS = re.compile(
     r"\b(?i:vem|vilka)\s+(?i:vill|ville|föreslår|föreslog|anser|ansåg|tycker|tyckte|kräver|krävde|"

@@ -46,7 +46,7 @@ EXPECTS = (
     # relative pronoun ("people who want to leave").
     ("person", re.compile(r"\bvem\b|\bvilka personer\b|\bvilken person\b|\bvad heter\b"
                           # "Vilka borgarråd reserverade sig …?", "Which politicians …?": people by their role.
-                          r"|\b(?:vilka|vilken|vilket)\s+(?:\w+\s+)?(?:borgarråd(?:en)?|kommunalråd(?:en)?|regionråd(?:en)?|"
+                          r"|\b(?:vilka|vilken|vilket)\s+(?:\w+\s+){0,2}(?:borgarråd(?:en)?|kommunalråd(?:en)?|regionråd(?:en)?|"
                           r"oppositionsråd(?:en)?|ledamot|ledamöter(?:na)?|politiker(?:na)?|tjänsteman|tjänstemän(?:nen)?|"
                           r"företrädare|representanter(?:na)?|ministrar(?:na)?|minister|ordförande|chef(?:er|erna)?|"
                           r"skribenter(?:na)?|undertecknare)\b"

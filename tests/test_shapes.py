@@ -605,3 +605,12 @@ def test_a_list_about_a_quoted_politician_includes_what_the_article_says_their_p
     assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {ARTICLE}
     hembesok = [c for c in answer.citations if "hembesöksprogram" in c.quote]
     assert hembesok and all(c.parties == ("M",) for c in hembesok)
+
+
+def test_a_question_for_several_people_names_all_the_sentence_gives(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka borgarråd reserverade sig mot förslaget?")
+    assert_exact(answer)
+    assert answer.short_answer == "Karin Wanngård, Emilia Bjuggren, Jan Valeskog, Kadir Kasirga och Clara Lindblom"
+    quote = answer.citations[0].quote
+    assert answer.citations[0].doc_id == PM and quote.startswith("Reservation anfördes av borgarråden")
+    assert all(name in quote for name in answer.short_answer.replace(" och ", ", ").split(", "))
