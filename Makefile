@@ -56,6 +56,8 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout3.jsonl
 	$(BIN)/assistant eval tests/eval/heldout4.jsonl
 	$(BIN)/assistant eval tests/eval/heldout5.jsonl
+	$(BIN)/assistant eval tests/eval/heldout6.jsonl
+	$(BIN)/assistant eval tests/eval/heldout7.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
