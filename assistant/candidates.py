@@ -131,8 +131,14 @@ _CAPITALISED = re.compile(r"\b[A-ZÅÄÖÉ][\wåäöéü]+(?:[-/][A-ZÅÄÖÉ]?[
 def places(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
     """Proper nouns (by ``is_proper_noun``) that are not a party: places, projects, bodies."""
     out = []
+    # A politician named with their party ("Rashid Mohammed (V)") is no place either.
+    people = [(m.start(), m.end()) for m in _PERSON.finditer(text, start, end) if _AFTER_PARTY.match(text, m.end())]
     for match in _CAPITALISED.finditer(text, start, end):
-        if not is_proper_noun(text, match.start(), match.end(), common, start) or find_parties(match.group(0)):
+        if any(a <= match.start() < b for a, b in people):
+            continue
+        # A party is no place, also as its letters in brackets ("(SD)").
+        around = text[max(0, match.start() - 1):match.end() + 1]
+        if not is_proper_noun(text, match.start(), match.end(), common, start) or find_parties(around):
             continue
         if _COMMON_ABBREVIATION.search(text, max(start, match.start() - 80), match.start()):
             continue  # "sociala insatsgrupperna (SIG)": the short form of ordinary words

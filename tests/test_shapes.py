@@ -614,3 +614,10 @@ def test_a_question_for_several_people_names_all_the_sentence_gives(seed_assista
     quote = answer.citations[0].quote
     assert answer.citations[0].doc_id == PM and quote.startswith("Reservation anfördes av borgarråden")
     assert all(name in quote for name in answer.short_answer.replace(" och ", ", ").split(", "))
+
+
+def test_a_party_or_a_politician_is_no_place() -> None:
+    from assistant.candidates import places
+
+    text = "Skrivelse från (M), (L) och (SD) till Hägersten-Älvsjö stadsdelsnämnd, av Rashid Mohammed (V)."
+    assert [c.value for c in places(text, 0, len(text))] == ["Skrivelse", "Hägersten-Älvsjö"]
