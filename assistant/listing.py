@@ -22,6 +22,7 @@ from assistant.reranking import QuestionTerms
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question, stem_matches
 from assistant.tuning import ListSettings
 from index import speaker_at
+from index.parties import find_parties
 from index.text import BULLET, line_around, split_sentences, tokenize
 
 if TYPE_CHECKING:
@@ -142,6 +143,11 @@ def speaks_to_topic(question: Question, said: list[SentenceEvidence], idf, floor
     if question.language != "sv":
         return True  # word cover is measured in Swedish; similarity has judged it
     names = {t for e in said if e.speaker is not None and e.speaker.name for t in tokenize(e.speaker.name)}
+    # ... and the speaker's party, as the question names it ("Vad har Liberalerna genomfört
+    # enligt Jan Jönsson?" asks what he, a Liberal, says).
+    spoken_parties = {p for e in said for p in e.parties}
+    names |= {t for k in question.key_terms if {m.party for m in find_parties(k)} & spoken_parties
+              for t in tokenize(k)}
     rest = [t for t in question.terms if t not in names and t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS]
     if not rest:
         return True

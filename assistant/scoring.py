@@ -85,6 +85,9 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     if (len(term) >= 5 and term.endswith("t") and term[:-1] in tokens) or (
             len(term) >= 6 and term.endswith("et") and term[:-2] in tokens):
         return True
+    # ... and a verb's supine and past ("genomfört" / "genomförde", stemmed "genomförd").
+    if len(term) >= 6 and term[-1] in "td" and term[:-1] + ("d" if term[-1] == "t" else "t") in tokens:
+        return True
     if len(term) >= 5:
         # A token of 5+ letters inside the term, or the term inside a token (tokens hold no
         # spaces): set and string operations rather than a loop over the tokens (this is the

@@ -621,3 +621,16 @@ def test_a_party_or_a_politician_is_no_place() -> None:
 
     text = "Skrivelse från (M), (L) och (SD) till Hägersten-Älvsjö stadsdelsnämnd, av Rashid Mohammed (V)."
     assert [c.value for c in places(text, 0, len(text))] == ["Skrivelse", "Hägersten-Älvsjö"]
+
+
+def test_a_named_speakers_list_counts_their_party_and_verb_forms(seed_assistant: Assistant) -> None:
+    # Jan Jönsson is a Liberal: "Liberalerna" is his own side, not a topic his text must name
+    # again; "genomfört" is the supine of his "genomförde".
+    answer = seed_assistant.ask("Vad skriver Jan Jönsson att Liberalerna har genomfört?")
+    assert_exact(answer)
+    assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {INTERPELLATION}
+    assert any("genomförde en mängd satsningar" in c.quote for c in answer.citations)
+    from assistant.scoring import stem_matches
+    from index.text import tokenize
+
+    assert stem_matches(tokenize("genomfört")[0], set(tokenize("jag genomförde")))
