@@ -385,21 +385,11 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def _speaker_answer(best: SentenceEvidence) -> Draft | None:
-        """The named person or the party who says the sentence, cited with the sentence and
-        the words that make them its speaker."""
+        """The named person or the party who says the sentence."""
         speaker = best.speaker
         if speaker is None or not (speaker.name or speaker.parties):
             return None
-        label = speaker.label()
-        draft = Draft(answerable=True, shape="factoid")
-        n = draft.cite(claim_of(best))
-        if speaker.evidence_start is not None and speaker.evidence_end is not None:
-            n = draft.cite(Claim(best.document, speaker.evidence_start, speaker.evidence_end, speaker))
-        else:
-            draft.note = speaker.curated
-        draft.short.append((label, n))
-        draft.items.append(DraftItem(label, [n], label, tuple(speaker.parties)))
-        return draft
+        return _said_by(best, speaker.label(), speaker.parties)
 
     def _from_speaker_or_metadata(self, question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
         """Which party: a party named in the best sentence, else the speaker of that sentence
@@ -419,16 +409,7 @@ class ExtractiveAnswerer:
             speaker = best.speaker
             if speaker is not None and speaker.parties:
                 parties = [p for p in speaker.parties if p not in question.parties] or list(speaker.parties)
-                label = ", ".join(_party_label(p, question.language) for p in parties)
-                draft = Draft(answerable=True, shape="factoid")
-                n = draft.cite(claim_of(best))
-                if speaker.evidence_start is not None and speaker.evidence_end is not None:
-                    n = draft.cite(Claim(best.document, speaker.evidence_start, speaker.evidence_end, speaker))
-                else:
-                    draft.note = speaker.curated
-                draft.short.append((label, n))
-                draft.items.append(DraftItem(label, [n], speaker.label() or None, tuple(parties)))
-                return draft
+                return _said_by(best, ", ".join(_party_label(p, question.language) for p in parties), tuple(parties))
             meta_parties = best.document.metadata.parties
             if speaker is not None and speaker.role in ("administration", "document") and not (
                     meta_parties is not None and _shares_words(question, meta_parties.evidence.quote or "")):
@@ -495,6 +476,21 @@ def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
 
 # "Vem är handläggare …?", "Vilka är ordförande …?": the role a person question asks for.
 _ROLE_ASKED = re.compile(r"^\s*(?i:vem|vilka)\s+(?i:är|var|blir|blev)\s+([a-zåäö][\wåäö-]{3,})\b")
+
+def _said_by(best: SentenceEvidence, label: str, parties: tuple[str, ...]) -> Draft:
+    """An answer naming who says ``best`` (``label``), cited with the sentence and the words
+    that make them its speaker (or the curated note that does)."""
+    speaker = best.speaker
+    draft = Draft(answerable=True, shape="factoid")
+    n = draft.cite(claim_of(best))
+    if speaker.evidence_start is not None and speaker.evidence_end is not None:
+        n = draft.cite(Claim(best.document, speaker.evidence_start, speaker.evidence_end, speaker))
+    else:
+        draft.note = speaker.curated
+    draft.short.append((label, n))
+    draft.items.append(DraftItem(label, [n], speaker.label() or None, parties))
+    return draft
+
 
 # A question for several people ("Vilka borgarråd …?", "Which officials …?").
 _PLURAL_WHO = re.compile(r"^\s*(?:och\s+|and\s+)?(?i:vilka|which)\b")
