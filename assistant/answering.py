@@ -87,7 +87,7 @@ def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speak
 _DNR_WORDS = frozenset(tokenize("diarienummer diarienumret diarienr dnr ärendenummer ärendenumret diary registration "
                                 "case reference number"))
 
-_TYPED = ("number", "amount", "date", "contact")  # kinds of answer a sentence holds or not
+_TYPED = ("number", "amount", "date", "contact", "age")  # kinds of answer a sentence holds or not
 
 
 def claim_of(evidence: SentenceEvidence) -> Claim:

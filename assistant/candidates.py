@@ -150,10 +150,31 @@ def places(text: str, start: int, end: int, common: CommonWord = _never_common) 
 _COMMON_ABBREVIATION = re.compile(r"(?<![\w-])[a-zåäöé][\w-]*\s+[a-zåäöé][\w-]*\s*\($")
 
 
+# Ages as Swedish texts give them: "10–15-åringar", "mellan 10 och 15 år", "under 18 år",
+# "har fyllt 18 år", "från 13 års ålder" (not any "fem år", which is as often a duration).
+_AGE = re.compile(
+    r"\b\d{1,3}(?:\s*[–-]\s*\d{1,3})?-?åring(?:ar|en|arna)?\b"
+    r"|\b(?:mellan\s+)?\d{1,3}\s*(?:–|-|och|till)\s*\d{1,3}\s+år\b"
+    r"|\b(?:under|över|från|sedan|fyllt|fyller|fyllde|fylla|är|vara|blir)\s+\d{1,3}\s+år\b|\b\d{1,3}\s+års\s+ålder\b")
+
+
+def ages(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
+    out = []
+    for match in _AGE.finditer(text, start, end):
+        verb = _AGE_VERB.match(match.group(0))  # "vara 18 år": the age is "18 år"
+        begin = match.start() + (verb.end() if verb else 0)
+        out.append(Candidate("age", text[begin:match.end()], begin, match.end()))
+    return out
+
+
+_AGE_VERB = re.compile(r"(?:fyllt|fyller|fyllde|fylla|är|vara|blir)\s+")
+
+
 EXTRACTORS = {
     "contact": contacts,
     "number": numbers,
     "amount": amounts,
+    "age": ages,
     "date": dates,
     "party": parties,
     "person": persons,

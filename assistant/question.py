@@ -39,6 +39,9 @@ EXPECTS = (
         r"|\bcase\s+(?:officer|handler|worker)\b")),
     ("party", re.compile(r"\bvilket parti|\bvilka partier|\bvilket av partierna|\bwhich part(?:y|ies)|\bwhat part(?:y|ies)")),
     ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rd]?\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget for\b")),
+    # An age or an age group ("Vilken åldersgrupp …?", "How old …?").
+    ("age", re.compile(r"\bvilken ålder\b|\bvilka åldrar\b|\båldersgrupp\w*|\bhur gamla?\b|\bi vilken ålder\b"
+                       r"|\bwhat age\b|\bage group\w*|\bhow old\b")),
     ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bhur stor\b|\bwhat share\b|\bpercent")),
     # "när"/"when" opening the question (or a clause: "…, och när …"), not "Vad gör X när Y?"
     ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\bwhat date\b")),
@@ -150,7 +153,7 @@ _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄ�
 class Question:
     text: str
     language: str          # "sv" or "en"
-    expects: str           # dnr | contact | expansion | author | party | amount | number | date | person | place | other
+    expects: str           # dnr | contact | expansion | author | party | amount | age | number | date | person | place | other
     terms: tuple[str, ...]      # stemmed content words
     key_terms: tuple[str, ...]  # names and numbers the evidence must contain
     parties: tuple[str, ...]    # parties the question itself names

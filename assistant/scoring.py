@@ -37,7 +37,8 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
     "tycker anser säger menar think thinks say says "  # an opinion or a response asked for, not a topic
-    "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded"
+    "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
+    "ålder åldersgrupp åldersgruppen age old"
 ))
 
 @dataclass

@@ -17,6 +17,8 @@ from assistant.question import analyze
         pytest.param("How many shootings were there in 2020?", "en", "number", id="how-many"),
         pytest.param("Which party wants a defector hotline?", "en", "party", id="which-party"),
         pytest.param("Who wrote the interpellation about Trefas?", "en", "author", id="who-wrote"),
+        pytest.param("Hur gamla måste de sökande vara?", "sv", "age", id="hur-gamla"),
+        pytest.param("Which age group is the programme for?", "en", "age", id="age-group"),
         # People asked for by their role are a person question, not a list.
         pytest.param("Vilka ledamöter röstade emot förslaget?", "sv", "person", id="vilka-role-noun"),
         pytest.param("Which officials signed the reply?", "en", "person", id="which-role-noun"),

@@ -634,3 +634,13 @@ def test_a_named_speakers_list_counts_their_party_and_verb_forms(seed_assistant:
     from index.text import tokenize
 
     assert stem_matches(tokenize("genomfört")[0], set(tokenize("jag genomförde")))
+
+
+def test_an_age_question_is_answered_with_an_age(seed_assistant: Assistant) -> None:
+    from assistant.candidates import ages
+
+    text = "Barn under 18 år, unga från 13 års ålder och den som har fyllt 21 år; i fem år."
+    assert [c.value for c in ages(text, 0, len(text))] == ["under 18 år", "13 års ålder", "21 år"]
+    answer = seed_assistant.ask("För vilken åldersgrupp är den riktade satsningen mot gängen?")
+    assert_exact(answer)
+    assert answer.short_answer == "10–15-åringar" and answer.citations[0].doc_id == BUDGET
