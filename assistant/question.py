@@ -112,9 +112,10 @@ _WHO_IS = re.compile(
 )
 # A question that leans on the one before: it opens like a continuation, or refers back
 # with a pronoun while naming nothing of its own.
-_CONTINUATION = re.compile(
-    r"^\s*(?:och|men|än|samt|så|and|but|also|what about|how about|and what about|hur är det med|gäller det|"
-    r"vad gäller|samma)\b", re.IGNORECASE)
+# The openers of a continuation, longest first ("and what about" before "and").
+_OPENERS = (r"(?:(?:(?:och|and|men|but)\s+)?(?:what about|how about|hur är det med|vad gäller|gäller det)"
+            r"|och|men|än|samt|så|and|but|also|samma)")
+_CONTINUATION = re.compile(r"^\s*" + _OPENERS + r"\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
     r"\b(?:hon|han|hen|henne|honom|de|dem|deras|dess|dessa|detta|denna|sådana|där|dit|därifrån|därför|"
     r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b", re.IGNORECASE)
@@ -133,9 +134,7 @@ _OBJECT_PRONOUN = re.compile(
     re.IGNORECASE)
 # A continuation that only names something else ("Och med relationsvåldscentrum?", "Och i
 # Farsta?", "What about Skärholmen?"): the same question about that.
-_ELLIPSIS = re.compile(
-    r"^\s*(?:och|men|samt|and|but|also|what about|how about|and what about|hur är det med|vad gäller)\s+(?P<rest>.+?)\s*[?.!]*\s*$",
-    re.IGNORECASE)
+_ELLIPSIS = re.compile(r"^\s*" + _OPENERS + r"\s+(?P<rest>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 _PREPOSITION = re.compile(
     r"\b(?:i|på|för|med|om|till|från|inom|vid|mot|hos|under|efter|in|on|for|with|about|to|from|at|within|against)\b",
     re.IGNORECASE)

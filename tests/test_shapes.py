@@ -494,6 +494,10 @@ def test_who_wants_something_is_answered_with_who_says_it(seed_assistant: Assist
                  "Hur många skjutningar skedde i Stockholmsområdet 2021?", id="year-replaces-year"),
     pytest.param("Vilka aktiviteter erbjuds på sommarlovet i Farsta?", "Och i Skärholmen?",
                  "Vilka aktiviteter erbjuds på sommarlovet i Skärholmen?", id="place"),
+    pytest.param("Vilka aktiviteter erbjuds på sommarlovet i Farsta?", "And what about Skärholmen?",
+                 "Vilka aktiviteter erbjuds på sommarlovet i Skärholmen?", id="and-what-about"),
+    pytest.param("Vilka aktiviteter erbjuds på sommarlovet i Farsta?", "Och hur är det med Skärholmen?",
+                 "Vilka aktiviteter erbjuds på sommarlovet i Skärholmen?", id="och-hur-är-det-med"),
     pytest.param("Vad kostar avhopparlinjen?", "Och hembesöken?", None, id="unclear-place-keeps-both"),
 ])
 def test_an_elliptical_follow_up_stands_for_the_previous_question_with_a_new_phrase(
