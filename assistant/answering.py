@@ -17,9 +17,8 @@ import numpy as np
 from assistant.candidates import Candidate
 from assistant.gate import supported
 from assistant.question import Question, asks_for_day
-from assistant.reranking import QuestionTerms
 from assistant.retrieval import ScoredChunk
-from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, stem_matches
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, stem_matches, topic_cover
 from assistant.tuning import AnswerSettings, FactoidSettings
 from index import DocumentRecord, Index, Speaker
 from index.metadata import KIND_NAMES
@@ -378,10 +377,7 @@ class ExtractiveAnswerer:
         """The sentence's cover of the question's words other than its names and the words
         that only say what kind of answer is wanted."""
         names = {t for k in question.key_terms for t in tokenize(k)}
-        rest = [t for t in question.terms if t not in names and t not in ANSWER_TYPE_TERMS]
-        if not rest:
-            return 1.0
-        return QuestionTerms(rest, self.index.sparse.idf).covered(set(evidence.words), stem_matches)
+        return topic_cover(question, evidence.words, self.index.sparse.idf, names)
 
     @staticmethod
     def _speaker_answer(best: SentenceEvidence) -> Draft | None:

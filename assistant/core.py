@@ -21,7 +21,6 @@ from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
 from assistant.settings import Settings
 from assistant.types import Answer, AnswerItem, Citation, Filters, PageView, Passage
 from index import DocumentRecord, FastE5Embedding, Index, IndexReport, LoadProblem, speaker_at
-from index.text import tokenize
 
 History = Sequence[Any]
 """Earlier turns: questions as strings, or ``Answer`` objects."""
@@ -283,12 +282,10 @@ class Assistant:
     def _spoken_by_first(self, chunks: list[ScoredChunk], person: str) -> list[ScoredChunk]:
         """``chunks`` with those that ``person`` speaks in (a section or quote attributed to
         them, index.speakers) first, each group in its own order."""
-        wanted = set(tokenize(person))
         def spoken(scored: ScoredChunk) -> bool:
             document = self.store.document(scored.chunk.doc_id)
             return document is not None and any(
-                speaker.name and wanted <= set(tokenize(speaker.name))
-                and speaker.start < scored.chunk.end and scored.chunk.start < speaker.end
+                speaker.is_named(person) and speaker.start < scored.chunk.end and scored.chunk.start < speaker.end
                 for speaker in document.speakers)
         return sorted(chunks, key=lambda scored: not spoken(scored))
 

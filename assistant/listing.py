@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.question import Question, party_words
-from assistant.reranking import QuestionTerms
-from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question, stem_matches
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question, topic_cover
 from assistant.tuning import ListSettings
 from index import speaker_at
 from index.parties import find_parties
@@ -148,11 +147,8 @@ def speaks_to_topic(question: Question, said: list[SentenceEvidence], idf, floor
     spoken_parties = {p for e in said for p in e.parties}
     names |= {t for k in question.key_terms if {m.party for m in find_parties(k)} & spoken_parties
               for t in tokenize(k)}
-    rest = [t for t in question.terms if t not in names and t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS]
-    if not rest:
-        return True
     said_words = set().union(*(set(e.words) | set(tokenize(e.text)) for e in said))
-    return QuestionTerms(rest, idf).covered(said_words, stem_matches) >= floor
+    return topic_cover(question, said_words, idf, names | LIST_WORDS) >= floor
 
 
 def list_supported(answerer: ExtractiveAnswerer, question: Question, usable: list[SentenceEvidence]) -> bool:

@@ -325,6 +325,8 @@ def _elliptic(question: Question, previous: Question) -> str | None:
         return f"{before[:years[-1].start()]}{rest}{before[years[-1].end():]}?" if years else None
     phrases = list(_PREPOSITION.finditer(before))
     own_preposition = _PREPOSITION.match(rest)
+    # The last prepositional phrase, when it stands in the question's last two thirds (a
+    # question opening with its only phrase, "I Farsta, vilka aktiviteter finns?", keeps it).
     if phrases and phrases[-1].start() > len(before) // 3:
         cut = phrases[-1].start() if own_preposition else phrases[-1].end() + 1
         return f"{before[:cut].rstrip()} {rest}?"

@@ -97,6 +97,16 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     return False
 
 
+def topic_cover(question: Question, words: set[str] | frozenset[str], idf, excluded: set[str] | frozenset[str] = frozenset()) -> float:
+    """The idf-weighted share of the question's words, less ``excluded`` (names, list words)
+    and the words that only say what kind of answer is wanted, found in ``words``; 1.0 when
+    no word is left to find."""
+    rest = [t for t in question.terms if t not in excluded and t not in ANSWER_TYPE_TERMS]
+    if not rest:
+        return 1.0
+    return QuestionTerms(rest, idf).covered(set(words), stem_matches)
+
+
 @functools.lru_cache(maxsize=8192)
 def _inner_parts(term: str) -> frozenset[str]:
     """Every substring of ``term`` of 5 or more letters."""
@@ -151,9 +161,8 @@ def _label_line(text: str, start: int, end: int, block: list[_LabelLine], max_wo
     """When ``text[start:end]`` is a whole line of at most ``max_words`` words without a
     sentence end, that line, appended to ``block`` (the run of such lines just above it;
     cleared when the run breaks); else None."""
-    line_start, line_end = line_around(text, start, end)
     sentence = text[start:end]
-    if not (text[line_start:line_end].strip() == sentence.strip() and len(sentence.split()) <= max_words
+    if not (_whole_line(text, start, end) and len(sentence.split()) <= max_words
             and sentence.rstrip()[-1:] not in ".!?"):
         block.clear()
         return None
@@ -343,8 +352,7 @@ class SentenceScorer:
                 # ... and so is a person the question names or a follow-up refers to ("Hur mycket
                 # pengar vill Clara Lindblom skjuta till?", "Vilket pris nämner hon?" after "Vem är
                 # Lisa Palm?"), in what that person says.
-                spoken = [k for k in question.key_terms if speaker is not None and speaker.name
-                          and set(tokenize(k)) and set(tokenize(k)) <= set(tokenize(speaker.name))]
+                spoken = [k for k in question.key_terms if speaker is not None and speaker.is_named(k)]
                 for k in spoken:
                     tokens |= set(tokenize(k))
                 lexical = topic.covered(tokens, stem_matches) if topic is not None else 1.0

@@ -27,7 +27,7 @@ from typing import Any
 
 from index.metadata import DocumentMetadata
 from index.parties import canonical_party, find_parties, party_name
-from index.text import split_sentences
+from index.text import split_sentences, tokenize
 
 _NAME = r"[A-ZÅÄÖÉ][a-zåäöéüë'’-]+(?:[ \t]+(?:af[ \t]+|von[ \t]+|de[ \t]+)?[A-ZÅÄÖÉ][a-zåäöéüë'’-]+){1,3}"
 _NAME_WITH_PARTY = re.compile(r"(" + _NAME + r")\s*\((?:alla\s+)?([A-Za-zÅÄÖåäö]{1,3})\)")
@@ -81,6 +81,12 @@ class Speaker:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Speaker:
         return cls(**{**data, "parties": tuple(data.get("parties") or ())})
+
+    def is_named(self, name: str) -> bool:
+        """Whether every word of ``name`` is a word of this speaker's name ("Clara Lindblom",
+        "Lindblom")."""
+        wanted = set(tokenize(name))
+        return bool(self.name and wanted) and wanted <= set(tokenize(self.name))
 
     def label(self) -> str:
         """'Clara Lindblom (V)', 'Reservation (S, V)', 'Stadsledningskontoret', 'Moderaterna (M)'."""
