@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.candidates import Candidate
 from assistant.gate import supported
-from assistant.question import Question, asks_for_day
+from assistant.question import Question, asks_for_calendar
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, stem_matches, topic_cover
 from assistant.tuning import AnswerSettings, FactoidSettings
@@ -57,6 +57,10 @@ class Draft:
     items: list[DraftItem] = field(default_factory=list)
     note: str | None = None
     subject: str | None = None  # who-is: the person; list: the party asked about
+    # The word cover of the best sentence, and each document's best among the top sentences:
+    # whether another document answers as well (a conversation's documents, assistant.core).
+    best_cover: float = 0.0
+    cover_by_document: dict[str, float] = field(default_factory=dict)
 
     def cite(self, claim: Claim) -> int:
         """The claim's number, adding it once."""
@@ -113,13 +117,24 @@ class ExtractiveAnswerer:
     # ---- answers ---------------------------------------------------------------------------
 
     def answer(self, question: Question, chunks: list[ScoredChunk]) -> Draft:
+        ranked: list[SentenceEvidence] = []
+        draft = self._answer(question, chunks, ranked)
+        usable = [e for e in ranked if e.chunk_has_keys] or ranked
+        if usable:
+            draft.best_cover = usable[0].lexical
+            for e in usable[:_COVER_COMPARED]:
+                doc_id = e.document.doc_id
+                draft.cover_by_document[doc_id] = max(draft.cover_by_document.get(doc_id, 0.0), e.lexical)
+        return draft
+
+    def _answer(self, question: Question, chunks: list[ScoredChunk], ranked: list[SentenceEvidence]) -> Draft:
         if question.shape == "who":
             from assistant.whois import answer_who
 
             return answer_who(self, question, chunks)
         listing = question.shape == "list"
-        ranked = self.evidence(question, chunks, self.settings.lists.embedded if listing else None,
-                               len(chunks) if listing else None)
+        ranked.extend(self.evidence(question, chunks, self.settings.lists.embedded if listing else None,
+                                    len(chunks) if listing else None))
         if not ranked:
             return Draft(answerable=False)
         usable = [e for e in ranked if e.chunk_has_keys] or ranked
@@ -229,7 +244,8 @@ class ExtractiveAnswerer:
             typed = self._typed_near_best(question, [best] + [e for e in usable if e is not best])
             if typed is not None:
                 best = typed
-            elif question.expects != "date" or asks_for_day(question) or not self._covers_event(question, best):
+            elif (question.expects != "date" or asks_for_calendar(question)
+                  or not self._covers_event(question, best)):
                 # A "när" answered by a condition must speak of what the question asks about
                 # ("När invigdes trygghetskontoret vid Stureplan?" is not answered by "Stureplan
                 # … skulle behöva ett trygghetskontor": nothing was inaugurated).
@@ -282,7 +298,10 @@ class ExtractiveAnswerer:
     def _pick(evidence: SentenceEvidence, question: Question) -> Candidate:
         """The candidate closest to the words the sentence shares with the question."""
         text = evidence.document.text
-        anchors = [m.start() for t in question.terms for m in re.finditer(re.escape(t), text[evidence.start:evidence.end].lower())]
+        # The word that names the kind asked for ("Vilket parti …?") is no anchor: it is
+        # inside every party name ("Vänsterpartiets").
+        terms = [t for t in question.terms if not (question.expects == "party" and t in _PARTY_WORDS)]
+        anchors = [m.start() for t in terms for m in re.finditer(re.escape(t), text[evidence.start:evidence.end].lower())]
         def distance(c: Candidate) -> tuple[bool, int]:
             # A place is named after a preposition of place ("i polishuset i Rinkeby"), not
             # by a capitalised word that opens a sentence ("Gärna med polisen …"), also when
@@ -320,6 +339,12 @@ class ExtractiveAnswerer:
         document = ranked[0].document
         field = document.metadata.date
         if field is None or field.evidence.start is None:
+            return None
+        if ranked[0].answers and ranked[0].lexical >= 1.0:
+            # A sentence that states the event with its date, every word of the question
+            # covered ("När godkände hon dokumentet?": "Detta dokument har godkänts digitalt
+            # av …" / "Linda Palo, avdelningschef 2024-09-10"), is the answer, not the
+            # document's own date.
             return None
         own = [t for t in tokenize(question.text) if t not in ANSWER_TYPE_TERMS and t not in _DATE_WORDS]
         if not self.names_only(own, document):
@@ -396,6 +421,14 @@ class ExtractiveAnswerer:
             in_sentence = [c for c in best.answers if c.kind == "party"]
             if in_sentence:
                 chosen = self._pick(best, question)
+                speaker = best.speaker
+                if speaker is not None and speaker.evidence_start is not None and (
+                        best.start <= speaker.evidence_start < best.end):
+                    # The line that makes someone the speaker ("Ersättaryttrande gjordes av
+                    # Lisa Palm (Fi) med hänvisning till S:s och V:s reservation"): their party
+                    # is the one that acts; the others are referred to.
+                    own = [c for c in in_sentence if c.value in speaker.parties]
+                    chosen = own[0] if own else chosen
                 draft = Draft(answerable=True, shape="factoid")
                 n = draft.cite(claim_of(best))
                 label = _party_label(chosen.value, question.language)
@@ -499,6 +532,10 @@ _WHO_HOLDS = re.compile(
 # "När invigdes …?": the event a when-question asks about.
 _EVENT_VERB = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:när)\s+([a-zåäö]+)\b")
 _AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fick bör har hade kommer brukar".split())
+
+_COVER_COMPARED = 10  # top sentences whose documents' word cover a draft reports
+
+_PARTY_WORDS = frozenset({"parti", "partier", "party", "parties"})
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:i|på|vid|från|till|utanför|inom|in|at|near|from)\s+$", re.IGNORECASE)
 

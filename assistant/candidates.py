@@ -99,7 +99,7 @@ def is_proper_noun(text: str, start: int, end: int, common: CommonWord = _never_
     capital is enough; at a sentence start (after nothing but list markers) the word must
     not also be written in lower case in the document, nor be an ordinary word by ``common``."""
     word = text[start:end]
-    if not word[:1].isupper():
+    if not word[:1].isupper() or word.lower() in _SENTENCE_ADVERBS:
         return False
     if sentence_start is not None:
         initial = not re.search(r"[^\W\d_]", text[sentence_start:start])
@@ -110,6 +110,17 @@ def is_proper_noun(text: str, start: int, end: int, common: CommonWord = _never_
     if common(word.lower()):
         return False
     return re.search(r"(?<!\w)" + re.escape(word.lower()) + r"(?!\w)", text) is None
+
+
+# Words that open Swedish and English sentences as adverbs, never names; the corpus may
+# hold them only once, capitalised, so its word counts cannot tell ("Däremot är vi …").
+_SENTENCE_ADVERBS = frozenset("""
+    däremot dessutom samtidigt således därför därmed alltså emellertid ändå istället
+    slutligen sammanfattningsvis exempelvis nyligen givetvis tyvärr självklart ytterligare
+    vidare först därefter tidigare numera idag inledningsvis avslutningsvis framför
+    särskilt troligen möjligen kanske naturligtvis förstås likaså visserligen återigen
+    however moreover therefore furthermore meanwhile nevertheless thus instead finally
+    """.split())
 
 
 def persons(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:

@@ -26,6 +26,14 @@ History = Sequence[Any]
 """Earlier turns: questions as strings, or ``Answer`` objects."""
 
 
+def _conversation_focus(history: History | None, analysed: Question, filters: Filters | None) -> set[str]:
+    """The documents the previous answer cited, when the new question names no person,
+    place, party or number of its own that could point elsewhere (and no filter chose)."""
+    if not history or analysed.key_terms or analysed.parties or (filters is not None and filters.doc_ids):
+        return set()
+    return {citation.doc_id for citation in getattr(history[-1], "citations", None) or []}
+
+
 def _questions(history: History) -> list[str]:
     return [turn if isinstance(turn, str) else getattr(turn, "question", "") for turn in history]
 
@@ -274,6 +282,18 @@ class Assistant:
                     return self._compose_generated(question, analysed, generated, passages)
                 return self._compose(question, analysed, generated, passages)
         draft = self.answerer.answer(analysed, chunks)
+        focus = _conversation_focus(history, analysed, filters)
+        if focus and not {claim.document.doc_id for claim in draft.claims} <= focus and (
+                max((draft.cover_by_document.get(d, 0.0) for d in focus), default=0.0) >= draft.best_cover):
+            # "Vilka partier skrev skrivelsen i Hägersten-Älvsjö?" … "Vilket parti lämnade ett
+            # ersättaryttrande?": a question that names nothing of its own is read in the
+            # documents the conversation is about, when a sentence there covers as many of its
+            # words as the best one anywhere; otherwise as asked.
+            focused = self.retrieve(query, replace(filters or Filters(), doc_ids=tuple(sorted(focus))), k)
+            focused_draft = self.answerer.answer(analysed, focused) if focused else None
+            if focused_draft is not None and focused_draft.answerable:
+                draft = focused_draft
+                passages = [p for p in (self._passage(c) for c in focused) if p is not None]
         answer = self._compose(question, analysed, draft, passages)
         if notice:
             answer = replace(answer, text=f"{notice}\n\n{answer.text}", notice=notice)

@@ -65,17 +65,19 @@ EXPECTS = (
 # Questions asking for the distinct points of a text rather than one fact.
 _LIST = re.compile(
     r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|lovar|planerar|gör|görs|anser|tycker|menar|säger|skriver|skrev|"
-    r"kritiserar|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
+    r"kritiserar|erbjuder|erbjuds|innehåller|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
     r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?[\wåäö-]*?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
     r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik|frågor)"
     r"|\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bvad\s+går\s+.+\s+ut\s+på"
     r"|\bsummar|\boverview\b|\blist\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
     r"|\bwhat\s+(?:does|do|did|has|have|will)\s+.+\s+(?:propose|want|suggest|demand|plan|criticis|criticiz|"
-    r"say|do|argue|recommend|ask|write)"
-    r"|\bwhat\s+(?:measures|proposals|actions|steps|demands|points|questions)"
+    r"say|do|argue|recommend|ask|write|offer|include)"
+    r"|\bwhat\s+(?:is|are)\s+(?:offered|included|proposed)\b"
+    # ... also with a word or two before the noun ("What concrete measures …?").
+    r"|\bwhat\s+(?:[a-z-]+\s+){0,2}?(?:measures|proposals|actions|steps|demands|points|questions)"
     # Criticism is several points ("Vilken kritik riktar S mot …?", "What criticism do … make?").
     r"|\b(?:vilken|vad\s+för)\s+kritik\b|\bwhat\s+(?:criticism|objections|complaints)\b"
-    r"|\bwhich\s+(?:measures|proposals|actions|steps|questions)",
+    r"|\bwhich\s+(?:[a-z-]+\s+){0,2}?(?:measures|proposals|actions|steps|questions)",
     re.IGNORECASE,
 )
 # A question that asks for several things of one kind, whatever the kind: "Vilka aktiviteter
@@ -224,6 +226,16 @@ _DAY_GIVEN = re.compile(r"\d{1,2}\s+[a-zåäö]+|\d{4}-\d\d-\d\d")
 def asks_for_day(question: Question) -> bool:
     """"Vilket datum …?" / "What date …?": a day, not a year, a season or a condition."""
     return bool(_DAY_ASKED.search(question.text))
+
+
+def asks_for_calendar(question: Question) -> bool:
+    """"Vilket år …?" / "Vilket datum …?" / "What year …?": a point in the calendar, which
+    a condition ("när beslutet har kommit") does not give, unlike an open "När …?"."""
+    return bool(_CALENDAR_ASKED.search(question.text))
+
+
+_CALENDAR_ASKED = re.compile(r"\b(?:vilket|vilken|what|which|in what|in which)\s+(?:år|årtal|datum|dag|månad|year|date|day|month)\b",
+                             re.IGNORECASE)
 
 
 def answers_date(question: Question, value: str) -> bool:

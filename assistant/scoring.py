@@ -109,8 +109,12 @@ def topic_cover(question: Question, words: set[str] | frozenset[str], idf, exclu
 
 @functools.lru_cache(maxsize=8192)
 def _inner_parts(term: str) -> frozenset[str]:
-    """Every substring of ``term`` of 5 or more letters."""
-    return frozenset(term[i:j] for i in range(len(term)) for j in range(i + 5, len(term) + 1))
+    """The substrings of ``term`` of 5 or more letters that can stand for it: its end (a
+    Swedish compound's head: a "trygghetsvandring" is a "vandring") or any part at least half
+    its length; a short first part names what the compound is about, not the thing itself
+    ("trygg" is not "trygghetsvandring")."""
+    n = len(term)
+    return frozenset(term[i:j] for i in range(n) for j in range(i + 5, n + 1) if j == n or 2 * (j - i) >= n)
 
 
 def _key_in(term: str, text: str, doc_parties: list[str]) -> bool:

@@ -125,6 +125,9 @@ def test_follow_ups_are_decided_by_the_question(question: str, follow_up: bool) 
     pytest.param("How do the districts train their staff?", "list", id="how-manner"),
     pytest.param("Hur länge gäller beslutet?", "open", id="hur-measure"),
     pytest.param("Vilka stadsdelar omfattar Trefas?", "factoid", id="vilka-place"),
+    pytest.param("Vad erbjuder stadsdelen unga på loven?", "list", id="vad-erbjuder"),
+    pytest.param("What specific proposals does the reservation make?", "list", id="what-adjective-proposals"),
+    pytest.param("Which two measures are planned?", "list", id="which-adjective-measures"),
 ])
 def test_shape_is_chosen_from_the_question(question: str, shape: str) -> None:
     assert analyze(question).shape == shape
@@ -648,3 +651,58 @@ def test_an_age_question_is_answered_with_an_age(seed_assistant: Assistant) -> N
     answer = seed_assistant.ask("För vilken åldersgrupp är den riktade satsningen mot gängen?")
     assert_exact(answer)
     assert answer.short_answer == "10–15-åringar" and answer.citations[0].doc_id == BUDGET
+
+
+def test_a_year_question_needs_a_year(seed_assistant: Assistant) -> None:
+    # "När …?" may be answered by a condition; "Vilket år …?" only by a year the text gives.
+    declined = seed_assistant.ask("Vilket år bildades verksamheten Mini Maria?")
+    assert not declined.answerable and not declined.citations
+    answer = seed_assistant.ask("Vilket år började Trefas enligt Jan Jönsson?")
+    assert_exact(answer)
+    assert "2020" in answer.short_answer and answer.citations[0].doc_id == INTERPELLATION
+
+
+def test_a_sentence_adverb_is_no_place() -> None:
+    from assistant.candidates import places
+
+    text = "Vi gör det inte själva. Däremot betalar vi. Dessutom ses Fruängen över."
+    assert [c.value for c in places(text, 0, len(text))] == ["Fruängen"]
+
+
+def test_the_party_of_who_makes_a_statement_is_the_one_that_acts(seed_assistant: Assistant) -> None:
+    # "Ersättaryttrande gjordes av Lisa Palm (Fi) med hänvisning till Socialdemokraternas och
+    # Vänsterpartiets …": Fi makes the statement; S and V are referred to.
+    answer = seed_assistant.ask("Vilket parti gjorde ett ersättaryttrande i kommunstyrelsen?")
+    assert_exact(answer)
+    assert answer.items[0].parties == ("Fi",) and answer.citations[0].doc_id == PM
+    assert "Lisa Palm (Fi)" in answer.citations[0].quote
+
+
+def test_a_question_naming_nothing_is_read_in_the_conversations_documents(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vilka partier står bakom skrivelsen till Hägersten-Älvsjö stadsdelsnämnd?")
+    assert {c.doc_id for c in first.citations} == {DISTRICT}
+    answer = seed_assistant.ask("Vilket parti kom med ett ersättaryttrande?", [first])
+    assert_exact(answer)
+    assert answer.items[0].parties == ("KD",) and answer.citations[0].doc_id == DISTRICT
+    # ... and a question the previous documents answer worse is answered where it is.
+    other = seed_assistant.ask("I vilka stadsdelar ska det bli trygghetsvandringar?",
+                               [seed_assistant.ask("Vad kostar avhopparlinjen?")])
+    assert other.citations[0].doc_id == DISTRICT and "Västertorp" in other.text
+
+
+def test_a_compounds_first_part_is_not_the_compound() -> None:
+    from assistant.scoring import stem_matches
+    from index.text import tokenize
+
+    walks = tokenize("trygghetsvandringar")[0]
+    assert not stem_matches(walks, set(tokenize("alla ska vara trygga")))
+    assert stem_matches(walks, set(tokenize("vandringar i parken")))
+    assert stem_matches(tokenize("vandringar")[0], set(tokenize("trygghetsvandringar")))
+
+
+def test_the_date_a_person_signed_is_read_from_the_signing_table(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vem är stadsdelsdirektör i Hägersten-Älvsjö?")
+    answer = seed_assistant.ask("När godkände han dokumentet?", [first])
+    assert_exact(answer)
+    assert answer.short_answer == "2024-09-10" and answer.citations[0].doc_id == DISTRICT
+    assert answer.citations[0].quote.startswith("Lee Orberson")
