@@ -300,7 +300,8 @@ class ExtractiveAnswerer:
         text = evidence.document.text
         # The word that names the kind asked for ("Vilket parti …?") is no anchor: it is
         # inside every party name ("Vänsterpartiets").
-        terms = [t for t in question.terms if not (question.expects == "party" and t in _PARTY_WORDS)]
+        terms = [a for t in question.terms for a in t.split("|")
+                 if not (question.expects == "party" and a in _PARTY_WORDS)]
         anchors = [m.start() for t in terms for m in re.finditer(re.escape(t), text[evidence.start:evidence.end].lower())]
         def distance(c: Candidate) -> tuple[bool, int]:
             # A place is named after a preposition of place ("i polishuset i Rinkeby"), not
@@ -546,7 +547,7 @@ _DATE_WORDS = frozenset(tokenize("datum datumet daterad daterat daterades date d
 
 def _shares_words(question: Question, text: str) -> bool:
     words = set(tokenize(text))
-    return any(t in words for t in question.terms if t not in ANSWER_TYPE_TERMS)
+    return any(a in words for t in question.terms if t not in ANSWER_TYPE_TERMS for a in t.split("|"))
 
 
 def _party_label(party: str, language: str) -> str:

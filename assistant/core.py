@@ -12,18 +12,25 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from assistant.answering import Claim, Draft, ExtractiveAnswerer
 from assistant.errors import DocumentNotFoundError, QuestionError
 from assistant.formatting import answer_text, quote_lines
+from assistant.glossary import swedish_words
 from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
-from assistant.question import MAX_QUESTION_CHARS, Question, analyze, is_follow_up, person_of, with_context
+from assistant.question import (ANSWER_TYPE_TERMS, MAX_QUESTION_CHARS, Question, analyze, is_follow_up, person_of,
+                                with_context, with_named_referent)
 from assistant.reranking import RerankWeights
 from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
 from assistant.settings import Settings
 from assistant.types import Answer, AnswerItem, Citation, Filters, PageView, Passage
 from index import DocumentRecord, FastE5Embedding, Index, IndexReport, LoadProblem, speaker_at
+from index.text import tokenize
 
 History = Sequence[Any]
 """Earlier turns: questions as strings, or ``Answer`` objects."""
+
+
+_COMPOUND_STEM = 5       # a glossed stem this long is looked for inside compounds (as stem_matches does)
+_COMPOUNDS_PER_WORD = 8  # ... and its most frequent compounds join the query (by hand)
 
 
 def _conversation_focus(history: History | None, analysed: Question, filters: Filters | None) -> set[str]:
@@ -196,6 +203,13 @@ class Assistant:
         Moderates?") is read with the conversation's earlier questions (``is_follow_up``),
         a complete question on its own, however short."""
         analysed = analyze(question)
+        if history:
+            # "Vilket pris har metoden fått?" after an answer quoting "metoden Sluta skjut":
+            # the question about Sluta skjut, complete on its own.
+            quotes = [citation.quote for citation in getattr(history[-1], "citations", None) or []]
+            named = with_named_referent(question, quotes)
+            if named is not None:
+                return analyze(named)
         if not history or not is_follow_up(analysed):
             return analysed
         previous_questions = [q for q in _questions(history) if q]
@@ -247,6 +261,9 @@ class Assistant:
             except GeneratorError as error:
                 notice = phrase(analysed.language, "model_down", error=str(error))
         query = analysed.search or question
+        if analysed.language == "en":
+            # The documents are Swedish: the English words' Swedish equivalents join the query.
+            query = f"{query} {self._glossed(query)}".rstrip()
         filters = Filters.coerce(filters)
         k = self.settings.passages
         if analysed.shape == "list":
@@ -298,6 +315,14 @@ class Assistant:
         if notice:
             answer = replace(answer, text=f"{notice}\n\n{answer.text}", notice=notice)
         return answer
+
+    def _glossed(self, query: str) -> str:
+        """The Swedish equivalents of an English query's words (``assistant.glossary``) and
+        the compounds of the corpus that hold them ("defector": "avhoppare", "avhopparlinje")."""
+        swedish = swedish_words(query, ANSWER_TYPE_TERMS)
+        stems = [t for t in dict.fromkeys(tokenize(swedish)) if len(t) >= _COMPOUND_STEM]
+        compounds = [w for t in stems for w in self.store.sparse.compounds(t, _COMPOUNDS_PER_WORD)]
+        return " ".join([swedish, *compounds])
 
     def _spoken_by_first(self, chunks: list[ScoredChunk], person: str) -> list[ScoredChunk]:
         """``chunks`` with those that ``person`` speaks in (a section or quote attributed to

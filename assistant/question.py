@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant.glossary import glossed_terms
 from index.parties import find_parties
-from index.text import tokenize, words
+from index.text import STOPWORDS, tokenize, words
 
 MAX_QUESTION_CHARS = 2000
 
@@ -167,6 +168,16 @@ class Question:
     answered: tuple[str, ...] = ()  # a follow-up: what the previous answer gave (it asks for something new)
 
 
+def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's word stems; an English question's with Swedish alternatives for the
+    words the glossary knows (``assistant.glossary``), as the documents are Swedish."""
+    terms = tuple(dict.fromkeys(tokenize(text)))
+    if language != "en":
+        return terms
+    names = {t for k in key_terms for t in tokenize(k)}
+    return glossed_terms(text, terms, ANSWER_TYPE_TERMS | names)
+
+
 def detect_language(text: str) -> str:
     """English or Swedish, by common words and by å, ä and ö outside names: "Who is the case
     officer for the Hägersten-Älvsjö reply?" is English."""
@@ -197,6 +208,32 @@ def _key_terms(text: str) -> tuple[str, ...]:
             continue
         found.append(term)
     return tuple(dict.fromkeys(found))
+
+
+def with_named_referent(text: str, previous_quotes: list[str]) -> str | None:
+    """A follow-up's definite noun that the previous answer put before a name ("Vilket pris
+    har metoden fått?" after a quote "… införa metoden Sluta skjut i Stockholm"): the question
+    with that name after the noun ("Vilket pris har metoden Sluta skjut fått?"), else None.
+    A question with a name of its own is left as it is."""
+    if _key_terms(text):
+        return None
+    for match in re.finditer(r"\b[a-zåäö]{5,}\b", text):
+        noun = match.group(0)
+        if noun in STOPWORDS:
+            continue
+        for quote in previous_quotes:
+            named = re.search(r"\b" + noun + r"\s+(" + _APPOSED_NAME + r")", quote)
+            if named:
+                return f"{text[:match.end()]} {named.group(1)}{text[match.end():]}"
+    return None
+
+
+# A name after a noun ("projektet Trefas", "metoden Sluta skjut i …"): capitalised words, and
+# one lower-case word more when a stop word or a stop follows it ("Sluta skjut i").
+_APPOSED_NAME = (r"[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)*"
+                 r"(?:\s+[a-zåäö]+!?(?=[\s,.;:!?”\"]*(?:$|[,.;:!?”\"]|\s(?:" + "|".join(
+                     sorted(w for w in ("i", "på", "och", "som", "för", "att", "med", "till", "av", "från", "mot",
+                                        "har", "är", "kan", "ska", "om")) ) + r")\b)))?")
 
 
 def party_words(question: Question) -> set[str]:
@@ -276,6 +313,18 @@ def _counted(match: re.Match | None, language: str) -> str | None:
     return word
 
 
+# Words that only say what kind of answer is wanted: no topic a sentence must cover.
+ANSWER_TYPE_TERMS = frozenset(tokenize(
+    "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
+    "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
+    "proposed proposal föreslår föreslås föreslagit föreslagits "
+    "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
+    "tycker anser säger menar think thinks say says "  # an opinion or a response asked for, not a topic
+    "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
+    "ålder åldersgrupp åldersgruppen age old"
+))
+
+
 def analyze(text: str) -> Question:
     lowered = text.lower().strip()
     language = detect_language(text)
@@ -295,7 +344,7 @@ def analyze(text: str) -> Question:
         text=text,
         language=language,
         expects="person" if shape == "who" else expects,
-        terms=tuple(dict.fromkeys(tokenize(text))),
+        terms=_terms(text, language, key_terms),
         key_terms=key_terms,
         parties=parties,
         shape=shape,

@@ -55,7 +55,9 @@ class QuestionTerms:
 
     def __init__(self, terms: Sequence[str], idf: Callable[[str], float]):
         self.terms = list(dict.fromkeys(terms))
-        self.idf = {t: max(idf(t), 0.1) for t in self.terms}
+        # A term that stands for alternatives ("avhopp|avhoppar", assistant.glossary) weighs
+        # as much as its most common one.
+        self.idf = {t: max(min(idf(a) for a in t.split("|")), 0.1) for t in self.terms}
         self.total = sum(self.idf.values()) or 1.0
         self.pairs = set(zip(self.terms, self.terms[1:]))
 
@@ -65,7 +67,8 @@ class QuestionTerms:
 
     def covered(self, tokens: set[str], match: Callable[[str, set[str]], bool] | None = None) -> float:
         """The idf-weighted share of the terms found in ``tokens`` (by ``match``, else exactly)."""
-        found = (t for t in self.terms if (match(t, tokens) if match else t in tokens))
+        found = (t for t in self.terms if (match(t, tokens) if match else
+                                           t in tokens or ("|" in t and any(a in tokens for a in t.split("|")))))
         return sum(self.idf[t] for t in found) / self.total
 
     def best_sentence(self, text: str, start: int, end: int) -> SentenceMatch:

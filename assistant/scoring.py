@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.candidates import Candidate, candidates
-from assistant.question import Question, answers_date, party_words
+from assistant.glossary import ALTERNATIVE, alternatives
+from assistant.question import ANSWER_TYPE_TERMS, Question, answers_date, party_words
 from assistant.reranking import QuestionTerms
 from assistant.retrieval import ScoredChunk
 from assistant.tuning import AnswerSettings
@@ -31,15 +32,6 @@ from index.parties import canonical_party, find_parties
 from index.text import BULLET, line_around, normalize, split_sentences, tokenize
 
 # Words that name the kind of answer rather than the topic ("vilket parti", "hur många år").
-ANSWER_TYPE_TERMS = frozenset(tokenize(
-    "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
-    "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
-    "proposed proposal föreslår föreslås föreslagit föreslagits "
-    "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
-    "tycker anser säger menar think thinks say says "  # an opinion or a response asked for, not a topic
-    "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
-    "ålder åldersgrupp åldersgruppen age old"
-))
 
 @dataclass
 class SentenceEvidence:
@@ -79,6 +71,8 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     those endings are dropped here too."""
     if term in tokens:
         return True
+    if ALTERNATIVE in term:  # an English word's Swedish equivalents (assistant.glossary)
+        return any(stem_matches(t, tokens) for t in alternatives(term))
     if len(term) >= 6 and term.endswith("an") and term[:-2] in tokens:
         return True
     # ... and a question word's definite neuter "-t"/"-et" after a 4+ letter stem ("fotot" is

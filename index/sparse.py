@@ -7,6 +7,7 @@ being restored from disk.
 
 from __future__ import annotations
 
+import bisect
 import json
 import shutil
 from collections import Counter
@@ -35,6 +36,8 @@ class SparseIndex:
         self._position = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
         self._model = model
         self.document_frequency = document_frequency
+        self._sorted: list[str] | None = None    # the vocabulary, and each word reversed, sorted
+        self._reversed: list[str] = []
 
     @classmethod
     def build(cls, chunk_ids: list[str], texts: list[str]) -> SparseIndex:
@@ -79,6 +82,26 @@ class SparseIndex:
 
     def __len__(self) -> int:
         return len(self.chunk_ids)
+
+    def compounds(self, stem: str, limit: int = 8) -> list[str]:
+        """Words of the vocabulary that begin with ``stem`` or (six letters or more) end with
+        it: Swedish compounds ("avhopp" -> "avhopparlinj", "avhopparverksam"; "telefonlinj" ->
+        ...), the most frequent first. BM25 matches whole words only."""
+        if self._sorted is None:
+            vocabulary = list(self.document_frequency)
+            self._sorted = sorted(vocabulary)
+            self._reversed = sorted(word[::-1] for word in vocabulary)
+        found = set()
+        # A compound's head is looked for from six letters on ("kontor" in "trygghetskontor";
+        # not "ställ" in "säkerställ").
+        keys = ((self._sorted, stem), (self._reversed, stem[::-1])) if len(stem) >= 6 else ((self._sorted, stem),)
+        for words, key in keys:
+            i = bisect.bisect_left(words, key)
+            while i < len(words) and words[i].startswith(key):
+                found.add(words[i] if words is self._sorted else words[i][::-1])
+                i += 1
+        found.discard(stem)
+        return sorted(found, key=lambda word: (-self.document_frequency.get(word, 0), word))[:limit]
 
     def idf(self, token: str) -> float:
         n = max(len(self.chunk_ids), 1)

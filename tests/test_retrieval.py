@@ -30,3 +30,14 @@ def test_hybrid_retriever_finds_by_words_and_filters_documents(fake_index: Index
 def test_unknown_fusion_is_refused(fake_index: Index) -> None:
     with pytest.raises(ValueError, match="unknown fusion"):
         HybridRetriever(fake_index, fusion="max")
+
+
+def test_sparse_vocabulary_gives_the_compounds_of_a_word() -> None:
+    from index.sparse import SparseIndex
+
+    sparse = SparseIndex.build(["a", "b", "c"], ["En avhopparlinje öppnas.", "Avhopparverksamheten och avhopparlinjen.",
+                                                 "Trygghetskontoret och kontorslokalen ska säkerställa det."])
+    assert sparse.compounds("avhopp") == ["avhopparlinj", "avhopparverksam"]
+    assert sparse.compounds("avhopp", limit=1) == ["avhopparlinj"]
+    assert sparse.compounds("kontor") == ["kontorslokal", "trygghetskontor"]  # the head from six letters on
+    assert sparse.compounds("ställ") == []  # not "säkerställ"

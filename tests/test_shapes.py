@@ -706,3 +706,29 @@ def test_the_date_a_person_signed_is_read_from_the_signing_table(seed_assistant:
     assert_exact(answer)
     assert answer.short_answer == "2024-09-10" and answer.citations[0].doc_id == DISTRICT
     assert answer.citations[0].quote.startswith("Lee Orberson")
+
+
+def test_an_english_question_is_searched_with_the_swedish_words_it_stands_for(seed_assistant: Assistant) -> None:
+    from assistant.glossary import swedish_for
+
+    # Longest phrase first, English inflection undone.
+    assert dict(swedish_for("Which social services help the women's shelters?")) == {
+        "social services": ("socialtjänst",), "help": ("hjälp", "hjälpa"), "women's shelters": ("kvinnojour",)}
+    # "helpline" and "defectors" are found in the compound "avhopparlinje" of the budget text.
+    answer = seed_assistant.ask("How much money do the Social Democrats want for an anonymous helpline for defectors?")
+    assert_exact(answer)
+    assert answer.short_answer == "+1 mnkr" and answer.citations[0].doc_id == BUDGET
+    assert "avhopparlinje" in answer.citations[0].quote
+
+
+def test_a_definite_noun_the_previous_answer_named_reads_as_that_name(seed_assistant: Assistant) -> None:
+    from assistant.question import with_named_referent
+
+    assert with_named_referent("Hur mycket kostar projektet?", ["… gemensamt projektet Trefas startades 2020"]) \
+        == "Hur mycket kostar projektet Trefas?"
+    assert with_named_referent("Vad kostar det?", ["verksamheten Mini Maria ges förstärkning"]) is None
+    first = seed_assistant.ask("Vad vill Feministiskt initiativ att Stockholm ska införa?")
+    assert any("metoden Sluta skjut" in c.quote for c in first.citations)
+    answer = seed_assistant.ask("Vilken utmärkelse fick metoden?", [first])
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == PM and "ECAD" in answer.citations[0].quote
