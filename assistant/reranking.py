@@ -42,11 +42,16 @@ class SentenceMatch:
 
 
 @functools.lru_cache(maxsize=4096)
+def sentences_with_tokens(text: str, start: int, end: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The sentences of ``text[start:end]`` as (start, end, BM25 tokens): the same chunks are
+    reranked and then scored (``assistant.scoring``), for question after question, so they are
+    split and stemmed once (keyed by the text itself, so a changed document never reuses them)."""
+    return tuple((s, e, tuple(tokenize(text[s:e]))) for s, e in split_sentences(text, start, end))
+
+
 def sentence_tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], ...]:
-    """The BM25 tokens of each sentence of ``text[start:end]``: the same chunks are reranked
-    for question after question, so they are split and stemmed once (keyed by the text
-    itself, so a changed document never reuses them)."""
-    return tuple(tuple(tokenize(text[s:e])) for s, e in split_sentences(text, start, end))
+    """The BM25 tokens of each sentence of ``text[start:end]``."""
+    return tuple(tokens for _, _, tokens in sentences_with_tokens(text, start, end))
 
 
 class QuestionTerms:

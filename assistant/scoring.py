@@ -24,7 +24,7 @@ import numpy as np
 from assistant.candidates import Candidate, candidates
 from assistant.glossary import ALTERNATIVE, alternatives
 from assistant.question import ANSWER_TYPE_TERMS, Question, answers_date, party_words
-from assistant.reranking import QuestionTerms
+from assistant.reranking import QuestionTerms, sentences_with_tokens
 from assistant.retrieval import ScoredChunk
 from assistant.tuning import AnswerSettings
 from index import DocumentRecord, Index, Speaker, speaker_at
@@ -301,7 +301,9 @@ class SentenceScorer:
             heading = " ".join((document.metadata.value("title") or "", document.text[:self.settings.facts.heading_block]))
             located_keys = [k for k in question.key_terms if not find_parties(k) and _key_in(k, heading, [])]
             header = self._header_tokens(document) | {t for k in located_keys for t in tokenize(k)}
-            spans = [(s, e, 0.0) for s, e in split_sentences(document.text, scored.chunk.start, scored.chunk.end)]
+            split = sentences_with_tokens(document.text, scored.chunk.start, scored.chunk.end)
+            tokens_at = {(s, e): tokens for s, e, tokens in split}
+            spans = [(s, e, 0.0) for s, e, _ in split]
             if topic is not None:
                 # The question's names found near the passage need not be repeated by the
                 # document's own question ("i Hägersten-Älvsjö" is in its heading).
@@ -311,7 +313,7 @@ class SentenceScorer:
             intro: _LabelLine | None = None  # a line ending in ":" that the run of label lines follows
             for start, end, pointed in spans:
                 sentence = document.text[start:end]
-                own = set(tokenize(sentence))
+                own = set(tokens_at[(start, end)] if (start, end) in tokens_at else tokenize(sentence))
                 # A short line of a heading or contact block reads with the (at most two) lines
                 # above it ("Handläggare" / "Clas Cederlid" / "Telefon: 08-…"), and a row of a
                 # table with the line that introduces it ("Detta dokument har godkänts digitalt
