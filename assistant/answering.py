@@ -152,7 +152,7 @@ class ExtractiveAnswerer:
 
             document = summarised_document(self, question, usable)
             if document is not None:  # "Sammanfatta Hägersten-Älvsjös svar på skrivelsen"
-                return summarise(self, document, usable)
+                return summarise(self, document, usable, question.parties)
             # A list of what a speaker or a party says is gated on what they say (the best
             # sentence overall may be another speaker's).
             if not list_supported(self, question, usable):

@@ -51,13 +51,19 @@ def summarised_document(answerer: ExtractiveAnswerer, question: Question,
     return answerer.named_document(words, ranked, titles_only=True)
 
 
-def summarise(answerer: ExtractiveAnswerer, document: DocumentRecord, ranked: list[SentenceEvidence]) -> Draft:
+def summarise(answerer: ExtractiveAnswerer, document: DocumentRecord, ranked: list[SentenceEvidence],
+              parties: tuple[str, ...] = ()) -> Draft:
+    """The document's points; with ``parties`` ("Sammanfatta Moderaternas förslag i artikeln"),
+    those that these parties' speakers say, when they say any."""
     from assistant.answering import Draft, DraftItem, Claim
 
     settings = answerer.settings.lists
     text = document.text
     spans = [(s, e) for s, e in split_sentences(text, 0, len(text))]
     points = [(s, e) for s, e in spans if _is_point(document, s, e, settings.min_words)]
+    if parties:
+        said = [(s, e) for s, e in points if set(_parties_at(document, s, e)) & set(parties)]
+        points = said or points
     if not points:
         return Draft(answerable=False)
     own = _own_summary(document, spans)
@@ -80,6 +86,11 @@ def summarise(answerer: ExtractiveAnswerer, document: DocumentRecord, ranked: li
         draft.items.append(DraftItem(" ".join(text[start:end].split()), [n], label or None,
                                      speaker.parties if speaker else ()))
     return draft
+
+
+def _parties_at(document: DocumentRecord, start: int, end: int) -> tuple[str, ...]:
+    speaker = speaker_at(document.speakers, start, end)
+    return speaker.parties if speaker is not None else ()
 
 
 def _is_point(document: DocumentRecord, start: int, end: int, min_words: int) -> bool:

@@ -732,3 +732,11 @@ def test_a_definite_noun_the_previous_answer_named_reads_as_that_name(seed_assis
     answer = seed_assistant.ask("Vilken utmärkelse fick metoden?", [first])
     assert_exact(answer)
     assert answer.citations[0].doc_id == PM and "ECAD" in answer.citations[0].quote
+
+
+def test_a_summary_of_a_partys_proposals_in_a_document_keeps_to_that_party(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Sammanfatta vad Moderaterna föreslår i artikeln")
+    assert_exact(answer)
+    assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {ARTICLE}
+    assert all(item.parties == ("M",) for item in answer.items)  # not Alexander Ojanne's (S) reply
+    assert any("Bygg ut hembesöksprogrammet" in c.quote for c in answer.citations)
