@@ -207,6 +207,10 @@ def _key_terms(text: str) -> tuple[str, ...]:
         if term.lower() in _ENGLISH or term.lower() in _SWEDISH:
             continue
         found.append(term)
+    # A party's name with a lower-case word ("Feministiskt initiativ") is that party, not its
+    # capitalised first word: a sentence its speakers say holds it.
+    mentions = [text[m.start:m.end] for m in find_parties(text)]
+    found = [next((m for m in mentions if term in m and term != m), term) for term in found]
     return tuple(dict.fromkeys(found))
 
 

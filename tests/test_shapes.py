@@ -740,3 +740,8 @@ def test_a_summary_of_a_partys_proposals_in_a_document_keeps_to_that_party(seed_
     assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {ARTICLE}
     assert all(item.parties == ("M",) for item in answer.items)  # not Alexander Ojanne's (S) reply
     assert any("Bygg ut hembesöksprogrammet" in c.quote for c in answer.citations)
+
+
+def test_a_party_name_with_a_lower_case_word_is_one_name() -> None:
+    assert analyze("Vad handlade Feministiskt initiativs motion om?").key_terms == ("Feministiskt initiativs",)
+    assert analyze("What does the Left Party want?").key_terms == ("Left Party",)
