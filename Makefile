@@ -59,6 +59,7 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout6.jsonl
 	$(BIN)/assistant eval tests/eval/heldout7.jsonl
 	$(BIN)/assistant eval tests/eval/heldout8.jsonl
+	$(BIN)/assistant eval tests/eval/heldout9.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
