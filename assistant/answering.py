@@ -244,9 +244,11 @@ class ExtractiveAnswerer:
             typed = self._typed_near_best(question, [best] + [e for e in usable if e is not best])
             if typed is not None:
                 best = typed
-            elif (question.expects != "date" or asks_for_calendar(question)
+            elif (question.expects != "date" or asks_for_calendar(question) or question.language != "sv"
                   or not self._covers_event(question, best)):
-                # A "när" answered by a condition must speak of what the question asks about
+                # A "när" answered by a condition must speak of what the question asks about (an
+                # English "when" is answered by a date: whether a Swedish sentence states the
+                # event it asks about cannot be told)
                 # ("När invigdes trygghetskontoret vid Stureplan?" is not answered by "Stureplan
                 # … skulle behöva ett trygghetskontor": nothing was inaugurated).
                 return Draft(answerable=False)

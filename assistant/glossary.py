@@ -38,12 +38,14 @@ commissioner, councillor, councilor, borough commissioner, vice mayor: borgarrå
 finance commissioner: finansborgarråd
 mayor: borgarråd, ordförande
 chair, chairman, chairwoman, chairperson, president: ordförande
+according to: enligt
 member: ledamot, medlem
 substitute, deputy: ersättare
 politician: politiker
 opposition: opposition, oppositionsborgarråd
 majority: majoritet, styre
 government: regering, styre
+govern, governed, run, ran, rule, ruled, lead, led: styra, styrt, styre, leda
 parliament: riksdag
 minister: minister, statsråd
 agency, authority, authorities: myndighet
@@ -265,7 +267,7 @@ cooperate, collaborate, work together: samverka, samarbeta
 coordination, coordinate: samordning, samordna
 team, teams: team
 group, groups: grupp
-training, train, trains, educate, education: utbildning, utbilda, fortbildning
+training, train, trains, educate, education: utbildning, utbilda, fortbildning, kompetens
 knowledge, skills: kunskap, kompetens
 information: information
 presence: närvaro

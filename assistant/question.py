@@ -39,7 +39,7 @@ EXPECTS = (
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
     ("party", re.compile(r"\bvilket parti|\bvilka partier|\bvilket av partierna|\bwhich part(?:y|ies)|\bwhat part(?:y|ies)")),
-    ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rd]?\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget for\b")),
+    ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rdt]?\b|\bkostade\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget for\b")),
     # An age or an age group ("Vilken åldersgrupp …?", "How old …?").
     ("age", re.compile(r"\bvilken ålder\b|\bvilka åldrar\b|\båldersgrupp\w*|\bhur gamla?\b|\bi vilken ålder\b"
                        r"|\bwhat age\b|\bage group\w*|\bhow old\b")),
@@ -112,6 +112,8 @@ _WHO_IS = re.compile(
     r"\b(?i:vem|vilka)\s+(?i:är|var)\s+(?=[A-ZÅÄÖÉ])|\b(?i:who)\s+(?i:is|was|are)\s+(?=[A-ZÅÄÖÉ])"
     r"|\b(?i:vilken)\s+(?i:roll|titel|befattning|funktion|tjänst)\s+(?i:har|hade)\b"
     r"|\b(?i:what)\s+(?i:role|title|position|job)\b"
+    # "Vad har Clara Lindblom för roll?", "Vad hade hon för uppdrag?"
+    r"|\b(?i:vad)\s+(?i:har|hade)\s+[^?]*?\s(?i:för)\s+(?i:roll|titel|befattning|funktion|tjänst|uppdrag|jobb)\b"
 )
 # A question that leans on the one before: it opens like a continuation, or refers back
 # with a pronoun while naming nothing of its own.
@@ -325,6 +327,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
     "tycker anser säger menar think thinks say says "  # an opinion or a response asked for, not a topic
     "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
+    "kritiserar kritiserade kritik criticise criticises criticize criticizes criticism "  # ... criticism as well
     "ålder åldersgrupp åldersgruppen age old"
 ))
 

@@ -118,9 +118,18 @@ def _key_in(term: str, text: str, doc_parties: list[str]) -> bool:
     lowered = normalize(text).lower()
     if term[0].isdigit():
         return re.search(r"(?<!\d)" + re.escape(term.lower()) + r"(?!\d)", lowered) is not None
-    # Swedish genitive: "Sveriges" is supported by "Sverige".
-    return all(part.lower() in lowered or (part.lower().endswith("s") and part.lower()[:-1] in lowered)
-               for part in term.split())
+    # Swedish genitive: "Sveriges" is supported by "Sverige"; a definite form by the bare
+    # word ("Stockholmsstandarden" by "en Stockholmsstandard").
+    return all(any(form in lowered for form in _name_forms(part.lower())) for part in term.split())
+
+
+def _name_forms(part: str) -> list[str]:
+    forms = [part]
+    if part.endswith("s"):
+        forms.append(part[:-1])
+    if len(part) >= 8:
+        forms += [part[:-len(ending)] for ending in ("en", "et", "n", "t") if part.endswith(ending)]
+    return forms
 
 
 # Sections of a council paper (index.speakers roles) as a question names them.

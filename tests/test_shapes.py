@@ -126,6 +126,7 @@ def test_follow_ups_are_decided_by_the_question(question: str, follow_up: bool) 
     pytest.param("Hur länge gäller beslutet?", "open", id="hur-measure"),
     pytest.param("Vilka stadsdelar omfattar Trefas?", "factoid", id="vilka-place"),
     pytest.param("Vad erbjuder stadsdelen unga på loven?", "list", id="vad-erbjuder"),
+    pytest.param("Vad hade Karin Wanngård för uppdrag?", "who", id="vad-har-x-för-roll"),
     pytest.param("What specific proposals does the reservation make?", "list", id="what-adjective-proposals"),
     pytest.param("Which two measures are planned?", "list", id="which-adjective-measures"),
 ])
@@ -745,3 +746,24 @@ def test_a_summary_of_a_partys_proposals_in_a_document_keeps_to_that_party(seed_
 def test_a_party_name_with_a_lower_case_word_is_one_name() -> None:
     assert analyze("Vad handlade Feministiskt initiativs motion om?").key_terms == ("Feministiskt initiativs",)
     assert analyze("What does the Left Party want?").key_terms == ("Left Party",)
+
+
+def test_a_past_cost_question_asks_for_an_amount(seed_assistant: Assistant) -> None:
+    assert analyze("Vad kostade satsningen?").expects == "amount"
+    answer = seed_assistant.ask("Vad kostade trygghetsvandringarna i Fruängen?")
+    assert not answer.answerable and not answer.citations  # the walks are planned, their cost never given
+
+
+def test_a_definite_name_is_found_in_its_bare_form(seed_assistant: Assistant) -> None:
+    from assistant.scoring import _key_in
+
+    assert _key_in("Stockholmsstandarden", "Infört en Stockholmsstandard för socialt fältarbete", [])
+    answer = seed_assistant.ask("Vilket syfte har Stockholmsstandarden för socialt fältarbete?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == INTERPELLATION and "Stockholmsstandard" in answer.citations[0].quote
+
+
+def test_an_english_when_question_needs_a_date(seed_assistant: Assistant) -> None:
+    # No Swedish sentence gives a date for it; one that only mentions family centres is no answer.
+    answer = seed_assistant.ask("When did the Moderates open the family centres?")
+    assert not answer.answerable and not answer.citations
