@@ -126,7 +126,12 @@ _BACK_REFERENCE = re.compile(
     r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b", re.IGNORECASE)
 # A pronoun as the subject right after the question word and its verb ("Var ska den ligga?",
 # "Vad kostar de?", "När startade det?"): it stands for something said before.
-_PRONOUN_SUBJECT = re.compile(r"^\s*[\wåäö]+\s+[\wåäö]+\s+(?:den|det|de|dom)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*[\wåäö]+\s+[\wåäö]+\s+(?:den|det|de|dom)\b"
+    # ... also after a question word's noun, before a participle or the end ("Vilket datum är
+    # det daterat?", "Vilken dag är det?"; not "Hur många var det i Farsta?", "… är det som …").
+    r"|^\s*(?:vilket|vilken|vilka|hur)\s+[\wåäö]+\s+[\wåäö]+\s+(?:den|det|de|dom)\s*(?:[\wåäö]+(?:at|ad|ats|ts)\b|[?.!]*\s*$)",
+    re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"\b(?:vad|vilken|vilket|vilka|vem|vems|hur|när|varför|var någonstans|what|which|who|whom|"
                             r"whose|how|when|where|why)\b|^\s*var\b", re.IGNORECASE)
 _TRAILING_IT = re.compile(r"\b(?:det|den|that|this)\s*[?.!]*\s*$", re.IGNORECASE)

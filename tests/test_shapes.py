@@ -100,6 +100,8 @@ def test_a_count_is_never_a_year_or_a_share(seed_assistant: Assistant) -> None:
     pytest.param("Finns det en strategi mot våldet?", False, id="dummy-det"),
     pytest.param("När startade Trefas?", False, id="own-name"),
     pytest.param("Hur många skjutningar skedde 2020?", False, id="own-number"),
+    pytest.param("Vilket datum är det daterat?", True, id="noun-verb-it-participle"),
+    pytest.param("Hur många var det i Farsta?", False, id="existential-det"),
 ])
 def test_follow_ups_are_decided_by_the_question(question: str, follow_up: bool) -> None:
     assert is_follow_up(analyze(question)) is follow_up
