@@ -12,6 +12,7 @@ speaker of its span (``index.speakers``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -89,6 +90,33 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
         # hot path of word cover).
         return not tokens.isdisjoint(_inner_parts(term)) or term in " ".join(tokens)
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def _section_headings(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """(end, stems) of the lines of ``text`` that head a section: a line of its own after an
+    empty line, of two to eleven words, one phrase without closing punctuation (not a caption
+    with its credit, "… Ojanne (S). Foto: …"), not a bulleted item or a table row."""
+    out = []
+    position = 0
+    previous_blank = True
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        words = stripped.split()
+        if (previous_blank and 2 <= len(words) < 12 and stripped[-1] not in ".!?:;)”\",\t"
+                and not BULLET.match(stripped) and "\t" not in stripped and not re.search(r"[.!?:]\s", stripped)):
+            out.append((position + len(line.rstrip("\n")), frozenset(tokenize(stripped))))
+        previous_blank = not stripped
+        position += len(line)
+    return tuple(out)
+
+
+def _section_heading_words(text: str, start: int) -> frozenset[str]:
+    """The stems of the heading of the section ``start`` is in ("Vår kritik mot det borgerliga
+    förslaget" for the points under it); none before the first heading."""
+    headings = _section_headings(text)
+    i = bisect.bisect_right([end for end, _ in headings], start) - 1
+    return headings[i][1] if i >= 0 else frozenset()
 
 
 def topic_cover(question: Question, words: set[str] | frozenset[str], idf, excluded: set[str] | frozenset[str] = frozenset()) -> float:
@@ -345,7 +373,7 @@ class SentenceScorer:
                 if (is_question(sentence) and not question.about_questions) or (document.doc_id, start) in seen:
                     continue
                 seen.add((document.doc_id, start))
-                tokens = own | labels | header
+                tokens = own | labels | header | _section_heading_words(document.text, start)
                 speaker = speaker_at(document.speakers, start, end)
                 speaker_parties = list(speaker.parties) if speaker is not None else list(doc_parties)
                 # A section of the kind the question names, said by its parties ("i sitt

@@ -769,3 +769,20 @@ def test_an_english_when_question_needs_a_date(seed_assistant: Assistant) -> Non
     # No Swedish sentence gives a date for it; one that only mentions family centres is no answer.
     answer = seed_assistant.ask("When did the Moderates open the family centres?")
     assert not answer.answerable and not answer.citations
+
+
+def test_a_sections_heading_counts_as_words_of_its_sentences(seed_assistant: Assistant) -> None:
+    from assistant.scoring import _section_heading_words
+    from index.text import tokenize
+
+    text = "Titel på texten\n\nVår kritik mot förslaget\n\nDe skär ner. Mer följer.\n\nAnnat avsnitt här\n\nSlut."
+    assert _section_heading_words(text, text.index("De skär")) == frozenset(tokenize("Vår kritik mot förslaget"))
+    assert _section_heading_words(text, text.index("Slut")) == frozenset(tokenize("Annat avsnitt här"))
+    assert _section_heading_words(text, 0) == frozenset()
+    caption = "Text.\n\nAlexander Ojanne (S). Foto: Naomi Grossman\n\nHan svarar."
+    assert _section_heading_words(caption, caption.index("Han")) == frozenset()  # a caption heads nothing
+    # "borgerliga" is only in the heading of the section ("Vår kritik mot det borgerliga förslaget").
+    answer = seed_assistant.ask("Vilka satsningar hävdar Socialdemokraterna att de borgerliga låtsas är deras egna?")
+    assert_exact(answer)
+    assert answer.answerable and any("låtsas att det är deras" in c.quote and c.doc_id == BUDGET
+                                     for c in answer.citations)
