@@ -54,6 +54,13 @@ def sentence_tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], .
     return tuple(tokens for _, _, tokens in sentences_with_tokens(text, start, end))
 
 
+@functools.lru_cache(maxsize=4096)
+def _sentence_sets(text: str, start: int, end: int) -> tuple[tuple[frozenset[str], frozenset[tuple[str, str]]], ...]:
+    """Each sentence's tokens and adjacent token pairs, as sets (see ``sentences_with_tokens``)."""
+    return tuple((frozenset(tokens), frozenset(zip(tokens, tokens[1:])))
+                 for tokens in sentence_tokens(text, start, end))
+
+
 class QuestionTerms:
     """The question's words (BM25 tokens, in order) with their idf weights: what share of
     them a sentence holds. Used here and by the answerer's sentence scoring."""
@@ -65,26 +72,40 @@ class QuestionTerms:
         self.idf = {t: max(min(idf(a) for a in t.split("|")), 0.1) for t in self.terms}
         self.total = sum(self.idf.values()) or 1.0
         self.pairs = set(zip(self.terms, self.terms[1:]))
+        self._plain = frozenset(t for t in self.terms if "|" not in t)
+        self._alternatives = {t: frozenset(t.split("|")) for t in self.terms if "|" in t}
 
     @classmethod
     def of(cls, question: str, idf: Callable[[str], float]) -> QuestionTerms:
         return cls(tokenize(question), idf)
 
-    def covered(self, tokens: set[str], match: Callable[[str, set[str]], bool] | None = None) -> float:
+    def covered(self, tokens: set[str] | frozenset[str], match: Callable[[str, set[str]], bool] | None = None) -> float:
         """The idf-weighted share of the terms found in ``tokens`` (by ``match``, else exactly)."""
-        found = (t for t in self.terms if (match(t, tokens) if match else
-                                           t in tokens or ("|" in t and any(a in tokens for a in t.split("|")))))
-        return sum(self.idf[t] for t in found) / self.total
+        if match is None:
+            return self._weight(self._hits(tokens))
+        return self._weight(t for t in self.terms if match(t, tokens))
+
+    def _hits(self, tokens: set[str] | frozenset[str]) -> frozenset[str]:
+        """The terms found in ``tokens`` exactly (one of its alternatives, for a glossed term)."""
+        hits = self._plain.intersection(tokens)
+        if self._alternatives:
+            hits |= {t for t, parts in self._alternatives.items() if not parts.isdisjoint(tokens)}
+        return hits
+
+    def _weight(self, terms) -> float:
+        return sum(self.idf[t] for t in terms) / self.total
 
     def best_sentence(self, text: str, start: int, end: int) -> SentenceMatch:
-        """The best values over the sentences of ``text[start:end]`` (each taken at its best)."""
+        """The best values over the sentences of ``text[start:end]`` (each taken at its best).
+        Exact matching: the terms a sentence and the one before hold together are the union of
+        those each holds."""
         coverage = context = pairs = 0.0
-        previous: set[str] = set()
-        for tokens in sentence_tokens(text, start, end):
-            present = set(tokens)
-            coverage = max(coverage, self.covered(present))
-            context = max(context, self.covered(present | previous))
+        previous: frozenset[str] = frozenset()
+        for tokens, word_pairs in _sentence_sets(text, start, end):
+            hits = self._hits(tokens)
+            coverage = max(coverage, self._weight(hits))
+            context = max(context, self._weight(hits | previous))
             if self.pairs:
-                pairs = max(pairs, len(self.pairs & set(zip(tokens, tokens[1:]))) / len(self.pairs))
-            previous = present
+                pairs = max(pairs, len(self.pairs & word_pairs) / len(self.pairs))
+            previous = hits
         return SentenceMatch(coverage, context, pairs)
