@@ -36,8 +36,7 @@ class SparseIndex:
         self._position = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
         self._model = model
         self.document_frequency = document_frequency
-        self._sorted: list[str] | None = None    # the vocabulary, and each word reversed, sorted
-        self._reversed: list[str] = []
+        self._sorted: tuple[list[str], list[str]] | None = None  # the vocabulary, and each word reversed, sorted
 
     @classmethod
     def build(cls, chunk_ids: list[str], texts: list[str]) -> SparseIndex:
@@ -87,18 +86,18 @@ class SparseIndex:
         """Words of the vocabulary that begin with ``stem`` or (six letters or more) end with
         it: Swedish compounds ("avhopp" -> "avhopparlinj", "avhopparverksam"; "telefonlinj" ->
         ...), the most frequent first. BM25 matches whole words only."""
-        if self._sorted is None:
+        if self._sorted is None:  # built once, both lists together (threads may ask at once)
             vocabulary = list(self.document_frequency)
-            self._sorted = sorted(vocabulary)
-            self._reversed = sorted(word[::-1] for word in vocabulary)
+            self._sorted = (sorted(vocabulary), sorted(word[::-1] for word in vocabulary))
+        forward, backward = self._sorted
         found = set()
         # A compound's head is looked for from six letters on ("kontor" in "trygghetskontor";
         # not "ställ" in "säkerställ").
-        keys = ((self._sorted, stem), (self._reversed, stem[::-1])) if len(stem) >= 6 else ((self._sorted, stem),)
-        for words, key in keys:
+        keys = ((forward, stem, False), (backward, stem[::-1], True)) if len(stem) >= 6 else ((forward, stem, False),)
+        for words, key, reversed_words in keys:
             i = bisect.bisect_left(words, key)
             while i < len(words) and words[i].startswith(key):
-                found.add(words[i] if words is self._sorted else words[i][::-1])
+                found.add(words[i][::-1] if reversed_words else words[i])
                 i += 1
         found.discard(stem)
         return sorted(found, key=lambda word: (-self.document_frequency.get(word, 0), word))[:limit]
