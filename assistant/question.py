@@ -337,10 +337,21 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
 ))
 
 
+# What an abbreviation is made of, asked of one written in capitals: its expansion names its
+# parts ("Samverkan socialtjänst, skola, polis och fritid (SSPF)").
+_MADE_OF_ABBREVIATION = re.compile(
+    r"\b(?i:vilka|vem|vad)\s+(?:\w+\s+)?(?i:ingår|deltar|samverkar)\s+(?i:i|inom)\s+[A-ZÅÄÖ]{2,8}\b"
+    r"|\b(?i:vad)\s+(?i:består)\s+[A-ZÅÄÖ]{2,8}\s+(?i:av)\b"
+    r"|\b(?i:what|who)\s+(?:\w+\s+)?(?i:does|do|is|are)\s+[A-Z]{2,8}\s+(?i:consist\s+of|made\s+up\s+of|include)\b"
+    r"|\b(?i:who|which\s+\w+)\s+(?i:is|are)\s+(?i:part\s+of|in)\s+[A-Z]{2,8}\b")
+
+
 def analyze(text: str) -> Question:
     lowered = text.lower().strip()
     language = detect_language(text)
     expects = next((name for name, pattern in EXPECTS if pattern.search(lowered)), "other")
+    if expects == "other" and _MADE_OF_ABBREVIATION.search(text):
+        expects = "expansion"  # "Vilka parter ingår i SSPF?": the words its letters stand for
     parties = tuple(dict.fromkeys(m.party for m in find_parties(text)))
     counted_match = _COUNTED.search(lowered)
     key_terms = _key_terms(text)

@@ -786,3 +786,12 @@ def test_a_sections_heading_counts_as_words_of_its_sentences(seed_assistant: Ass
     assert_exact(answer)
     assert answer.answerable and any("låtsas att det är deras" in c.quote and c.doc_id == BUDGET
                                      for c in answer.citations)
+
+
+def test_what_an_abbreviation_is_made_of_is_its_expansion(seed_assistant: Assistant) -> None:
+    assert analyze("Vilka aktörer deltar i SSPF?").expects == "expansion"
+    assert analyze("Vilka ingår i kommunstyrelsen?").expects == "other"  # no abbreviation: as before
+    answer = seed_assistant.ask("Vilka aktörer deltar i SSPF?")
+    assert_exact(answer)
+    assert "skola, polis och fritid" in answer.short_answer and answer.citations[0].doc_id == DISTRICT
+    assert not seed_assistant.ask("Vilka parter ingår i QZX?").answerable
