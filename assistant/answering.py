@@ -71,7 +71,7 @@ class Draft:
         return len(self.claims)
 
 
-def _kind_words(document: DocumentRecord) -> frozenset[str]:
+def kind_words(document: DocumentRecord) -> frozenset[str]:
     """The words that name the document's kind ("promemorian", "the memo" for a promemoria)."""
     kind = document.metadata.value("kind") or ""
     return frozenset(tokenize(f"{kind} {KIND_NAMES.get(kind, '')}"))
@@ -80,7 +80,7 @@ def _kind_words(document: DocumentRecord) -> frozenset[str]:
 def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speaker | None:
     """The named rapporteur of a paper (a memo's "Föredragande borgarråden …"), when the
     question names the paper by its kind."""
-    if not _kind_words(document) & set(tokenize(question.text)):
+    if not kind_words(document) & set(tokenize(question.text)):
         return None
     named = (s for s in document.speakers if s.role == "rapporteur" and s.name and s.evidence_start is not None)
     return next(named, None)
@@ -366,7 +366,7 @@ class ExtractiveAnswerer:
         block = document.text[:self.settings.facts.heading_block]
         if titles_only:
             block = _title_lines(document.text, self.settings.facts.heading_block)
-        named = set(tokenize(" ".join((block, document.metadata.value("title") or "")))) | _kind_words(document)
+        named = set(tokenize(" ".join((block, document.metadata.value("title") or "")))) | kind_words(document)
         return all(stem_matches(t, named) for t in words)
 
     def named_document(self, words: list[str], ranked: list[SentenceEvidence], titles_only: bool = False,

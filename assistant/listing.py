@@ -174,7 +174,7 @@ def _speaker_matches(evidence: SentenceEvidence, parties: tuple[str, ...]) -> bo
 
 
 def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[SentenceEvidence]) -> Draft:
-    from assistant.answering import Draft, DraftItem, claim_of
+    from assistant.answering import Draft, DraftItem, claim_of, kind_words
 
     settings = answerer.settings.lists
     expanded: list[SentenceEvidence] = []
@@ -193,6 +193,12 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     named = said_by_named_speaker(question, pool)
     if named:
         pool = named
+    # A question that names a kind of document ("Vilka frågor ställer interpellationen?", "What
+    # does the memo propose?") keeps to the documents of that kind.
+    asked = set(tokenize(question.text))
+    of_kind = [e for e in pool if kind_words(e.document) & asked]
+    if of_kind:
+        pool = of_kind
     # The document's own question asks what the user asks ("1. Vilka direkta insatser har
     # förvaltningen genomfört …?", a reservation the question names): its answer is the list.
     pointed = [e for e in pool if e.pointed > 0]
