@@ -78,6 +78,18 @@ def _section_after(heading: SentenceEvidence, limit: int, reach: int) -> list[Se
 _INTRO = re.compile(r"(?::|\bföljande\.|\bnedan\.|\bfollowing:?)\s*$", re.IGNORECASE)
 
 
+def _line_introduces(evidence: SentenceEvidence) -> bool:
+    """The sentence's line goes on to a short closing sentence that introduces a list
+    ("2) De genomför satsningar … som vi införde men låtsas att det är deras. Exempelvis:")."""
+    text = evidence.document.text
+    line_end = text.find("\n", evidence.end)
+    rest = text[evidence.end:len(text) if line_end < 0 else line_end].strip()
+    return 0 < len(rest.split()) <= _INTRO_TAIL_WORDS and bool(_INTRO.search(rest))
+
+
+_INTRO_TAIL_WORDS = 3  # "Exempelvis:", "Bland annat följande:" (by hand)
+
+
 def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
     """The list an introducing sentence ("Vi har:", "… konkreta förslag …:") opens: the
     first sentence of each following bullet or numbered item, in order."""
@@ -179,7 +191,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     settings = answerer.settings.lists
     expanded: list[SentenceEvidence] = []
     for e in [e for e in usable if e.embedded][: settings.max_items]:
-        if _INTRO.search(e.text):
+        if _INTRO.search(e.text) or _line_introduces(e):
             expanded.extend(_items_after(e, settings.max_items))
     # A heading among the very best sentences names the question's topic: its section answers it.
     for e in usable[: settings.heading_rank]:

@@ -795,3 +795,13 @@ def test_what_an_abbreviation_is_made_of_is_its_expansion(seed_assistant: Assist
     assert_exact(answer)
     assert "skola, polis och fritid" in answer.short_answer and answer.citations[0].doc_id == DISTRICT
     assert not seed_assistant.ask("Vilka parter ingår i QZX?").answerable
+
+
+def test_a_short_closing_sentence_that_introduces_a_list_brings_its_items(seed_assistant: Assistant) -> None:
+    # "… men låtsas att det är deras. Exempelvis:" and the indented items after it.
+    answer = seed_assistant.ask("Vilka av Socialdemokraternas satsningar låtsas de borgerliga är sina egna?")
+    assert_exact(answer)
+    assert answer.shape == "list"
+    quotes = [c.quote for c in answer.citations if c.doc_id == BUDGET]
+    assert any(q.startswith("Mentorerna i våldsprevention") for q in quotes)
+    assert any(q.startswith("Stadsövergripande avhopparverksamheten") for q in quotes)
