@@ -122,7 +122,7 @@ class ExtractiveAnswerer:
         usable = [e for e in ranked if e.chunk_has_keys] or ranked
         if usable:
             draft.best_cover = usable[0].lexical
-            for e in usable[:_COVER_COMPARED]:
+            for e in usable[:self.settings.cover_compared]:
                 doc_id = e.document.doc_id
                 draft.cover_by_document[doc_id] = max(draft.cover_by_document.get(doc_id, 0.0), e.lexical)
         return draft
@@ -535,8 +535,6 @@ _WHO_HOLDS = re.compile(
 # "När invigdes …?": the event a when-question asks about.
 _EVENT_VERB = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:när)\s+([a-zåäö]+)\b")
 _AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fick bör har hade kommer brukar".split())
-
-_COVER_COMPARED = 10  # top sentences whose documents' word cover a draft reports
 
 _PARTY_WORDS = frozenset({"parti", "partier", "party", "parties"})
 

@@ -29,8 +29,7 @@ History = Sequence[Any]
 """Earlier turns: questions as strings, or ``Answer`` objects."""
 
 
-_COMPOUND_STEM = 5       # a glossed stem this long is looked for inside compounds (as stem_matches does)
-_COMPOUNDS_PER_WORD = 8  # ... and its most frequent compounds join the query (by hand)
+_COMPOUND_STEM = 5  # a glossed stem this long is looked for inside compounds (as stem_matches does)
 
 
 def _conversation_focus(history: History | None, analysed: Question, filters: Filters | None) -> set[str]:
@@ -321,7 +320,8 @@ class Assistant:
         the compounds of the corpus that hold them ("defector": "avhoppare", "avhopparlinje")."""
         swedish = swedish_words(query, ANSWER_TYPE_TERMS)
         stems = [t for t in dict.fromkeys(tokenize(swedish)) if len(t) >= _COMPOUND_STEM]
-        compounds = [w for t in stems for w in self.store.sparse.compounds(t, _COMPOUNDS_PER_WORD)]
+        per_word = self.answerer.settings.compounds_per_word
+        compounds = [w for t in stems for w in self.store.sparse.compounds(t, per_word)]
         return " ".join([swedish, *compounds])
 
     def _spoken_by_first(self, chunks: list[ScoredChunk], person: str) -> list[ScoredChunk]:

@@ -78,16 +78,13 @@ def _section_after(heading: SentenceEvidence, limit: int, reach: int) -> list[Se
 _INTRO = re.compile(r"(?::|\bföljande\.|\bnedan\.|\bfollowing:?)\s*$", re.IGNORECASE)
 
 
-def _line_introduces(evidence: SentenceEvidence) -> bool:
+def _line_introduces(evidence: SentenceEvidence, tail_words: int) -> bool:
     """The sentence's line goes on to a short closing sentence that introduces a list
     ("2) De genomför satsningar … som vi införde men låtsas att det är deras. Exempelvis:")."""
     text = evidence.document.text
     line_end = text.find("\n", evidence.end)
     rest = text[evidence.end:len(text) if line_end < 0 else line_end].strip()
-    return 0 < len(rest.split()) <= _INTRO_TAIL_WORDS and bool(_INTRO.search(rest))
-
-
-_INTRO_TAIL_WORDS = 3  # "Exempelvis:", "Bland annat följande:" (by hand)
+    return 0 < len(rest.split()) <= tail_words and bool(_INTRO.search(rest))
 
 
 def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
@@ -191,7 +188,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     settings = answerer.settings.lists
     expanded: list[SentenceEvidence] = []
     for e in [e for e in usable if e.embedded][: settings.max_items]:
-        if _INTRO.search(e.text) or _line_introduces(e):
+        if _INTRO.search(e.text) or _line_introduces(e, settings.intro_tail_words):
             expanded.extend(_items_after(e, settings.max_items))
     # A heading among the very best sentences names the question's topic: its section answers it.
     for e in usable[: settings.heading_rank]:

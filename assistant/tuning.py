@@ -84,6 +84,9 @@ class ListSettings:
     min_words: int = 5              # shorter sentences are headings or fragments, not points
     min_sentence_words: int = 3     # ... unless they end like a sentence ("Fältassistenternas uppsökande
     #                                 arbete fortsätter."; session 5, by hand from a held-out list miss)
+    intro_tail_words: int = 3       # a sentence's line closing with a sentence this short that ends
+    #                                 like an introduction ("Exempelvis:") brings the items after it
+    #                                 (session 8, by hand from a held-out list miss)
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,10 @@ class AnswerSettings:
     #                           their vectors were not stored at index time (stored ones are all compared:
     #                           session 7, calibration seeds 0.889 -> 0.901, SweQUAD span hits 710 -> 712)
     who_passages: int = 20    # who-is: passages retrieved for the name alone (session 3, by hand)
+    cover_compared: int = 10  # top sentences whose documents' word cover a draft reports, for a
+    #                           conversation's documents to be compared with (session 8, by hand)
+    compounds_per_word: int = 8  # an English question's glossed word brings the corpus's this many
+    #                              most frequent compounds into its query (session 8, by hand)
     person_reach: int = 20    # a question naming a person: passages searched for what that person
     #                           says, which then come first (session 7, by hand from a held-out miss: a
     #                           statement's second passage, without the name, ranked 9th; = who_passages)
