@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.candidates import Candidate
 from assistant.gate import supported
+from assistant.glossary import alternatives
 from assistant.question import Question, asks_for_calendar
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, stem_matches, topic_cover
@@ -302,7 +303,7 @@ class ExtractiveAnswerer:
         text = evidence.document.text
         # The word that names the kind asked for ("Vilket parti …?") is no anchor: it is
         # inside every party name ("Vänsterpartiets").
-        terms = [a for t in question.terms for a in t.split("|")
+        terms = [a for t in question.terms for a in alternatives(t)
                  if not (question.expects == "party" and a in _PARTY_WORDS)]
         anchors = [m.start() for t in terms for m in re.finditer(re.escape(t), text[evidence.start:evidence.end].lower())]
         def distance(c: Candidate) -> tuple[bool, int]:
@@ -547,7 +548,7 @@ _DATE_WORDS = frozenset(tokenize("datum datumet daterad daterat daterades date d
 
 def _shares_words(question: Question, text: str) -> bool:
     words = set(tokenize(text))
-    return any(a in words for t in question.terms if t not in ANSWER_TYPE_TERMS for a in t.split("|"))
+    return any(a in words for t in question.terms if t not in ANSWER_TYPE_TERMS for a in alternatives(t))
 
 
 def _party_label(party: str, language: str) -> str:

@@ -21,6 +21,7 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from assistant.glossary import ALTERNATIVE, alternatives
 from index.text import split_sentences, tokenize
 
 
@@ -69,11 +70,11 @@ class QuestionTerms:
         self.terms = list(dict.fromkeys(terms))
         # A term that stands for alternatives ("avhopp|avhoppar", assistant.glossary) weighs
         # as much as its most common one.
-        self.idf = {t: max(min(idf(a) for a in t.split("|")), 0.1) for t in self.terms}
+        self.idf = {t: max(min(idf(a) for a in alternatives(t)), 0.1) for t in self.terms}
         self.total = sum(self.idf.values()) or 1.0
         self.pairs = set(zip(self.terms, self.terms[1:]))
-        self._plain = frozenset(t for t in self.terms if "|" not in t)
-        self._alternatives = {t: frozenset(t.split("|")) for t in self.terms if "|" in t}
+        self._plain = frozenset(t for t in self.terms if ALTERNATIVE not in t)
+        self._alternatives = {t: frozenset(alternatives(t)) for t in self.terms if ALTERNATIVE in t}
 
     @classmethod
     def of(cls, question: str, idf: Callable[[str], float]) -> QuestionTerms:
