@@ -537,7 +537,7 @@ _WHO_HOLDS = re.compile(
 _EVENT_VERB = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:när)\s+([a-zåäö]+)\b")
 _AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fick bör har hade kommer brukar".split())
 
-_PARTY_WORDS = frozenset({"parti", "partier", "party", "parties"})
+_PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:i|på|vid|från|till|utanför|inom|in|at|near|from)\s+$", re.IGNORECASE)
 

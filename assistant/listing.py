@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.question import Question, party_words
-from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question, topic_cover
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_heading, is_question, topic_cover
 from assistant.tuning import ListSettings
 from index import speaker_at
 from index.parties import find_parties
@@ -47,16 +47,6 @@ def is_statement(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is not a heading, nor a sentence that only introduces what follows
     ("… enligt följande.")."""
     return not _INTRO.search(text[start:end]) and not is_heading(text, start, end)
-
-
-def is_heading(text: str, start: int, end: int) -> bool:
-    """A line of its own with no closing punctuation and few words: a heading or a title
-    (a bulleted item is a point, however short)."""
-    line_start, line_end = line_around(text, start, end)
-    sentence = text[start:end].strip()
-    if not sentence or text[line_start:line_end].strip() != sentence or BULLET.match(text, line_start, line_end):
-        return False
-    return sentence[-1] not in ".!?:;)”\"" and len(sentence.split()) < 12
 
 
 def _section_after(heading: SentenceEvidence, limit: int, reach: int) -> list[SentenceEvidence]:

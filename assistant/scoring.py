@@ -32,8 +32,6 @@ from index import DocumentRecord, Index, Speaker, speaker_at
 from index.parties import canonical_party, find_parties
 from index.text import BULLET, line_around, normalize, split_sentences, tokenize
 
-# Words that name the kind of answer rather than the topic ("vilket parti", "hur många år").
-
 @dataclass
 class SentenceEvidence:
     document: DocumentRecord
@@ -92,31 +90,43 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     return False
 
 
+def is_heading(text: str, start: int, end: int) -> bool:
+    """A line of its own with no closing punctuation and few words: a heading or a title
+    (a bulleted item is a point, however short)."""
+    line_start, line_end = line_around(text, start, end)
+    sentence = text[start:end].strip()
+    if not sentence or text[line_start:line_end].strip() != sentence or BULLET.match(text, line_start, line_end):
+        return False
+    return sentence[-1] not in ".!?:;)”\"" and len(sentence.split()) < 12
+
+
 @functools.lru_cache(maxsize=256)
-def _section_headings(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
-    """(end, stems) of the lines of ``text`` that head a section: a line of its own after an
-    empty line, of two to eleven words, one phrase without closing punctuation (not a caption
-    with its credit, "… Ojanne (S). Foto: …"), not a bulleted item or a table row."""
-    out = []
+def _section_headings(text: str) -> tuple[tuple[int, ...], tuple[frozenset[str], ...]]:
+    """(ends, stems) of the lines of ``text`` that head a section: a heading (``is_heading``)
+    after an empty line, of at least two words, one phrase (not a caption with its credit,
+    "… Ojanne (S). Foto: …"), not a table row or a line ending in a comma."""
+    ends: list[int] = []
+    stems: list[frozenset[str]] = []
     position = 0
     previous_blank = True
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        words = stripped.split()
-        if (previous_blank and 2 <= len(words) < 12 and stripped[-1] not in ".!?:;)”\",\t"
-                and not BULLET.match(stripped) and "\t" not in stripped and not re.search(r"[.!?:]\s", stripped)):
-            out.append((position + len(line.rstrip("\n")), frozenset(tokenize(stripped))))
+        end = position + len(line.rstrip("\n"))
+        if (previous_blank and len(stripped.split()) >= 2 and is_heading(text, position, end)
+                and "\t" not in stripped and not stripped.endswith(",") and not re.search(r"[.!?:]\s", stripped)):
+            ends.append(end)
+            stems.append(frozenset(tokenize(stripped)))
         previous_blank = not stripped
         position += len(line)
-    return tuple(out)
+    return tuple(ends), tuple(stems)
 
 
 def _section_heading_words(text: str, start: int) -> frozenset[str]:
     """The stems of the heading of the section ``start`` is in ("Vår kritik mot det borgerliga
     förslaget" for the points under it); none before the first heading."""
-    headings = _section_headings(text)
-    i = bisect.bisect_right([end for end, _ in headings], start) - 1
-    return headings[i][1] if i >= 0 else frozenset()
+    ends, stems = _section_headings(text)
+    i = bisect.bisect_right(ends, start) - 1
+    return stems[i] if i >= 0 else frozenset()
 
 
 def topic_cover(question: Question, words: set[str] | frozenset[str], idf, excluded: set[str] | frozenset[str] = frozenset()) -> float:
