@@ -322,6 +322,15 @@ december: december
 """
 
 
+ALTERNATIVE = "|"
+"""Joins the Swedish stems that one English question word stands for."""
+
+
+def alternatives(term: str) -> list[str]:
+    """The Swedish stems a glossed term stands for (a plain term stands for itself)."""
+    return term.split(ALTERNATIVE)
+
+
 def _parse(entries: str) -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     for line in entries.splitlines():
@@ -401,15 +410,7 @@ def glossed_terms(text: str, terms: tuple[str, ...], kept: frozenset[str]) -> tu
         if not stems or any(stem in kept for stem in stems):
             continue
         replaced.update(stems)
-        alternatives = list(dict.fromkeys(t for word in swedish for t in tokenize(word)))
-        if alternatives:  # none: a Swedish stop word ("want" is "vill")
-            groups.append(ALTERNATIVE.join(alternatives))
+        swedish_stems = list(dict.fromkeys(t for word in swedish for t in tokenize(word)))
+        if swedish_stems:  # none: a Swedish stop word ("want" is "vill")
+            groups.append(ALTERNATIVE.join(swedish_stems))
     return tuple(dict.fromkeys([t for t in terms if t not in replaced] + groups))
-
-
-ALTERNATIVE = "|"
-"""Joins the Swedish stems that one English question word stands for."""
-
-
-def alternatives(term: str) -> list[str]:
-    return term.split(ALTERNATIVE)
