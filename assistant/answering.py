@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.candidates import Candidate
+from assistant.events import asks_past_event, states_event
 from assistant.gate import supported
 from assistant.glossary import alternatives
 from assistant.question import Question, asks_for_calendar
@@ -163,17 +164,6 @@ class ExtractiveAnswerer:
             return Draft(answerable=False)
         return self.answer_factoid(question, ranked, usable)
 
-    @staticmethod
-    def _covers_event(question: Question, evidence: SentenceEvidence) -> bool:
-        """Whether the sentence speaks of the event a Swedish "När <verb> …?" asks about: the
-        verb's stem is in it ("När startade Trefas?" / "Trefas startades …"). Not measured
-        after an auxiliary ("När måste du …?") or in English."""
-        asked = _EVENT_VERB.match(question.text)
-        if asked is None or question.language != "sv" or asked.group(1).lower() in _AUXILIARIES:
-            return True
-        stems = tokenize(asked.group(1))
-        return not stems or stem_matches(stems[0], set(evidence.words) | set(tokenize(evidence.text)))
-
     def _typed_near_best(self, question: Question, usable: list[SentenceEvidence]) -> SentenceEvidence | None:
         """For a figure, date or contact question: a top sentence nearly as good as the best
         that holds an answer of that kind and passes the gate on its own (the one the answer
@@ -181,7 +171,8 @@ class ExtractiveAnswerer:
         if question.expects not in _TYPED:
             return None
         floor = self.settings.facts.near_best * usable[0].score
-        typed = (e for e in usable[:5] if e.answers and e.score >= floor and self.supported(question, e, [e]))
+        typed = (e for e in usable[:5] if e.answers and e.score >= floor and self.supported(question, e, [e])
+                 and (question.expects != "date" or states_event(question, e)))
         return next(typed, None)
 
     def answer_factoid(self, question: Question, ranked: list[SentenceEvidence],
@@ -234,6 +225,8 @@ class ExtractiveAnswerer:
             if statements and not is_statement(best.document.text, best.start, best.end):
                 best = statements[0]
         best = self._continue_item(best, ranked, question, self.settings.facts)
+        if question.expects == "date" and best.answers and not states_event(question, best):
+            best = replace(best, answers=[])  # its dates are not the event's
         if question.expects in _TYPED and not best.answers:
             # The best sentence holds nothing of the kind asked for: a nearly as good one that
             # does. Failing that, a figure the documents do not give is declined ("Och vad
@@ -246,7 +239,7 @@ class ExtractiveAnswerer:
             if typed is not None:
                 best = typed
             elif (question.expects != "date" or asks_for_calendar(question) or question.language != "sv"
-                  or not self._covers_event(question, best)):
+                  or not states_event(question, best)):
                 # A "när" answered by a condition must speak of what the question asks about (an
                 # English "when" is answered by a date: whether a Swedish sentence states the
                 # event it asks about cannot be told)
@@ -351,7 +344,9 @@ class ExtractiveAnswerer:
             # document's own date.
             return None
         own = [t for t in tokenize(question.text) if t not in ANSWER_TYPE_TERMS and t not in _DATE_WORDS]
-        if not self.names_only(own, document):
+        # An event in the past ("När infördes Sluta skjut i Stockholm?") names the document only
+        # through its title lines: the opening paragraph of its heading block tells of events.
+        if not self.names_only(own, document, titles_only=asks_past_event(question)):
             return None
         draft = Draft(answerable=True, shape="factoid")
         n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
@@ -534,8 +529,6 @@ _WHO_HOLDS = re.compile(
     r"|\b(?i:who)\s+(?i:wants|wanted|proposes|proposed|has\s+proposed|suggests|suggested|demands|demanded|argues|"
     r"argued|thinks|believes|criticises|criticizes|criticised|criticized|supports|pushes|pushed|has\s+pushed)\b")
 # "När invigdes …?": the event a when-question asks about.
-_EVENT_VERB = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:när)\s+([a-zåäö]+)\b")
-_AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fick bör har hade kommer brukar".split())
 
 _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 

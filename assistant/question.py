@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.glossary import glossed_terms
+from assistant.synonyms import with_synonyms
 from index.parties import find_parties
 from index.text import STOPWORDS, tokenize, words
 
@@ -179,9 +180,9 @@ def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, .
     """The question's word stems; an English question's with Swedish alternatives for the
     words the glossary knows (``assistant.glossary``), as the documents are Swedish."""
     terms = tuple(dict.fromkeys(tokenize(text)))
-    if language != "en":
-        return terms
     names = {t for k in key_terms for t in tokenize(k)}
+    if language != "en":
+        return with_synonyms(terms, ANSWER_TYPE_TERMS | names)
     return glossed_terms(text, terms, ANSWER_TYPE_TERMS | names)
 
 
@@ -439,6 +440,10 @@ def with_context(question: Question, previous: Question) -> Question:
     search = f"{previous.search or previous.text} {question.text}"
     if person is not None and _PERSON_PRONOUN.search(question.text):
         search = _PERSON_PRONOUN.sub(lambda m: person + ("s" if m.group(0).lower() in _POSSESSIVE else ""), question.text)
+        # ... and asks what that question asks ("Vilken roll har han?" is who-is).
+        full = analyze(search)
+        return replace(full, text=question.text, search=search,
+                       counted=full.counted or (previous.counted if full.expects == "other" else None))
     return replace(
         question,
         search=search,

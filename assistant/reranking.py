@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.glossary import ALTERNATIVE, alternatives
+from assistant.synonyms import is_synonym_term
 from index.text import split_sentences, tokenize
 
 
@@ -69,8 +70,10 @@ class QuestionTerms:
     def __init__(self, terms: Sequence[str], idf: Callable[[str], float]):
         self.terms = list(dict.fromkeys(terms))
         # A term that stands for alternatives ("avhopp|avhoppar", assistant.glossary) weighs
-        # as much as its most common one.
-        self.idf = {t: max(min(idf(a) for a in alternatives(t)), 0.1) for t in self.terms}
+        # as much as its most common one; a Swedish word with its synonyms
+        # (assistant.synonyms) as much as the word asked with.
+        self.idf = {t: max(idf(t.split(ALTERNATIVE)[0]) if is_synonym_term(t) else min(idf(a) for a in alternatives(t)), 0.1)
+                    for t in self.terms}
         self.total = sum(self.idf.values()) or 1.0
         self.pairs = set(zip(self.terms, self.terms[1:]))
         self._plain = frozenset(t for t in self.terms if ALTERNATIVE not in t)

@@ -53,6 +53,8 @@ class SentenceEvidence:
     words: frozenset[str] = frozenset()  # the stems its word cover was measured on (its own, its
     #                                      label block's, its document header's)
     item_lexical: float = 0.0  # word cover of its bulleted item's sentences together (else its own)
+    near_words: frozenset[str] = frozenset()  # its own stems, its label block's and its section
+    #                                           heading's (not its document header's)
 
     @property
     def text(self) -> str:
@@ -328,7 +330,7 @@ class SentenceScorer:
         found: list[SentenceEvidence] = []
         labelled: dict[int, list[SentenceEvidence]] = {}  # a label block's line -> the lines above it
         unsure: dict[int, list[Candidate]] = {}  # numbers whose following words are not the counted word's stem
-        seen: set[tuple[str, int]] = set()
+        seen: dict[tuple[str, int], SentenceEvidence | None] = {}
         asked_sections = {role for role, named in _SECTION_KINDS if named.search(question.search or question.text)}
         for scored in top:
             document = self.index.document(scored.chunk.doc_id)
@@ -380,10 +382,17 @@ class SentenceScorer:
                                                          self.settings.facts.label_line_words)) else None
                 if captioned is not None:
                     labels |= captioned.words
-                if (is_question(sentence) and not question.about_questions) or (document.doc_id, start) in seen:
+                if is_question(sentence) and not question.about_questions:
                     continue
-                seen.add((document.doc_id, start))
-                tokens = own | labels | header | _section_heading_words(document.text, start)
+                if (document.doc_id, start) in seen:
+                    # Met in an earlier passage; a question of this one may point at it.
+                    earlier = seen[(document.doc_id, start)]
+                    if earlier is not None and pointed > earlier.pointed:
+                        earlier.pointed = pointed
+                    continue
+                seen[(document.doc_id, start)] = None
+                section = _section_heading_words(document.text, start)
+                tokens = own | labels | header | section
                 speaker = speaker_at(document.speakers, start, end)
                 speaker_parties = list(speaker.parties) if speaker is not None else list(doc_parties)
                 # A section of the kind the question names, said by its parties ("i sitt
@@ -429,7 +438,9 @@ class SentenceScorer:
                     speaker=speaker,
                     pointed=pointed,
                     words=frozenset(tokens),
+                    near_words=frozenset(own | labels | section),
                 ))
+                seen[(document.doc_id, start)] = found[-1]
                 if maybe:
                     unsure[id(found[-1])] = maybe
                 if captioned is not None:

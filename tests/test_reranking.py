@@ -83,3 +83,21 @@ def test_stem_matching_agrees_with_the_plain_definition() -> None:
         assert stem_matches(term, tokens) == plain(term, tokens), term
     tokens.add("gängen")  # a set that grew is read as it is now
     assert stem_matches("gängen", tokens) and stem_matches("gängens", tokens)
+
+
+def test_a_swedish_synonym_covers_the_question_word_with_that_words_weight() -> None:
+    from assistant.question import analyze
+    from assistant.scoring import stem_matches
+    from assistant.synonyms import with_synonyms
+    from index.text import tokenize
+
+    terms = analyze("Vilken utmärkelse fick metoden?").terms
+    assert terms == with_synonyms(tuple(tokenize("utmärkelse metoden")), frozenset())
+    idf = {"utmärk": 5.0, "pris": 1.0, "metod": 1.0}.get
+    covered = QuestionTerms(terms, lambda t: idf(t, 0.5))
+    # "pris" stands in for "utmärkelse" at the weight of the rare word asked with (5 of 6).
+    assert covered.covered(set(tokenize("Metoden fick ett pris")), stem_matches) == 1.0
+    assert abs(covered.covered(set(tokenize("ett pris")), stem_matches) - 5 / 6) < 1e-9
+    assert covered.covered(set(tokenize("en metod")), stem_matches) < 0.2
+    # A name or a word that says what kind of answer is wanted keeps its own form.
+    assert "förslag" in analyze("Vilka förslag har Moderaterna?").terms

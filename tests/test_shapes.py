@@ -5,6 +5,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.question import analyze, is_follow_up, with_context
+from index.text import tokenize
 from tests.conftest import ARTICLE, BUDGET, DISTRICT, INTERPELLATION, PM, assert_exact, seed_text
 
 
@@ -574,7 +575,6 @@ def test_a_photo_credit_reads_with_its_caption(seed_assistant: Assistant) -> Non
 
 def test_a_definite_neuter_question_word_matches_its_stem() -> None:
     from assistant.scoring import stem_matches
-    from index.text import tokenize
 
     assert stem_matches(tokenize("fotot")[0], set(tokenize("Foto: Naomi Grossman")))
     assert stem_matches(tokenize("kortet")[0], set(tokenize("ett kort")))
@@ -641,7 +641,6 @@ def test_a_named_speakers_list_counts_their_party_and_verb_forms(seed_assistant:
     assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {INTERPELLATION}
     assert any("genomförde en mängd satsningar" in c.quote for c in answer.citations)
     from assistant.scoring import stem_matches
-    from index.text import tokenize
 
     assert stem_matches(tokenize("genomfört")[0], set(tokenize("jag genomförde")))
 
@@ -695,7 +694,6 @@ def test_a_question_naming_nothing_is_read_in_the_conversations_documents(seed_a
 
 def test_a_compounds_first_part_is_not_the_compound() -> None:
     from assistant.scoring import stem_matches
-    from index.text import tokenize
 
     walks = tokenize("trygghetsvandringar")[0]
     assert not stem_matches(walks, set(tokenize("alla ska vara trygga")))
@@ -773,7 +771,6 @@ def test_an_english_when_question_needs_a_date(seed_assistant: Assistant) -> Non
 
 def test_a_sections_heading_counts_as_words_of_its_sentences(seed_assistant: Assistant) -> None:
     from assistant.scoring import _section_heading_words
-    from index.text import tokenize
 
     text = "Titel på texten\n\nVår kritik mot förslaget\n\nDe skär ner. Mer följer.\n\nAnnat avsnitt här\n\nSlut."
     assert _section_heading_words(text, text.index("De skär")) == frozenset(tokenize("Vår kritik mot förslaget"))
@@ -805,3 +802,47 @@ def test_a_short_closing_sentence_that_introduces_a_list_brings_its_items(seed_a
     quotes = [c.quote for c in answer.citations if c.doc_id == BUDGET]
     assert any(q.startswith("Mentorerna i våldsprevention") for q in quotes)
     assert any(q.startswith("Stadsövergripande avhopparverksamheten") for q in quotes)
+
+
+def test_a_modal_verb_in_any_form_is_no_topic_word(seed_assistant: Assistant) -> None:
+    # "får" was a stop word; "fått"/"fick" are the same verb: the question asks about the prize.
+    assert tokenize("Vilket pris har föreningen fått? Den fick priset och ville ha mer.") == tokenize("pris förening priset mer")
+    answer = seed_assistant.ask("Vilket pris har Sluta skjut-projektet i Malmö fått?")
+    assert_exact(answer)
+    assert answer.answerable and answer.citations[0].doc_id == PM and "ECAD" in answer.citations[0].quote
+
+
+def test_a_pronoun_follow_up_asks_what_its_own_words_ask_about_that_person(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vad tycker Andréa Hedin om föräldrastödsprogrammen?")
+    answer = seed_assistant.ask("Vilken roll har hon?", history=[first])
+    assert_exact(answer)
+    assert answer.shape == "who" and answer.subject == "Andréa Hedin"
+    assert "oppositionsborgarråd" in answer.text and all(c.doc_id == ARTICLE for c in answer.citations)
+
+
+def test_a_when_question_is_not_answered_by_the_date_of_a_wish_or_of_another_event(seed_assistant: Assistant) -> None:
+    # "… hävdade dock Socialdemokraterna [i augusti 2022] att … vi inte heller ville införa metoden
+    # Sluta skjut" dates a claim; "… reformer som infördes av Liberalerna" is another event; and
+    # the interpellation's own date is no answer to when something in its first paragraph happened.
+    declined = seed_assistant.ask("När infördes metoden Sluta skjut i Stockholms stad?")
+    assert not declined.answerable and not declined.citations
+    started = seed_assistant.ask("När startades Trefas?")
+    assert_exact(started)
+    assert started.short_answer.startswith("2020") and started.citations[0].doc_id == INTERPELLATION
+    assert "Trefas startades 2020" in started.citations[0].quote
+
+
+def test_what_a_documents_question_points_at_does_not_depend_on_which_passage_came_first(seed_assistant: Assistant) -> None:
+    # "3. … Hur ser förvaltningens planering ut för att erbjuda … under sommarlovet 2024?" is
+    # answered in the next passage too ("Under sommaren 2024 tog förvaltningen fram …").
+    question = analyze("Vad erbjuds barn och ungdomar under sommarlovet?")
+    text = seed_text(DISTRICT)
+    asked, summer = text.index("Hur ser förvaltningens planering ut"), text.index("Under sommaren 2024 tog förvaltningen")
+    chunks = seed_assistant.retrieve(question.text, None, 20)
+    def passage_at(offset: int):
+        return next(c for c in chunks if c.chunk.doc_id == DISTRICT and c.chunk.start <= offset < c.chunk.end)
+    with_question, with_summer = passage_at(asked), passage_at(summer)
+    assert with_question is not with_summer
+    for order in ([with_question, with_summer], [with_summer, with_question]):
+        found = seed_assistant.answerer.evidence(question, order)
+        assert next(e for e in found if e.start == summer).pointed > 0
