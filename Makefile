@@ -60,6 +60,7 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout7.jsonl
 	$(BIN)/assistant eval tests/eval/heldout8.jsonl
 	$(BIN)/assistant eval tests/eval/heldout9.jsonl
+	$(BIN)/assistant eval tests/eval/heldout10.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
