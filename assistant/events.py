@@ -16,9 +16,11 @@ from assistant.scoring import SentenceEvidence, stem_matches
 from index.text import tokenize, words
 
 _EVENT_VERB = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:när)\s+([a-zåäö]+)\b")
+_WHY_VERB = re.compile(r"^\s*(?:och\s+)?(?i:varför)\s+([a-zåäö]+)\b")
 # "När måste du …?", "När ska …?": no event verb of its own.
 _AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fick bör har hade kommer brukar".split())
-_PAST_FORM = re.compile(r"(?:de|des|te|tes)$")  # a weak verb's past ("infördes", "startade")
+# A verb's past: a weak one's ("infördes", "startade") or a strong one's ("avgick", "tog").
+_PAST_FORM = re.compile(r"(?:de|des|te|tes|gick|tog|gav|kom|drog|stod|skrev|sköt|bröt|slog|föll|höll|lät)$")
 _VERB_ENDING = re.compile(r"(?:ades|ade|des|de|tes|te|s)$")
 # Words before a verb that make it wanted or planned rather than done ("ville införa").
 _UNREALISED_BEFORE = frozenset("att ska skall vill ville skulle bör borde kan kunde måste".split())
@@ -33,6 +35,26 @@ def event_verb(question: Question) -> str | None:
     if asked is None or question.language != "sv" or asked.group(1).lower() in _AUXILIARIES:
         return None
     return asked.group(1).lower()
+
+
+def why_past_verb(question: Question) -> str | None:
+    """The verb of a Swedish "Varför <verb in the past> …?" ("Varför avgick …?", "Varför
+    röstade …?"): a question about an event, not a standing reason ("Varför passar …?")."""
+    asked = _WHY_VERB.match(question.text)
+    if asked is None or question.language != "sv" or asked.group(1).lower() in _AUXILIARIES:
+        return None
+    verb = asked.group(1).lower()
+    return verb if _PAST_FORM.search(verb) else None
+
+
+def mentions_event(verb: str, evidence: SentenceEvidence) -> bool:
+    """Whether the sentence (with its label lines and section heading) holds ``verb``."""
+    stems = tokenize(verb)
+    if not stems:
+        return True
+    root = _VERB_ENDING.sub("", verb)
+    near = evidence.near_words | set(tokenize(evidence.text))
+    return stem_matches(stems[0], near) or (len(root) >= 4 and any(root in w for w in near))
 
 
 def asks_past_event(question: Question) -> bool:

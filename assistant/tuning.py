@@ -115,6 +115,9 @@ class FactoidSettings:
     #                                   a value, read with the short lines above it (session 5, by hand)
     heading_block: int = 600          # characters at a document's start that hold its heading block
     #                                   (the same opening index.metadata reads dates and kinds from)
+    event_sentences: int = 5          # "Varför <verb in the past> …?": one of this many best sentences
+    #                                   must tell of that event (session 9, by hand: the gate's own
+    #                                   top-five word cover)
 
 
 @dataclass(frozen=True)

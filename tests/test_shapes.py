@@ -846,3 +846,16 @@ def test_what_a_documents_question_points_at_does_not_depend_on_which_passage_ca
     for order in ([with_question, with_summer], [with_summer, with_question]):
         found = seed_assistant.answerer.evidence(question, order)
         assert next(e for e in found if e.start == summer).pointed > 0
+
+
+def test_a_why_question_about_an_event_no_document_tells_of_is_declined(seed_assistant: Assistant) -> None:
+    # The budget text says Mini Maria is to be strengthened, and the safety fund was set up:
+    # nothing was closed.
+    for question in ("Varför stängde staden Mini Maria?", "Varför lade Socialdemokraterna ned trygghetsfonden?"):
+        declined = seed_assistant.ask(question)
+        assert not declined.answerable and not declined.citations, question
+    # An event the memo tells of is answered from the sentence that tells it.
+    answer = seed_assistant.ask("Varför valde finansroteln att vänta med skrivelsen?")
+    assert_exact(answer)
+    assert answer.answerable and answer.citations[0].doc_id == PM
+    assert "valde finansroteln" in answer.citations[0].quote
