@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.candidates import Candidate
-from assistant.events import asks_past_event, mentions_event, states_event, why_past_verb
+from assistant.events import asks_past_event, states_event, why_past_event
 from assistant.gate import supported
 from assistant.glossary import alternatives
 from assistant.question import Question, asks_for_calendar
@@ -178,8 +178,8 @@ class ExtractiveAnswerer:
     def answer_factoid(self, question: Question, ranked: list[SentenceEvidence],
                        usable: list[SentenceEvidence]) -> Draft:
         best = usable[0]
-        why = why_past_verb(question)
-        if why is not None and not any(mentions_event(why, e) for e in usable[:self.settings.facts.event_sentences]):
+        why = why_past_event(question)
+        if why is not None and not any(why.mentioned_in(e) for e in usable[:self.settings.facts.event_sentences]):
             # "Varför avgick X?": no sentence near the top tells of the event asked about.
             return Draft(answerable=False)
         if question.expects in ("author", "party"):

@@ -1,94 +1,132 @@
-"""Whether a sentence can date the event a Swedish "När …?" question asks about.
+"""Whether a sentence tells of the event a "När …?" / "Varför …?" question asks about.
 
 "När infördes Sluta skjut i Stockholm?" is a false premise when the documents only say
 that somebody wanted it introduced: the date of that claim ("i augusti 2022 hävdade …
 att vi inte heller ville införa metoden") is no answer, nor is the date of another event
 the sentence tells ("… reformer som infördes av Liberalerna"), nor the date of a document
-whose first paragraph mentions the verb.
+whose first paragraph mentions the verb. "Varför avgick X?" is a false premise when no
+sentence near the top tells of X stepping down. An English question's verb is looked for
+through its Swedish equivalents (``assistant.glossary``: "shut down" is "stänga", "lägga ned").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from assistant.glossary import swedish_for
 from assistant.question import Question
 from assistant.scoring import SentenceEvidence, stem_matches
 from index.text import tokenize, words
 
-_EVENT_VERB = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:när)\s+([a-zåäö]+)\b")
-_WHY_VERB = re.compile(r"^\s*(?:och\s+)?(?i:varför)\s+([a-zåäö]+)\b")
+_SWEDISH = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:(när|varför))\s+([a-zåäö]+)\b")
+_ENGLISH = re.compile(r"^\s*(?:and\s+)?(when|why)\s+(did|was|were|has|have|had)\s+(.+)$", re.IGNORECASE)
 # "När måste du …?", "När ska …?": no event verb of its own.
 _AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fick bör har hade kommer brukar".split())
 # A verb's past: a weak one's ("infördes", "startade") or a strong one's ("avgick", "tog").
 _PAST_FORM = re.compile(r"(?:de|des|te|tes|gick|tog|gav|kom|drog|stod|skrev|sköt|bröt|slog|föll|höll|lät)$")
-_VERB_ENDING = re.compile(r"(?:ades|ade|des|de|tes|te|s)$")
+_VERB_ENDING = re.compile(r"(?:ades|ade|des|de|tes|te|ts|s|a)$")
 # Words before a verb that make it wanted or planned rather than done ("ville införa").
 _UNREALISED_BEFORE = frozenset("att ska skall vill ville skulle bör borde kan kunde måste".split())
+# English past participles that do not end in -ed/-en ("When was Trefas shut down?").
+_IRREGULAR_PARTICIPLES = frozenset(
+    "shut set held made built paid sent begun won cut put run sold told found brought bought kept left met "
+    "done".split())
+# A document's own acts: its date answers them, whatever its sentences say ("When was the memo signed?").
+_DOCUMENT_ACTS = frozenset("sign signed date dated write written wrote publish published send sent".split())
 # Words between an event's verb and the name it is about (SweQUAD-MC training: "Skolinspektionen
 # redovisar … sitt tionde hela verksamhetsår sedan starten", 12 words; "Trefas startades 2020", 1).
 EVENT_REACH = 15
 
 
-def event_verb(question: Question) -> str | None:
-    """The verb of a Swedish "När <verb> …?" ("startade", "infördes"), not an auxiliary."""
-    asked = _EVENT_VERB.match(question.text)
-    if asked is None or question.language != "sv" or asked.group(1).lower() in _AUXILIARIES:
+@dataclass(frozen=True)
+class AskedEvent:
+    """The verb of the event a question asks about, as Swedish stems (alternatives) and as
+    the words without their endings (looked for inside words: the stemmer cuts "invigs" to
+    "inv", and "återinvigningen" holds "invig")."""
+
+    stems: tuple[str, ...]
+    roots: tuple[str, ...]
+    past: bool
+
+    def is_verb(self, word: str) -> bool:
+        tokens = tokenize(word)
+        return (bool(tokens) and any(stem_matches(s, {tokens[0]}) for s in self.stems)) or any(
+            r in word for r in self.roots)
+
+    def mentioned_in(self, evidence: SentenceEvidence) -> bool:
+        """In the sentence, the lines that introduce it ("Detta dokument har godkänts digitalt
+        av …" above a signature row) or its section's heading; not the document's header."""
+        near = evidence.near_words | set(tokenize(evidence.text))
+        return any(stem_matches(s, near) for s in self.stems) or any(r in w for r in self.roots for w in near)
+
+
+def _event(stems: list[str], swedish: list[str], past: bool) -> AskedEvent | None:
+    roots = tuple(dict.fromkeys(r for w in swedish if w.split()
+                                and len(r := _VERB_ENDING.sub("", w.split()[0].lower())) >= 4))
+    return AskedEvent(tuple(dict.fromkeys(stems)), roots, past) if stems else None
+
+
+def asked_event(question: Question, kind: str) -> AskedEvent | None:
+    """The event a "När …?" (``kind`` "when") or "Varför …?" ("why") question asks about."""
+    if question.language == "en":
+        return _english_event(question, kind)
+    asked = _SWEDISH.match(question.text)
+    if asked is None or {"när": "when", "varför": "why"}[asked.group(1).lower()] != kind:
         return None
-    return asked.group(1).lower()
-
-
-def why_past_verb(question: Question) -> str | None:
-    """The verb of a Swedish "Varför <verb in the past> …?" ("Varför avgick …?", "Varför
-    röstade …?"): a question about an event, not a standing reason ("Varför passar …?")."""
-    asked = _WHY_VERB.match(question.text)
-    if asked is None or question.language != "sv" or asked.group(1).lower() in _AUXILIARIES:
+    verb = asked.group(2).lower()
+    if verb in _AUXILIARIES:
         return None
-    verb = asked.group(1).lower()
-    return verb if _PAST_FORM.search(verb) else None
+    return _event(tokenize(verb)[:1], [verb], bool(_PAST_FORM.search(verb)))
 
 
-def mentions_event(verb: str, evidence: SentenceEvidence) -> bool:
-    """Whether the sentence (with its label lines and section heading) holds ``verb``."""
-    stems = tokenize(verb)
-    if not stems:
-        return True
-    root = _VERB_ENDING.sub("", verb)
-    near = evidence.near_words | set(tokenize(evidence.text))
-    return stem_matches(stems[0], near) or (len(root) >= 4 and any(root in w for w in near))
+def _english_event(question: Question, kind: str) -> AskedEvent | None:
+    asked = _ENGLISH.match(question.text)
+    if asked is None or asked.group(1).lower() != kind:
+        return None
+    auxiliary, rest = asked.group(2).lower(), asked.group(3)
+    names = {w for k in question.key_terms for w in words(k)}
+    for english, swedish in swedish_for(rest):
+        parts = english.split()
+        if set(parts) & names:
+            continue
+        if auxiliary in ("was", "were") and not any(
+                p.endswith(("ed", "en")) or p in _IRREGULAR_PARTICIPLES for p in parts):
+            continue  # "When was the memo …": a noun, not the verb
+        if set(parts) & _DOCUMENT_ACTS:
+            return None
+        stems = [tokens[0] for w in swedish if (tokens := tokenize(w))]
+        return _event(stems, list(swedish), past=True)
+    return None
 
 
 def asks_past_event(question: Question) -> bool:
-    verb = event_verb(question)
-    return verb is not None and bool(_PAST_FORM.search(verb))
+    event = asked_event(question, "when")
+    return event is not None and event.past
+
+
+def why_past_event(question: Question) -> AskedEvent | None:
+    """The event of a "Varför <verb in the past> …?" / "Why did …?" question: an event the
+    documents must tell of (not a standing reason: "Varför passar …?")."""
+    event = asked_event(question, "why")
+    return event if event is not None and event.past else None
 
 
 def states_event(question: Question, evidence: SentenceEvidence) -> bool:
-    """Whether ``evidence`` can date the event a Swedish "När <verb> …?" asks about: the verb
-    is in the sentence, the lines that introduce it ("Detta dokument har godkänts digitalt av
-    …" above a signature row) or its section's heading (not the document's header); near a
-    name the question gives, when the sentence holds one; and, for a verb in the past, not
-    only as something wanted or planned. Other questions: always."""
-    verb = event_verb(question)
-    stems = tokenize(verb) if verb else []
-    if not stems:
+    """Whether ``evidence`` can date the event a "När <verb> …?" asks about: it mentions the
+    verb (``AskedEvent.mentioned_in``); near a name the question gives, when the sentence holds
+    one; and, for a verb in the past, not only as something wanted or planned. Other
+    questions: always."""
+    event = asked_event(question, "when")
+    if event is None:
         return True
-    # The stemmer cuts some passives short ("invigs" -> "inv"): the verb without its ending
-    # is looked for inside words too ("återinvigningen").
-    root = _VERB_ENDING.sub("", verb)
-    root = root if len(root) >= 4 else None
-
-    def is_verb(word: str) -> bool:
-        tokens = tokenize(word)
-        return (bool(tokens) and stem_matches(stems[0], {tokens[0]})) or (root is not None and root in word)
-
-    near = evidence.near_words | set(tokenize(evidence.text))
-    if not stem_matches(stems[0], near) and not (root is not None and any(root in w for w in near)):
+    if not event.mentioned_in(evidence):
         return False
     said = words(evidence.text)
-    uses = [i for i, w in enumerate(said) if is_verb(w)]
+    uses = [i for i, w in enumerate(said) if event.is_verb(w)]
     named = [i for i, w in enumerate(said) for k in question.key_terms if (first := words(k)) and w.startswith(first[0])]
     if uses and named and not any(abs(i - j) <= EVENT_REACH for i in uses for j in named):
         return False
-    if not _PAST_FORM.search(verb):
+    if not event.past:
         return True
     return not uses or any(not _UNREALISED_BEFORE.intersection(said[max(0, i - 2):i]) for i in uses)

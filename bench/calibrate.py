@@ -2,6 +2,7 @@
 
     python -m bench.calibrate            # measure features, grid-search, print both splits
     python -m bench.calibrate --reuse    # grid-search again on the features kept last time
+    python -m bench.calibrate --confirmed  # only the floor for typed sentences covering the question
 
 Calibration data:
 - SweQUAD-MC training split (962 questions): each question asked twice, over all 543
@@ -38,6 +39,12 @@ GRID = {
     "min_lexical": [0.3, 0.38, 0.42, 0.46, 0.5, 0.55, 0.6, 0.7],
     "min_lexical_with_names": [0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
     "min_lexical_typed": [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 1.01],
+}
+# Session 9's lower similarity floor for a typed sentence that covers the question: searched
+# with the thresholds above held at their values in assistant/tuning.py (``--confirmed``).
+GRID_CONFIRMED = {
+    "min_dense_confirmed": [0.74, 0.75, 0.76, 0.77, 0.78, 0.79, 0.80],
+    "min_lexical_confirmed": [0.7, 0.8, 0.9, 1.0, 1.01],
 }
 
 
@@ -90,15 +97,16 @@ def balanced(cases: list[Case], thresholds: GateThresholds) -> tuple[float, floa
     return answered, declined, (answered + declined) / 2
 
 
-def search(cases: list[Case], base: GateThresholds, min_answered: float) -> GateThresholds:
+def search(cases: list[Case], base: GateThresholds, min_answered: float,
+           grid: dict[str, list[float]] = GRID) -> GateThresholds:
     """The thresholds with the best balanced accuracy on SweQUAD's training split among those
     that still answer at least ``min_answered`` of the answerable calibration seed questions
     (a reporter's answerable question must not be refused for the sake of SweQUAD's)."""
     train = [c for c in cases if c.source == "swequad-training"]
     seeds = [c for c in cases if c.source == "calibration"]
     best, best_value = base, -1.0
-    for values in itertools.product(*GRID.values()):
-        candidate = replace(base, **dict(zip(GRID, values, strict=True)))
+    for values in itertools.product(*grid.values()):
+        candidate = replace(base, **dict(zip(grid, values, strict=True)))
         if candidate.strong_dense <= candidate.min_dense:
             continue
         answered, _, seed_balanced = balanced(seeds, candidate)
@@ -115,7 +123,10 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="grid-search on the features kept last time")
     parser.add_argument("--min-answered", type=float, default=0.95,
                         help="least share of the answerable calibration seed questions the gate must answer")
+    parser.add_argument("--confirmed", action="store_true",
+                        help="search only the floor for typed sentences that cover the question")
     args = parser.parse_args()
+    grid = GRID_CONFIRMED if args.confirmed else GRID
     if args.reuse and FEATURES.exists():
         cases = [Case(c["source"], c["answerable"], GateInput(**c["seen"]) if c["seen"] else None)
                  for c in json.loads(FEATURES.read_text(encoding="utf-8"))]
@@ -126,7 +137,7 @@ def main() -> None:
         FEATURES.parent.mkdir(parents=True, exist_ok=True)
         FEATURES.write_text(json.dumps([asdict(c) for c in cases]), encoding="utf-8")
     current = GateThresholds()
-    chosen = search(cases, current, args.min_answered)
+    chosen = search(cases, current, args.min_answered, grid)
     rows = []
     for name, thresholds in (("current (assistant/tuning.py)", current), ("grid choice", chosen)):
         for source in ("swequad-training", "calibration", "swequad-dev", "heldout"):
@@ -134,7 +145,7 @@ def main() -> None:
             role = "held out" if source in ("swequad-dev", "heldout") else "calibration"
             rows.append([name, f"{source} ({role})", len(part), *balanced(part, thresholds)])
     print(table(["gate", "questions", "n", "answered (answerable)", "declined (unanswerable)", "balanced"], rows))
-    print("\ngrid choice:", {k: getattr(chosen, k) for k in GRID})
+    print("\ngrid choice:", {k: getattr(chosen, k) for k in grid})
 
 
 if __name__ == "__main__":

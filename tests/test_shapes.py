@@ -859,3 +859,27 @@ def test_a_why_question_about_an_event_no_document_tells_of_is_declined(seed_ass
     assert_exact(answer)
     assert answer.answerable and answer.citations[0].doc_id == PM
     assert "valde finansroteln" in answer.citations[0].quote
+
+
+def test_an_english_when_or_why_about_an_event_the_documents_never_tell_of_is_declined(seed_assistant: Assistant) -> None:
+    # "closed down" is "stänga"/"lägga ned" (assistant.glossary): no sentence tells of it, and
+    # "Trefas startades 2020" dates another event.
+    for question in ("When was Trefas closed down?", "Why did the Moderates close the family centres?"):
+        declined = seed_assistant.ask(question)
+        assert not declined.answerable and not declined.citations, question
+    started = seed_assistant.ask("When did Trefas start?")
+    assert_exact(started)
+    assert started.answerable and any("Trefas startades 2020" in c.quote for c in started.citations)
+
+
+def test_a_typed_sentence_that_covers_the_question_passes_a_lower_similarity_floor() -> None:
+    from assistant.gate import GateInput, passes
+    from assistant.tuning import GateThresholds
+
+    t = GateThresholds()
+    row = GateInput("sv", named=True, has_keys=True, dense=t.min_dense_confirmed + 0.01, lexical=1.0,
+                    key_share=1.0, top_lexical=1.0, typed=True)
+    assert t.min_dense_confirmed < t.min_dense and passes(row, t)
+    assert not passes(GateInput(**{**row.__dict__, "typed": False}), t)
+    assert not passes(GateInput(**{**row.__dict__, "lexical": t.min_lexical_confirmed - 0.05}), t)
+    assert not passes(GateInput(**{**row.__dict__, "language": "en"}), t)  # English keeps its own floor
