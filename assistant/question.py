@@ -330,7 +330,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
-    "tycker anser säger menar think thinks say says "  # an opinion or a response asked for, not a topic
+    "tycker anser säger menar think thinks say says nämner nämns mention mentions "  # an opinion or a response asked for, not a topic
     "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
     "kritiserar kritiserade kritik criticise criticises criticize criticizes criticism "  # ... criticism as well
     "ålder åldersgrupp åldersgruppen age old"

@@ -65,6 +65,11 @@ class SentenceEvidence:
         return self.speaker.parties if self.speaker else ()
 
 
+@functools.lru_cache(maxsize=1024)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(tokenize(name))
+
+
 def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     """A stem of the question in ``tokens``: the same, or (5+ letters) one inside the other
     (compounds). The Swedish stemmer keeps the definite "-an" ("skolan", "gatan" but "skol",
@@ -80,6 +85,9 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     # "Foto", "kortet" is "kort"; not the other way: "våld" in a question is not every "våldet").
     if (len(term) >= 5 and term.endswith("t") and term[:-1] in tokens) or (
             len(term) >= 6 and term.endswith("et") and term[:-2] in tokens):
+        return True
+    # ... and a verb in -ja and its noun ("stödja" / "stöd").
+    if len(term) >= 5 and term.endswith("j") and term[:-1] in tokens:
         return True
     # ... and a verb's supine and past ("genomfört" / "genomförde", stemmed "genomförd").
     if len(term) >= 6 and term[-1] in "td" and term[:-1] + ("d" if term[-1] == "t" else "t") in tokens:
@@ -411,6 +419,9 @@ class SentenceScorer:
                 spoken = [k for k in question.key_terms if speaker is not None and speaker.is_named(k)]
                 for k in spoken:
                     tokens |= set(tokenize(k))
+                if speaker is not None and speaker.name:
+                    # ... and a body that speaks ("Vilka skyddsfaktorer nämner stadsledningskontoret?").
+                    tokens |= _name_words(speaker.name)
                 lexical = topic.covered(tokens, stem_matches) if topic is not None else 1.0
                 # A party of the question is in the sentence when that party says it.
                 keys = [k for k in question.key_terms

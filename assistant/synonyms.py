@@ -74,8 +74,7 @@ gärningsperson, gärningsman, förövare
 brottsoffer, brottsutsatt
 gängmedlem, gängkriminell
 # welfare, schools, leisure
-stöd, hjälp
-stödja, hjälpa
+stöd, stödja, hjälp, hjälpa
 erbjuda, tillhandahålla
 vård, omsorg
 behandling, vård
@@ -128,7 +127,9 @@ viktig, angelägen, betydelsefull
 kris, nödläge
 akut, brådskande
 snabbt, skyndsamt
+förra, föregående
 utmärkelse, pris
+fotografera, fotograf, foto
 # contact
 telefonnummer, telefon
 e-postadress, e-post, mejl

@@ -23,8 +23,9 @@ _EXTRA_STOPWORDS = {
     "the", "what", "which", "who", "whom", "whose", "how", "many", "much", "when",
     "where", "why", "does", "did", "do", "is", "are", "was", "were", "there",
     # ... and the other forms of the modal verbs above ("Vilken utmärkelse har X fått?" asks
-    # about the prize, not the getting; the text says "fick").
-    "få", "fick", "fått", "ville", "velat", "kunnat",
+    # about the prize, not the getting; the text says "fick"), and the light verb "ge" ("Vilka
+    # exempel ger X på …?").
+    "få", "fick", "fått", "ville", "velat", "kunnat", "ge", "ger", "gav", "gett", "givit",
 }
 STOPWORDS = frozenset(STOPWORDS_SWEDISH) | frozenset(STOPWORDS_EN) | _EXTRA_STOPWORDS
 

@@ -883,3 +883,26 @@ def test_a_typed_sentence_that_covers_the_question_passes_a_lower_similarity_flo
     assert not passes(GateInput(**{**row.__dict__, "typed": False}), t)
     assert not passes(GateInput(**{**row.__dict__, "lexical": t.min_lexical_confirmed - 0.05}), t)
     assert not passes(GateInput(**{**row.__dict__, "language": "en"}), t)  # English keeps its own floor
+
+
+def test_a_body_that_speaks_a_sentence_counts_as_named_in_it(seed_assistant: Assistant) -> None:
+    # The administration's reply section ("Stadsledningskontoret" / "… tjänsteutlåtande …"):
+    # its sentences need not repeat the body's name for "Vad skriver stadsledningskontoret om …?".
+    question = analyze("Vad skriver stadsledningskontoret om skyddsfaktorer?")
+    text = seed_text(PM)
+    factors = text.index("handling, förskola/skola/fritid som skyddsfaktorer")
+    chunks = seed_assistant.retrieve(question.text, None, 20)
+    found = seed_assistant.answerer.evidence(question, chunks)
+    sentence = next(e for e in found if e.document.doc_id == PM and e.start <= factors < e.end)
+    assert "stadsledningskontor" not in tokenize(sentence.text) and "stadsledningskontor" in sentence.words
+    answer = seed_assistant.ask("Vilka skyddsfaktorer nämns av stadsledningskontoret?")
+    assert_exact(answer)
+    assert answer.answerable and "förskola/skola/fritid" in answer.citations[0].quote
+
+
+def test_word_forms_that_say_the_same_thing_match() -> None:
+    from assistant.scoring import stem_matches
+
+    assert stem_matches(tokenize("stödja")[0], set(tokenize("ett stöd")))  # a verb in -ja and its noun
+    assert "ger" not in tokenize("Vilka exempel ger hon?") and "gav" not in tokenize("Den gav oss")
+    assert any("föregå" in t for t in analyze("Vad gjorde hon förra mandatperioden?").terms)
