@@ -61,6 +61,8 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout8.jsonl
 	$(BIN)/assistant eval tests/eval/heldout9.jsonl
 	$(BIN)/assistant eval tests/eval/heldout10.jsonl
+	$(BIN)/assistant eval tests/eval/heldout11.jsonl
+	$(BIN)/assistant eval tests/eval/heldout12.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
