@@ -206,9 +206,12 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     # What a named speaker or the document's own question marks as the answer needs no
     # similarity floor (the gate has judged the question by it already).
     marked = bool(named) or pool is pointed
+    about_parties = question.about_parties
     if question.about_questions and any(is_question(e.text) for e in pool):
         pool = [e for e in pool if is_question(e.text)]  # "Vilka frågor ställer …?": the questions
-    about_parties = question.about_parties
+        # ... as the document gives them, whoever quotes them ("Vilka frågor ställer partierna
+        # i skrivelsen?": the administration's reply repeats the parties' questions).
+        about_parties = False
     if question.parties and not named:
         pool = [e for e in pool if _speaker_matches(e, question.parties)]
     elif about_parties:

@@ -480,6 +480,9 @@ class SentenceScorer:
             for item in ordered:
                 by_party.setdefault(item.parties, []).append(item)
             ordered = [item for rank in itertools.zip_longest(*by_party.values()) for item in rank if item]
+        if question.about_questions:
+            # "Vilka frågor ställer …?": the document's questions are compared first.
+            ordered = sorted(ordered, key=lambda item: not is_question(item.text))
         shortlist = ordered[:budget]
         # Counted words compared as vectors (an encoder call) only for the most promising.
         self._count_by_vectors(question, [e for e in shortlist if id(e) in unsure], unsure)

@@ -906,3 +906,11 @@ def test_word_forms_that_say_the_same_thing_match() -> None:
     assert stem_matches(tokenize("stödja")[0], set(tokenize("ett stöd")))  # a verb in -ja and its noun
     assert "ger" not in tokenize("Vilka exempel ger hon?") and "gav" not in tokenize("Den gav oss")
     assert any("föregå" in t for t in analyze("Vad gjorde hon förra mandatperioden?").terms)
+
+
+def test_the_questions_a_document_quotes_answer_which_questions_the_parties_ask(seed_assistant: Assistant) -> None:
+    # The district's reply repeats the parties' numbered questions in its own voice.
+    answer = seed_assistant.ask("Vilka frågor har partierna bakom skrivelsen ställt till förvaltningen?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 2
+    assert all(c.doc_id == DISTRICT and c.quote.rstrip().endswith("?") for c in answer.citations)
