@@ -848,12 +848,17 @@ def test_what_a_documents_question_points_at_does_not_depend_on_which_passage_ca
         assert next(e for e in found if e.start == summer).pointed > 0
 
 
+def _assert_declined(assistant: Assistant, *questions: str) -> None:
+    for question in questions:
+        declined = assistant.ask(question)
+        assert not declined.answerable and not declined.citations, question
+
+
 def test_a_why_question_about_an_event_no_document_tells_of_is_declined(seed_assistant: Assistant) -> None:
     # The budget text says Mini Maria is to be strengthened, and the safety fund was set up:
     # nothing was closed.
-    for question in ("Varför stängde staden Mini Maria?", "Varför lade Socialdemokraterna ned trygghetsfonden?"):
-        declined = seed_assistant.ask(question)
-        assert not declined.answerable and not declined.citations, question
+    _assert_declined(seed_assistant, "Varför stängde staden Mini Maria?",
+                     "Varför lade Socialdemokraterna ned trygghetsfonden?")
     # An event the memo tells of is answered from the sentence that tells it.
     answer = seed_assistant.ask("Varför valde finansroteln att vänta med skrivelsen?")
     assert_exact(answer)
@@ -864,9 +869,7 @@ def test_a_why_question_about_an_event_no_document_tells_of_is_declined(seed_ass
 def test_an_english_when_or_why_about_an_event_the_documents_never_tell_of_is_declined(seed_assistant: Assistant) -> None:
     # "closed down" is "stänga"/"lägga ned" (assistant.glossary): no sentence tells of it, and
     # "Trefas startades 2020" dates another event.
-    for question in ("When was Trefas closed down?", "Why did the Moderates close the family centres?"):
-        declined = seed_assistant.ask(question)
-        assert not declined.answerable and not declined.citations, question
+    _assert_declined(seed_assistant, "When was Trefas closed down?", "Why did the Moderates close the family centres?")
     started = seed_assistant.ask("When did Trefas start?")
     assert_exact(started)
     assert started.answerable and any("Trefas startades 2020" in c.quote for c in started.citations)
