@@ -237,8 +237,15 @@ def _content_words(text: str) -> list[str]:
     return [w for w in text.split() if tokenize(w) and not any(ch.isdigit() for ch in w)]
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
 def _following_words(text: str, candidate: Candidate, n: int = 3) -> str:
-    return " ".join(text[candidate.end:candidate.end + 80].split()[:n])
+    """The words right after a number, within its sentence ("två skolor. Arbetet med …" counts
+    schools, not "Arbetet")."""
+    after = text[candidate.end:candidate.end + 80]
+    stop = _SENTENCE_BREAK.search(after)
+    return " ".join((after[:stop.start()] if stop else after).split()[:n])
 
 
 def is_question(text: str) -> bool:

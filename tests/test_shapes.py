@@ -917,3 +917,14 @@ def test_the_questions_a_document_quotes_answer_which_questions_the_parties_ask(
     assert_exact(answer)
     assert answer.shape == "list" and len(answer.citations) >= 2
     assert all(c.doc_id == DISTRICT and c.quote.rstrip().endswith("?") for c in answer.citations)
+
+
+def test_what_a_number_counts_is_read_within_its_sentence(seed_assistant: Assistant) -> None:
+    from assistant.candidates import Candidate
+    from assistant.scoring import _following_words
+
+    text = "tillsammans med två skolor. Arbetet med Meningsfull fritid"
+    two = text.index("två")
+    assert _following_words(text, Candidate("number", "två", two, two + 3)) == "skolor"
+    # "… två skolor. Arbetet med …": no count of staff ("medarbetare" holds "arbet").
+    _assert_declined(seed_assistant, "Hur många medarbetare har förvaltningen i Hägersten-Älvsjö?")
