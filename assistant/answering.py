@@ -532,8 +532,6 @@ _WHO_HOLDS = re.compile(
     r"driver|drev|(?:har|hade)\s+(?:[a-zåäö]+\s+)?(?:drivit|föreslagit|krävt)|menar|kritiserar|kritiserade)\b"
     r"|\b(?i:who)\s+(?i:wants|wanted|proposes|proposed|has\s+proposed|suggests|suggested|demands|demanded|argues|"
     r"argued|thinks|believes|criticises|criticizes|criticised|criticized|supports|pushes|pushed|has\s+pushed)\b")
-# "När invigdes …?": the event a when-question asks about.
-
 _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:i|på|vid|från|till|utanför|inom|in|at|near|from)\s+$", re.IGNORECASE)

@@ -237,15 +237,11 @@ def _content_words(text: str) -> list[str]:
     return [w for w in text.split() if tokenize(w) and not any(ch.isdigit() for ch in w)]
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n")
-
-
 def _following_words(text: str, candidate: Candidate, n: int = 3) -> str:
-    """The words right after a number, within its sentence ("två skolor. Arbetet med …" counts
-    schools, not "Arbetet")."""
-    after = text[candidate.end:candidate.end + 80]
-    stop = _SENTENCE_BREAK.search(after)
-    return " ".join((after[:stop.start()] if stop else after).split()[:n])
+    """The words right after a number, within its sentence as ``split_sentences`` ends it
+    ("två skolor. Arbetet med …" counts schools, not "Arbetet")."""
+    spans = split_sentences(text, candidate.end, min(len(text), candidate.end + 80))
+    return " ".join(text[spans[0][0]:spans[0][1]].rstrip(".!?…").split()[:n]) if spans else ""
 
 
 def is_question(text: str) -> bool:
