@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.candidates import Candidate
-from assistant.events import asks_past_event, states_event, why_past_event
+from assistant.events import asked_event, asks_past_event, states_event, why_past_event
 from assistant.gate import supported
 from assistant.glossary import alternatives
 from assistant.question import Question, asks_for_calendar
@@ -25,7 +25,7 @@ from assistant.tuning import AnswerSettings, FactoidSettings
 from index import DocumentRecord, Index, Speaker
 from index.metadata import KIND_NAMES
 from index.parties import party_name
-from index.text import tokenize
+from index.text import split_sentences, tokenize
 
 
 @dataclass(frozen=True)
@@ -229,6 +229,8 @@ class ExtractiveAnswerer:
             if statements and not is_statement(best.document.text, best.start, best.end):
                 best = statements[0]
         best = self._continue_item(best, ranked, question, self.settings.facts)
+        if question.expects == "other":
+            best = _with_antecedent(best, question)
         if question.expects == "date" and best.answers and not states_event(question, best):
             best = replace(best, answers=[])  # its dates are not the event's
         if question.expects in _TYPED and not best.answers:
@@ -303,6 +305,12 @@ class ExtractiveAnswerer:
         terms = [a for t in question.terms for a in alternatives(t)
                  if not (question.expects == "party" and a in _PARTY_WORDS)]
         anchors = [m.start() for t in terms for m in re.finditer(re.escape(t), text[evidence.start:evidence.end].lower())]
+        event = asked_event(question, "when") if question.expects == "date" else None
+        if event is not None:
+            # "När hölls budgetdebatten …?": the date nearest the event, not another word.
+            uses = [m.start() for m in re.finditer(r"[^\W\d_][\w-]*", text[evidence.start:evidence.end])
+                    if event.is_verb(m.group(0))]
+            anchors = uses or anchors
         def distance(c: Candidate) -> tuple[bool, int]:
             # A place is named after a preposition of place ("i polishuset i Rinkeby"), not
             # by a capitalised word that opens a sentence ("Gärna med polisen …"), also when
@@ -487,6 +495,30 @@ class ExtractiveAnswerer:
         draft.short.append((label, n))
         draft.items.append(DraftItem(label, [n], None, parties))
         return draft
+
+
+# "Vilken utgift …?" asks for a thing by its noun; "… den utgiften …" refers back to it.
+_ASKED_NOUN = re.compile(r"^\s*(?:och\s+)?(?:vilken|vilket|vilka)\s+([a-zåäö]{4,})\b", re.IGNORECASE)
+_REFERRING = re.compile(r"\b(?:den|det|denna|detta|dessa|de|samma)\s+([a-zåäö]{4,})\b", re.IGNORECASE)
+
+
+def _with_antecedent(best: SentenceEvidence, question: Question) -> SentenceEvidence:
+    """"Vilken utgift vill Andréa Hedin halvera?" is answered by "Placeringar i hvb-hem …
+    kostade 640 miljoner kronor förra året. Kan vi halvera den utgiften …": when the best
+    sentence names the asked noun only by referring back to it ("den utgiften"), the quote
+    starts with the sentence before it, in the same paragraph."""
+    asked = _ASKED_NOUN.match(question.text)
+    if asked is None:
+        return best
+    noun = tokenize(asked.group(1))
+    text = best.document.text
+    sentence = text[best.start:best.end]
+    if not noun or not any(stem_matches(noun[0], set(tokenize(m.group(1)))) for m in _REFERRING.finditer(sentence)):
+        return best
+    paragraph_start = text.rfind("\n\n", 0, best.start)
+    paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
+    before = split_sentences(text, paragraph_start, best.start)
+    return replace(best, start=before[-1][0]) if before else best
 
 
 def _title_lines(text: str, block: int) -> str:

@@ -27,7 +27,9 @@ _AMOUNT = re.compile(
 _MONTH = "|".join(MONTHS)
 _DATE = re.compile(
     r"\b(?:(?:den\s+)?\d{1,2}\s+(?:" + _MONTH + r")(?:\s+(?:19|20)\d\d)?"
-    r"|(?:i\s+)?(?:(?:våren|hösten|sommaren|vintern|början av|slutet av|" + _MONTH + r")\s+)?(?:19|20)\d\d(?:-\d\d-\d\d)?)\b",
+    r"|(?:i\s+)?(?:(?:våren|hösten|sommaren|vintern|början av|slutet av|" + _MONTH + r")\s+)?(?:19|20)\d\d(?:-\d\d-\d\d)?"
+    # ... a month or a season without its year ("så sent som i december", "i höstas").
+    r"|(?<=\bi\s)(?:" + _MONTH + r"|höstas|våras|somras|vintras)(?!\s+(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 # Parts of a name are apart by spaces, not by a tab or a line break: "Namn\tDatum" heads the
@@ -132,8 +134,19 @@ def persons(text: str, start: int, end: int, common: CommonWord = _never_common)
         first = re.match(r"[\wéü-]+", text[match.start():match.end()])
         if not followed_by_party and not is_proper_noun(text, match.start(), match.start() + first.end(), common, start):
             continue
+        if match.group(0).split()[-1].lower() in _BODY_WORDS:
+            continue  # "Malmö Stad", "Region Stockholm" are bodies, not people
         out.append(Candidate("person", match.group(0), match.start(), match.end()))
     return out
+
+
+# Words that make a capitalised pair the name of a body ("Malmö Stad", "Stockholms Stadshus").
+_BODY_WORDS = frozenset("""
+    stad staden stads kommun kommuns region regionen län läns landsting universitet högskola
+    myndighet myndigheten nämnd nämnden förvaltning förvaltningen kontor kontoret polisen polis
+    stadshus stadshuset rådhus rådhuset kyrka skola skolan sjukhus stiftelse stiftelsen förening
+    city council county municipality university police agency board office
+    """.split())
 
 
 _CAPITALISED = re.compile(r"\b[A-ZÅÄÖÉ][\wåäöéü]+(?:[-/][A-ZÅÄÖÉ]?[\wåäöéü]+)*")

@@ -25,6 +25,11 @@ _ENGLISH = re.compile(r"^\s*(?:and\s+)?(when|why)\s+(did|was|were|has|have|had)\
 _AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fick bör har hade kommer brukar".split())
 # A verb's past: a weak one's ("infördes", "startade") or a strong one's ("avgick", "tog").
 _PAST_FORM = re.compile(r"(?:de|des|te|tes|gick|tog|gav|kom|drog|stod|skrev|sköt|bröt|slog|föll|höll|lät)$")
+# Verbs that only say that an event took place; the noun after them names it ("När hölls
+# debatten?", "När skedde skjutningen?", "När genomfördes trygghetsvandringen?").
+_LIGHT_VERBS_PAST = frozenset("hölls skedde ägde inträffade genomfördes gjordes pågick anordnades arrangerades".split())
+_LIGHT_VERBS = _LIGHT_VERBS_PAST | frozenset("hålls sker äger inträffar genomförs görs pågår anordnas arrangeras".split())
+_NOUN_AFTER = re.compile(r"\s+(?:rum\s+)?(?:(?:den|det|de|en|ett)\s+)?([a-zåäö][a-zåäö-]{3,})\b", re.IGNORECASE)
 _VERB_ENDING = re.compile(r"(?:ades|ade|des|de|tes|te|ts|s|a)$")
 # Words before a verb that make it wanted or planned rather than done ("ville införa").
 _UNREALISED_BEFORE = frozenset("att ska skall vill ville skulle bör borde kan kunde måste".split())
@@ -48,8 +53,11 @@ class AskedEvent:
     stems: tuple[str, ...]
     roots: tuple[str, ...]
     past: bool
+    noun: bool = False  # named by the noun after a light verb ("När hölls debatten?")
 
     def is_verb(self, word: str) -> bool:
+        if self.noun:  # the whole noun, inside a longer word too ("debatt" in "budgetdebatt")
+            return any(s in word.lower() for s in self.stems)
         tokens = tokenize(word)
         return (bool(tokens) and any(stem_matches(s, {tokens[0]}) for s in self.stems)) or any(
             r in word for r in self.roots)
@@ -58,13 +66,15 @@ class AskedEvent:
         """In the sentence, the lines that introduce it ("Detta dokument har godkänts digitalt
         av …" above a signature row) or its section's heading; not the document's header."""
         near = evidence.near_words | set(tokenize(evidence.text))
+        if self.noun:
+            return any(s in w for s in self.stems for w in near)
         return any(stem_matches(s, near) for s in self.stems) or any(r in w for r in self.roots for w in near)
 
 
-def _event(stems: list[str], swedish: list[str], past: bool) -> AskedEvent | None:
+def _event(stems: list[str], swedish: list[str], past: bool, noun: bool = False) -> AskedEvent | None:
     roots = tuple(dict.fromkeys(r for w in swedish if w.split()
                                 and len(r := _VERB_ENDING.sub("", w.split()[0].lower())) >= 4))
-    return AskedEvent(tuple(dict.fromkeys(stems)), roots, past) if stems else None
+    return AskedEvent(tuple(dict.fromkeys(stems)), roots, past, noun) if stems else None
 
 
 def asked_event(question: Question, kind: str) -> AskedEvent | None:
@@ -77,7 +87,14 @@ def asked_event(question: Question, kind: str) -> AskedEvent | None:
     verb = asked.group(2).lower()
     if verb in _AUXILIARIES:
         return None
-    return _event(tokenize(verb)[:1], [verb], bool(_PAST_FORM.search(verb)))
+    past = bool(_PAST_FORM.search(verb))
+    if verb in _LIGHT_VERBS:
+        # "När hölls budgetdebatten …?": the event is the noun the verb carries.
+        noun = _NOUN_AFTER.match(question.text, asked.end())
+        if noun is None:
+            return None
+        return _event(tokenize(noun.group(1))[:1], [], verb in _LIGHT_VERBS_PAST, noun=True)
+    return _event(tokenize(verb)[:1], [verb], past)
 
 
 def _english_event(question: Question, kind: str) -> AskedEvent | None:
@@ -129,4 +146,7 @@ def states_event(question: Question, evidence: SentenceEvidence) -> bool:
         return False
     if not event.past:
         return True
+    if event.noun:
+        # The event's noun with a planning word near it ("Trygghetsvandringar ska genomföras …").
+        return not uses or any(not _UNREALISED_BEFORE.intersection(said[max(0, i - 2):i + 3]) for i in uses)
     return not uses or any(not _UNREALISED_BEFORE.intersection(said[max(0, i - 2):i]) for i in uses)

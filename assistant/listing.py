@@ -107,10 +107,36 @@ LIST_WORDS = frozenset(tokenize("åtgärder åtgärd förslag insatser insats sa
                                 "measures proposals policies göra gör do"))
 
 
-def _topic_free(question: Question) -> bool:
-    """Whether the question names nothing but a party and the kind of answer ("Vad vill
-    Moderaterna?", "Vilka åtgärder föreslår V?", "What does the Left Party propose?")."""
-    names = party_words(question)
+# Words that name a speaker's part of a paper ("Sammanfatta Lisa Palms ersättaryttrande").
+SECTION_WORDS = frozenset(tokenize("reservation reservationen reservationer uttalande uttalandet särskilt särskilda "
+                                   "yttrande yttrandet ersättaryttrande ersättaryttrandet statement dissent"))
+
+
+def _sections_of(named: list[SentenceEvidence], reach: int) -> list[SentenceEvidence]:
+    """Every sentence of the sections (a reservation, a statement) whose speaker the question
+    names, each scored just under that speaker's best sentence, in document order; sections
+    longer than ``reach`` characters are left to retrieval."""
+    out: list[SentenceEvidence] = []
+    seen: set[tuple[str, int]] = set()
+    for best in named:
+        speaker = best.speaker
+        key = (best.document.doc_id, speaker.start)
+        if key in seen or speaker.role not in ("reservation", "statement", "substitute") or (
+                speaker.end - speaker.start > reach):
+            continue
+        seen.add(key)
+        text = best.document.text
+        for k, (start, end) in enumerate(split_sentences(text, speaker.start, speaker.end), start=1):
+            out.append(replace(best, start=start, end=end, answers=[], score=best.score * (1 - 0.01 * k),
+                               speaker=speaker_at(best.document.speakers, start, end) or speaker))
+    return out
+
+
+def _topic_free(question: Question, speakers: frozenset[str] = frozenset()) -> bool:
+    """Whether the question names nothing but a party (or one of ``speakers``, word stems of
+    their names) and the kind of answer ("Vad vill Moderaterna?", "Vilka åtgärder föreslår
+    V?", "What does Andréa Hedin propose?")."""
+    names = party_words(question) | speakers
     return not [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS and t not in names]
 
 
@@ -125,13 +151,23 @@ def said_by_named_speaker(question: Question, evidence: list[SentenceEvidence]) 
              and tokenize(e.speaker.name) and set(tokenize(e.speaker.name)) <= asked]
     names = {e.speaker.name for e in named}
     quoted = {e.speaker.name.lower() for e in named if e.speaker.role == "quoted"}
+    # A reporter's sentence naming another person first is the other's ("Alexander Ojanne
+    # (S) … välkomnar utspelet från Andréa Hedin").
+    others = {s.name.lower() for e in named for s in e.document.speakers
+              if s.name and s.name not in names and s.role == "quoted"}
     # ... and, in the article quoting them, what it says their party wants ("Moderaterna vill
     # att hembesöksprogrammen …" beside Andréa Hedin's (M) quotes).
     voiced = {(e.document.doc_id, e.speaker.parties) for e in named if e.speaker.role == "quoted" and e.speaker.parties}
     return [e for e in evidence if (e.speaker is not None and e.speaker.name in names)
-            or any(name in e.text.lower() for name in quoted)
+            or _names_first(e.text.lower(), quoted, others)
             or (e.speaker is not None and e.speaker.role == "party"
                 and (e.document.doc_id, e.speaker.parties) in voiced)]
+
+
+def _names_first(text: str, names: set[str], others: set[str]) -> bool:
+    """Whether ``text`` names one of ``names`` before any of ``others``."""
+    first = min((i for n in names if (i := text.find(n)) >= 0), default=-1)
+    return first >= 0 and all(not 0 <= text.find(o) < first for o in others)
 
 
 def speaks_to_topic(question: Question, said: list[SentenceEvidence], idf, floor: float) -> bool:
@@ -192,6 +228,13 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     named = said_by_named_speaker(question, pool)
     if named:
         pool = named
+    # "Vad föreslår Andréa Hedin?", "Sammanfatta Lisa Palms ersättaryttrande": all that the
+    # speaker says is on the topic; similarity to the bare question does not tell their points
+    # apart (no floors below their best point), and every sentence of their own sections counts.
+    whole_say = bool(named) and _topic_free(question, SECTION_WORDS | frozenset(
+        t for e in named if e.speaker is not None and e.speaker.name for t in tokenize(e.speaker.name)))
+    if whole_say:
+        pool = named + [e for e in _sections_of(named, settings.section_reach) if point(e) and not _overlaps(e, named)]
     # A question that names a kind of document ("Vilka frågor ställer interpellationen?", "What
     # does the memo propose?") keeps to the documents of that kind.
     asked = set(tokenize(question.text))
@@ -229,8 +272,8 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
         best = members[0]
         if best.dense < floor and not marked and not (question.parties and _topic_free(question)):
             continue  # this speaker says nothing close to the question
-        pool.extend(e for e in members if e.score >= settings.relative_floor * best.score
-                    and e.dense >= best.dense - settings.dense_margin)
+        pool.extend(e for e in members if whole_say or (e.score >= settings.relative_floor * best.score
+                                                       and e.dense >= best.dense - settings.dense_margin))
     if not pool:
         return Draft(answerable=False)
     pool.sort(key=lambda e: -e.score)

@@ -88,12 +88,15 @@ _LIST = re.compile(
 # place question is decided by what it asks for first (``EXPECTS``).
 _PLURAL = re.compile(
     r"\bvilka\s+(?!(?:är|var|som|av|har|hade|ska|skulle|kan|kunde|får|fick|måste|bör|blir|blev|vill|gör|"
-    r"gjorde|finns|fanns|kommer|de|dessa|det|den)\b)[a-zåäöé-]{3,}\s+"
+    r"gjorde|finns|fanns|kommer|de|dessa|det|den)\b)"
+    # ... an adjective may stand before the noun ("Vilka prioriterade utmaningar finns …").
+    r"(?:[a-zåäöé-]{3,}(?:a|e)\s+)?[a-zåäöé-]{3,}\s+"
     # ... a noun, as the word after it shows: a preposition, an auxiliary or a common verb, or
     # a passive or past form ("Vilka aktiviteter för barn …", "Vilka exempel ger …", "Vilka
     # insatser nämns …"); "Vilka sköter större reparationer?" asks who, not for a list.
     r"(?:för|mot|i|på|av|inom|med|till|om|från|som|under|efter|har|hade|ska|skulle|kan|kunde|är|var|finns|fanns|"
-    r"får|fick|bör|måste|kommer|gör|gjorde|ger|gav|tar|tog|vill|blir|blev|[a-zåäö]{3,}(?:s|ade|de|te))\b"
+    r"får|fick|bör|måste|kommer|gör|gjorde|ger|gav|tar|tog|vill|blir|blev|nämner|beskriver|lyfter|anger|listar|"
+    r"redovisar|[a-zåäö]{3,}(?:s|ade|de|te))\b"
     r"|\bwhich\s+(?:[a-z-]+\s+)?[a-z-]{2,}[^s\W]s\b"
     r"|\bwhat\s+(?:are|were)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[a-z-]{2,}[^s\W]s\b"
     r"|\bwhat\s+[a-z-]{2,}[^s\W]s\s+(?:do|does|did|are|were|have|has|had|will|would|can|could|should)\b",
@@ -333,7 +336,8 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "tycker anser säger menar think thinks say says nämner nämns mention mentions "  # an opinion or a response asked for, not a topic
     "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
     "kritiserar kritiserade kritik criticise criticises criticize criticizes criticism "  # ... criticism as well
-    "ålder åldersgrupp åldersgruppen age old"
+    "ålder åldersgrupp åldersgruppen age old "
+    "länge"  # "Hur länge …?" asks for a duration, which the answer gives, not the word
 ))
 
 

@@ -89,8 +89,13 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     # ... and a verb in -ja and its noun ("stödja" / "stöd").
     if len(term) >= 5 and term.endswith("j") and term[:-1] in tokens:
         return True
+    # ... and a verb in -era and its noun in -ation ("inspirera" / "inspiration").
+    if len(term) >= 7 and term.endswith("er") and term[:-2] + "ation" in " ".join(tokens):
+        return True
+    if len(term) >= 9 and term.endswith("ation") and term[:-5] + "er" in tokens:
+        return True
     # ... and a verb's supine and past ("genomfört" / "genomförde", stemmed "genomförd").
-    if len(term) >= 6 and term[-1] in "td" and term[:-1] + ("d" if term[-1] == "t" else "t") in tokens:
+    if len(term) >= 5 and term[-1] in "td" and term[:-1] + ("d" if term[-1] == "t" else "t") in tokens:
         return True
     if len(term) >= 5:
         # A token of 5+ letters inside the term, or the term inside a token (tokens hold no
