@@ -277,6 +277,16 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     if not pool:
         return Draft(answerable=False)
     pool.sort(key=lambda e: -e.score)
+    if not about_parties:
+        # The points come from the document that answers most (the largest sum of its points'
+        # scores); another document's only when nearly as relevant as the best point (one
+        # paper's list, not a mix of every paper's similar lines).
+        mass: dict[str, float] = {}
+        for e in pool:
+            mass[e.document.doc_id] = mass.get(e.document.doc_id, 0.0) + e.score
+        lead = max(mass, key=mass.__getitem__)
+        top = pool[0].score
+        pool = [e for e in pool if e.document.doc_id == lead or e.score >= settings.other_document_floor * top]
 
     vectors = answerer.sentence_vectors([(e.document, e.start, e.end) for e in pool])
 

@@ -991,3 +991,13 @@ def test_a_bulleted_items_next_sentence_answers_with_it(seed_assistant: Assistan
     answer = seed_assistant.ask("Vilket projekt ska S inspireras av när det gäller akut våld i familjer med barn?")
     assert_exact(answer)
     assert answer.citations[0].doc_id == BUDGET and "Islandsprojektet" in answer.citations[0].quote
+
+
+def test_a_list_keeps_to_the_document_that_answers_most(seed_assistant: Assistant) -> None:
+    # The interpellation lists what was done for young people at risk; the budget text and the
+    # district reply have similar lines, less close to the question.
+    answer = seed_assistant.ask("Vilka insatser görs för unga i riskzon?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 4
+    assert {c.doc_id for c in answer.citations} == {INTERPELLATION}
+    assert any("stabilisera skolgången för barn i riskzon" in c.quote for c in answer.citations)
