@@ -20,12 +20,12 @@ from assistant.gate import supported
 from assistant.glossary import alternatives
 from assistant.question import Question, asks_for_calendar
 from assistant.retrieval import ScoredChunk
-from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, stem_matches, topic_cover
+from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, key_in, stem_matches, topic_cover
 from assistant.tuning import AnswerSettings, FactoidSettings
 from index import DocumentRecord, Index, Speaker
 from index.metadata import KIND_NAMES
-from index.parties import party_name
-from index.text import split_sentences, tokenize
+from index.parties import find_parties, party_name
+from index.text import line_around, split_sentences, tokenize
 
 
 @dataclass(frozen=True)
@@ -252,6 +252,14 @@ class ExtractiveAnswerer:
                 # ("När invigdes trygghetskontoret vid Stureplan?" is not answered by "Stureplan
                 # … skulle behöva ett trygghetskontor": nothing was inaugurated).
                 return Draft(answerable=False)
+        if question.expects in ("amount", "number") and best.answers and not _figure_of_named(question, best):
+            # "Vad kostar Stockholmsmodellen …?": a cost of another item of the same list is no
+            # answer; a nearly as good sentence with a figure of the named subject is.
+            floor = self.settings.facts.near_best * usable[0].score
+            named = [e for e in usable[:5] if e.answers and e.score >= floor and _figure_of_named(question, e)]
+            if not named:
+                return Draft(answerable=False)
+            best = named[0]
         draft = Draft(answerable=True, shape="factoid" if best.answers else "open")
         n = draft.cite(claim_of(best))
         if best.answers:
@@ -519,6 +527,32 @@ def _with_antecedent(best: SentenceEvidence, question: Question) -> SentenceEvid
     paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
     before = split_sentences(text, paragraph_start, best.start)
     return replace(best, start=before[-1][0]) if before else best
+
+
+def _figure_of_named(question: Question, evidence: SentenceEvidence) -> bool:
+    """Whether a figure's sentence speaks of what the question names (its names other than
+    parties, which the speaker may supply): in the sentence, its label lines or section
+    (scoring's key share), else in the rest of its bulleted item or line."""
+    if evidence.key_share >= 1.0:
+        return True
+    text = evidence.document.text
+    line_start, line_end = line_around(text, evidence.start, evidence.end)
+    parties = list(evidence.parties)
+    # A year may be "under året"; a body may speak of itself as "vi" ("Vi har publicerat 14 …
+    # granskningar" in Skolinspektionen's own report).
+    own_voice = _FIRST_PERSON_PLURAL.search(evidence.text) is not None
+    return all(key_in(k, text[line_start:line_end], parties) or key_in(k, evidence.text, parties)
+               for k in question.key_terms
+               if not (find_parties(k) and set(evidence.parties)) and not k[0].isdigit()
+               and not (own_voice and _BODY_NAME.search(k)))
+
+
+_FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Vv]i|[Vv]år|[Vv]årt|[Vv]åra|oss)\b")
+# How the names of Swedish public bodies end ("Skolverket", "Skolinspektionens",
+# "Socialstyrelsen", "Migrationsverket", "Stadsledningskontoret", "Kriminalvården").
+_BODY_NAME = re.compile(r"(?:verk|inspektion|myndighet|nämnd|styrelse|kontor|förvaltning|råd|kommun|region|"
+                        r"polis|vård|domstol|byrå|institut|kansli|departement|ombudsman)(?:en|et|n|s|ens|ets|ns)?$",
+                        re.IGNORECASE)
 
 
 def _title_lines(text: str, block: int) -> str:

@@ -164,7 +164,8 @@ def _inner_parts(term: str) -> frozenset[str]:
     return frozenset(term[i:j] for i in range(n) for j in range(i + 5, n + 1) if j == n or 2 * (j - i) >= n)
 
 
-def _key_in(term: str, text: str, doc_parties: list[str]) -> bool:
+def key_in(term: str, text: str, doc_parties: list[str]) -> bool:
+    """Whether the question's name ``term`` is in ``text`` (a party also as said by ``doc_parties``)."""
     party = canonical_party(term)
     if party and (party in doc_parties or any(m.party == party for m in find_parties(text))):
         return True
@@ -359,12 +360,12 @@ class SentenceScorer:
             context = " ".join((document.text[max(0, scored.chunk.start - 1500):scored.chunk.end],
                                 document.metadata.value("title") or "",
                                 document.text[:self.settings.facts.heading_block]))
-            chunk_has_keys = all(_key_in(k, context, doc_parties) for k in question.key_terms)
+            chunk_has_keys = all(key_in(k, context, doc_parties) for k in question.key_terms)
             # A name the document's title or heading block states ("i svaret från
             # Hägersten-Älvsjö") locates the document, not a sentence of it: it counts as
             # said by every sentence there, so that lines repeating it do not outrank the answer.
             heading = " ".join((document.metadata.value("title") or "", document.text[:self.settings.facts.heading_block]))
-            located_keys = [k for k in question.key_terms if not find_parties(k) and _key_in(k, heading, [])]
+            located_keys = [k for k in question.key_terms if not find_parties(k) and key_in(k, heading, [])]
             header = self._header_tokens(document) | {t for k in located_keys for t in tokenize(k)}
             split = sentences_with_tokens(document.text, scored.chunk.start, scored.chunk.end)
             tokens_at = {(s, e): tokens for s, e, tokens in split}
@@ -433,8 +434,8 @@ class SentenceScorer:
                 lexical = topic.covered(tokens, stem_matches) if topic is not None else 1.0
                 # A party of the question is in the sentence when that party says it.
                 keys = [k for k in question.key_terms
-                        if k in located_keys or k in spoken or _key_in(k, sentence, speaker_parties)
-                        or (captioned is not None and _key_in(k, captioned.text, speaker_parties))]
+                        if k in located_keys or k in spoken or key_in(k, sentence, speaker_parties)
+                        or (captioned is not None and key_in(k, captioned.text, speaker_parties))]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
                            if c.value.lower() not in question_values
                            and (c.kind != "date" or answers_date(question, c.value))]

@@ -757,9 +757,9 @@ def test_a_past_cost_question_asks_for_an_amount(seed_assistant: Assistant) -> N
 
 
 def test_a_definite_name_is_found_in_its_bare_form(seed_assistant: Assistant) -> None:
-    from assistant.scoring import _key_in
+    from assistant.scoring import key_in
 
-    assert _key_in("Stockholmsstandarden", "Infört en Stockholmsstandard för socialt fältarbete", [])
+    assert key_in("Stockholmsstandarden", "Infört en Stockholmsstandard för socialt fältarbete", [])
     answer = seed_assistant.ask("Vilket syfte har Stockholmsstandarden för socialt fältarbete?")
     assert_exact(answer)
     assert answer.citations[0].doc_id == INTERPELLATION and "Stockholmsstandard" in answer.citations[0].quote
@@ -1001,3 +1001,12 @@ def test_a_list_keeps_to_the_document_that_answers_most(seed_assistant: Assistan
     assert answer.shape == "list" and len(answer.citations) >= 4
     assert {c.doc_id for c in answer.citations} == {INTERPELLATION}
     assert any("stabilisera skolgången för barn i riskzon" in c.quote for c in answer.citations)
+
+
+def test_a_figure_of_another_item_in_the_same_list_is_no_answer(seed_assistant: Assistant) -> None:
+    # The budget text prices most of its bullets, but not the Stockholm model of prevention.
+    _assert_declined(seed_assistant, "Hur mycket pengar avsätts för Stockholmsmodellen?")
+    answer = seed_assistant.ask("Vad kostar avhopparlinjen?")
+    assert_exact(answer)
+    assert answer.short_answer == "+1 mnkr" and answer.citations[0].doc_id == BUDGET
+    assert "avhopparlinje" in answer.citations[0].quote
