@@ -252,6 +252,10 @@ class ExtractiveAnswerer:
                 # ("När invigdes trygghetskontoret vid Stureplan?" is not answered by "Stureplan
                 # … skulle behöva ett trygghetskontor": nothing was inaugurated).
                 return Draft(answerable=False)
+        if question.expects in _TYPED and best.answers and max(best.lexical, best.item_lexical, best.pointed) == 0.0:
+            # "Hur mycket har projektet kostat?": a figure in a sentence sharing no word with the
+            # question (another top sentence passed the gate for it) is a figure of something else.
+            return Draft(answerable=False)
         if question.expects in ("amount", "number") and best.answers and not _figure_of_named(question, best):
             # "Vad kostar Stockholmsmodellen …?": a cost of another item of the same list is no
             # answer; a nearly as good sentence with a figure of the named subject is.

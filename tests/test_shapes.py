@@ -1010,3 +1010,12 @@ def test_a_figure_of_another_item_in_the_same_list_is_no_answer(seed_assistant: 
     assert_exact(answer)
     assert answer.short_answer == "+1 mnkr" and answer.citations[0].doc_id == BUDGET
     assert "avhopparlinje" in answer.citations[0].quote
+
+
+def test_a_figure_in_a_sentence_sharing_no_word_with_the_question_is_no_answer(seed_assistant: Assistant) -> None:
+    # "Placeringar i hvb-hem … kostade 640 miljoner kronor" is the top sentence holding an
+    # amount, but says nothing of any project; the sentence naming "projektet Trefas" has no cost.
+    _assert_declined(seed_assistant, "Hur mycket kostar projektet per år?")
+    answer = seed_assistant.ask("Hur mycket kostade placeringarna i hvb-hem förra året?")
+    assert_exact(answer)
+    assert answer.short_answer == "640 miljoner kronor" and answer.citations[0].doc_id == ARTICLE
