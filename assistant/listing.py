@@ -272,17 +272,19 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
         best = members[0]
         if best.dense < floor and not marked and not (question.parties and _topic_free(question)):
             continue  # this speaker says nothing close to the question
-        pool.extend(e for e in members if whole_say or (e.score >= settings.relative_floor * best.score
-                                                       and e.dense >= best.dense - settings.dense_margin))
+        # (A point covering more of the question's words than the best one is kept however
+        # less similar: "Några uttalade prioriterade utmaningar … är *Riktat arbete …*".)
+        pool.extend(e for e in members if whole_say or (e.score >= settings.relative_floor * best.score and (
+            e.dense >= best.dense - settings.dense_margin or e.lexical > best.lexical)))
     if not pool:
         return Draft(answerable=False)
     pool.sort(key=lambda e: -e.score)
     if not about_parties:
-        # The points come from the document that answers most (the largest sum of its points'
-        # scores); another document's only when nearly as relevant as the best point (one
-        # paper's list, not a mix of every paper's similar lines).
+        # The points come from the document that answers most (the largest sum of scores among
+        # the ``max_items`` best points); another document's only when nearly as relevant as
+        # the best point (one paper's list, not a mix of every paper's similar lines).
         mass: dict[str, float] = {}
-        for e in pool:
+        for e in pool[:settings.max_items]:
             mass[e.document.doc_id] = mass.get(e.document.doc_id, 0.0) + e.score
         lead = max(mass, key=mass.__getitem__)
         top = pool[0].score

@@ -1,6 +1,7 @@
 """Choose the list answers' numbers on calibration questions; report them on held-out ones.
 
     python -m bench.tune_lists
+    python -m bench.tune_lists --other-document
 
 Grid over ``ListSettings.relative_floor``, ``mmr_lambda`` and ``dense_margin``; objective:
 mean share of the points covered by the list questions of ``tests/eval/calibration.jsonl``
@@ -11,10 +12,11 @@ of ``tests/eval/heldout.jsonl`` are only printed for the current and the chosen 
 from __future__ import annotations
 
 import itertools
+import sys
 from dataclasses import replace
 
 from assistant import Assistant, Settings
-from assistant.evaluation import coverage, load_questions
+from assistant.evaluation import ask_item, coverage, load_questions
 from bench.common import CACHE, ROOT, table
 
 GRID = {
@@ -37,9 +39,44 @@ def mean_coverage(assistant: Assistant, items: list[dict]) -> float:
     return total / len(items)
 
 
+# ``--other-document``: the sets that choose ``ListSettings.other_document_floor`` (the list
+# questions of calibration.jsonl and of heldout-heldout9, read in earlier sessions) and those
+# that only report it (written later, held out).
+OTHER_DOCUMENT_GRID = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
+OTHER_DOCUMENT_CALIBRATION = ["calibration", "heldout"] + [f"heldout{n}" for n in range(2, 10)]
+OTHER_DOCUMENT_HELDOUT = [f"heldout{n}" for n in range(10, 14)]
+
+
+def ask_all(assistant: Assistant, items: list[dict]) -> tuple[float, float]:
+    """Mean points covered and the share of citations in the expected documents."""
+    covered, cited, precise = 0.0, 0, 0
+    for item in items:
+        answer = ask_item(assistant, item)
+        covered += coverage(item, answer)
+        cited += len(answer.citations)
+        precise += sum(c.doc_id in item["doc_ids"] for c in answer.citations)
+    return covered / len(items), precise / max(cited, 1)
+
+
+def other_document(assistant: Assistant) -> None:
+    calibration = [i for name in OTHER_DOCUMENT_CALIBRATION for i in list_items(name)]
+    heldout = [i for name in OTHER_DOCUMENT_HELDOUT for i in list_items(name)]
+    base = assistant.answerer.settings
+    rows = []
+    for value in OTHER_DOCUMENT_GRID:
+        assistant.answerer.settings = replace(base, lists=replace(base.lists, other_document_floor=value))
+        rows.append([value, *ask_all(assistant, calibration), *ask_all(assistant, heldout)])
+    assistant.answerer.settings = base
+    print(table(["other_document_floor", f"calibration covered ({len(calibration)} lists)", "calibration precision",
+                 f"held-out covered ({len(heldout)} lists)", "held-out precision"], rows))
+
+
 def main() -> None:
     assistant = Assistant.open(settings=Settings(data_dir=CACHE / "seeds-calibration"))
     assistant.ensure_seeded()
+    if "--other-document" in sys.argv[1:]:
+        other_document(assistant)
+        return
     calibration, heldout = list_items("calibration"), list_items("heldout")
     base = assistant.answerer.settings
     best, best_value = base.lists, -1.0

@@ -1019,3 +1019,12 @@ def test_a_figure_in_a_sentence_sharing_no_word_with_the_question_is_no_answer(s
     answer = seed_assistant.ask("Hur mycket kostade placeringarna i hvb-hem förra året?")
     assert_exact(answer)
     assert answer.short_answer == "640 miljoner kronor" and answer.citations[0].doc_id == ARTICLE
+
+
+def test_a_list_point_covering_more_of_the_question_is_kept_though_less_similar(seed_assistant: Assistant) -> None:
+    # The administration names its "prioriterade utmaningar" in one sentence of emphasised
+    # items, less similar as a whole to the question than its general lines about cooperation.
+    answer = seed_assistant.ask("Vilka prioriterade utmaningar finns i samverkansöverenskommelsen med polisen?")
+    assert_exact(answer)
+    assert answer.shape == "list" and all(c.doc_id == PM for c in answer.citations)
+    assert any("*Avhopparverksamhet för kriminella*" in c.quote for c in answer.citations)
