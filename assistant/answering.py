@@ -148,6 +148,17 @@ class ExtractiveAnswerer:
             draft = answer_expansion(question, usable)
             if draft is not None:
                 return draft
+        from assistant.sources import reported_source
+
+        source = reported_source(question, {s.name for e in usable for s in e.document.speakers if s.name})
+        if source is not None:
+            # "Vad säger polisen om …?": what the texts report the police to have said, of the
+            # topic asked about (a word of the question besides the source's name).
+            topic = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and not source.names(t)]
+            usable = [e for e in usable if source.attributed_in(e.text)]
+            if not usable or (topic and not any(stem_matches(t, e.words) for e in usable for t in topic)):
+                return Draft(answerable=False)
+            ranked[:] = usable  # nor does a quote run on into what others say
         if question.shape == "list":
             from assistant.listing import answer_list, list_supported
             from assistant.summary import summarise, summarised_document

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.glossary import swedish_for
 from assistant.question import Question, party_words
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_heading, is_question, topic_cover
 from assistant.tuning import ListSettings
@@ -147,6 +148,8 @@ def said_by_named_speaker(question: Question, evidence: list[SentenceEvidence]) 
     quoted in an article, also the reporter's sentences that name them ("… som Andréa Hedin
     menar är föråldrade") or give their party's position."""
     asked = set(tokenize(question.search or question.text))
+    if question.language == "en":  # "the city executive office" names Stadsledningskontoret
+        asked |= {t for _, swedish in swedish_for(question.search or question.text) for w in swedish for t in tokenize(w)}
     named = [e for e in evidence if e.speaker is not None and e.speaker.name
              and tokenize(e.speaker.name) and set(tokenize(e.speaker.name)) <= asked]
     names = {e.speaker.name for e in named}

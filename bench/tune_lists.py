@@ -2,6 +2,7 @@
 
     python -m bench.tune_lists
     python -m bench.tune_lists --other-document
+    python -m bench.tune_lists --duplicates
 
 Grid over ``ListSettings.relative_floor``, ``mmr_lambda`` and ``dense_margin``; objective:
 mean share of the points covered by the list questions of ``tests/eval/calibration.jsonl``
@@ -39,12 +40,15 @@ def mean_coverage(assistant: Assistant, items: list[dict]) -> float:
     return total / len(items)
 
 
-# ``--other-document``: the sets that choose ``ListSettings.other_document_floor`` (the list
-# questions of calibration.jsonl and of heldout-heldout9, read in earlier sessions) and those
-# that only report it (written later, held out).
-OTHER_DOCUMENT_GRID = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
-OTHER_DOCUMENT_CALIBRATION = ["calibration", "heldout"] + [f"heldout{n}" for n in range(2, 10)]
-OTHER_DOCUMENT_HELDOUT = [f"heldout{n}" for n in range(10, 14)]
+# ``--other-document`` / ``--duplicates``: one setting gridded on the list questions of
+# calibration.jsonl and heldout-heldout9 (read in earlier sessions, so calibration data here),
+# and only reported on the list questions written later (held out).
+LATER_GRIDS = {
+    "--other-document": ("other_document_floor", [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]),
+    "--duplicates": ("duplicate_similarity", [0.91, 0.93, 0.95, 0.96, 0.97, 0.98, 0.99]),
+}
+LATER_CALIBRATION = ["calibration", "heldout"] + [f"heldout{n}" for n in range(2, 10)]
+LATER_HELDOUT = [f"heldout{n}" for n in range(10, 14)]
 
 
 def ask_all(assistant: Assistant, items: list[dict]) -> tuple[float, float]:
@@ -58,25 +62,26 @@ def ask_all(assistant: Assistant, items: list[dict]) -> tuple[float, float]:
     return covered / len(items), precise / max(cited, 1)
 
 
-def other_document(assistant: Assistant) -> None:
-    calibration = [i for name in OTHER_DOCUMENT_CALIBRATION for i in list_items(name)]
-    heldout = [i for name in OTHER_DOCUMENT_HELDOUT for i in list_items(name)]
+def later_grid(assistant: Assistant, name: str, values: list[float]) -> None:
+    calibration = [i for set_name in LATER_CALIBRATION for i in list_items(set_name)]
+    heldout = [i for set_name in LATER_HELDOUT for i in list_items(set_name)]
     base = assistant.answerer.settings
     rows = []
-    for value in OTHER_DOCUMENT_GRID:
-        assistant.answerer.settings = replace(base, lists=replace(base.lists, other_document_floor=value))
+    for value in values:
+        assistant.answerer.settings = replace(base, lists=replace(base.lists, **{name: value}))
         rows.append([value, *ask_all(assistant, calibration), *ask_all(assistant, heldout)])
     assistant.answerer.settings = base
-    print(table(["other_document_floor", f"calibration covered ({len(calibration)} lists)", "calibration precision",
+    print(table([name, f"calibration covered ({len(calibration)} lists)", "calibration precision",
                  f"held-out covered ({len(heldout)} lists)", "held-out precision"], rows))
 
 
 def main() -> None:
     assistant = Assistant.open(settings=Settings(data_dir=CACHE / "seeds-calibration"))
     assistant.ensure_seeded()
-    if "--other-document" in sys.argv[1:]:
-        other_document(assistant)
-        return
+    for flag in sys.argv[1:]:
+        if flag in LATER_GRIDS:
+            later_grid(assistant, *LATER_GRIDS[flag])
+            return
     calibration, heldout = list_items("calibration"), list_items("heldout")
     base = assistant.answerer.settings
     best, best_value = base.lists, -1.0

@@ -1028,3 +1028,26 @@ def test_a_list_point_covering_more_of_the_question_is_kept_though_less_similar(
     assert_exact(answer)
     assert answer.shape == "list" and all(c.doc_id == PM for c in answer.citations)
     assert any("*Avhopparverksamhet för kriminella*" in c.quote for c in answer.citations)
+
+
+def test_what_a_source_that_never_speaks_is_reported_to_say(seed_assistant: Assistant) -> None:
+    # The police write nothing in the seeds; the interpellation reports what they said of Trefas.
+    answer = seed_assistant.ask("Vad har polisen sagt om Trefas?")
+    assert_exact(answer)
+    assert answer.answerable and {c.doc_id for c in answer.citations} == {INTERPELLATION}
+    assert all("polisen" in c.quote for c in answer.citations)
+    assert any("enligt polisen bättre här" in c.quote for c in answer.citations)
+    answer = seed_assistant.ask("What did the police say about Trefas?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) == 2
+    assert all("polisen" in c.quote and c.doc_id == INTERPELLATION for c in answer.citations)
+    # Nothing reports what the police think of family centres or the prison service of the hotline.
+    _assert_declined(seed_assistant, "What does the police think about the family centres?",
+                     "Vad anser Kriminalvården om avhopparlinjen?")
+
+
+def test_an_english_question_names_a_swedish_speaker_through_the_glossary(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("What does the city executive office write about Trefas?")
+    assert_exact(answer)
+    assert answer.shape == "list" and all(c.speaker == "Stadsledningskontoret" for c in answer.citations)
+    assert any("Sedan hösten 2019" in c.quote for c in answer.citations)
