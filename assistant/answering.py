@@ -20,7 +20,8 @@ from assistant.gate import supported
 from assistant.glossary import alternatives
 from assistant.question import Question, asks_for_calendar
 from assistant.retrieval import ScoredChunk
-from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, SentenceScorer, key_in, stem_matches, topic_cover
+from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, key_in, stem_matches,
+                               topic_cover)
 from assistant.tuning import AnswerSettings, FactoidSettings
 from index import DocumentRecord, Index, Speaker
 from index.metadata import KIND_NAMES
@@ -240,7 +241,7 @@ class ExtractiveAnswerer:
             if statements and not is_statement(best.document.text, best.start, best.end):
                 best = statements[0]
         best = self._continue_item(best, ranked, question, self.settings.facts)
-        if question.expects == "other":
+        if not best.answers:  # an open answer: the sentence it refers back to comes with it
             best = _with_antecedent(best, question)
         if question.expects == "date" and best.answers and not states_event(question, best):
             best = replace(best, answers=[])  # its dates are not the event's
@@ -528,15 +529,16 @@ _REFERRING = re.compile(r"\b(?:den|det|denna|detta|dessa|de|samma)\s+([a-zåäö
 def _with_antecedent(best: SentenceEvidence, question: Question) -> SentenceEvidence:
     """"Vilken utgift vill Andréa Hedin halvera?" is answered by "Placeringar i hvb-hem …
     kostade 640 miljoner kronor förra året. Kan vi halvera den utgiften …": when the best
-    sentence names the asked noun only by referring back to it ("den utgiften"), the quote
-    starts with the sentence before it, in the same paragraph."""
-    asked = _ASKED_NOUN.match(question.text)
-    if asked is None:
-        return best
-    noun = tokenize(asked.group(1))
+    sentence names the asked noun only by referring back to it ("den utgiften"), or opens
+    with a pronoun that does ("Dessa har erbjudits hjälp …"), the quote starts with the
+    sentence before it, in the same paragraph."""
     text = best.document.text
     sentence = text[best.start:best.end]
-    if not noun or not any(stem_matches(noun[0], set(tokenize(m.group(1)))) for m in _REFERRING.finditer(sentence)):
+    asked = _ASKED_NOUN.match(question.text)
+    noun = tokenize(asked.group(1)) if asked else []
+    # ... and one that opens by referring back ("Dessa har erbjudits hjälp …").
+    if REFERS_BACK.match(sentence) is None and not (noun and any(
+            stem_matches(noun[0], set(tokenize(m.group(1)))) for m in _REFERRING.finditer(sentence))):
         return best
     paragraph_start = text.rfind("\n\n", 0, best.start)
     paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2

@@ -154,6 +154,10 @@ def topic_cover(question: Question, words: set[str] | frozenset[str], idf, exclu
     return QuestionTerms(rest, idf).covered(set(words), stem_matches)
 
 
+# A sentence opening with a demonstrative or a personal pronoun refers to the one before it.
+REFERS_BACK = re.compile(r"\s*(?:Dessa|Denna|Detta|Han|Hon|These|This|He|She)\b")
+
+
 @functools.lru_cache(maxsize=8192)
 def _inner_parts(term: str) -> frozenset[str]:
     """The substrings of ``term`` of 5 or more letters that can stand for it: its end (a
@@ -559,10 +563,14 @@ class SentenceScorer:
             if following.document is not current.document or "\n" in text[current.end:following.start]:
                 continue
             line_start, line_end = line_around(text, current.start, current.end)
-            if not BULLET.match(text, line_start, line_end):
+            referring = REFERS_BACK.match(following.text) is not None
+            if not BULLET.match(text, line_start, line_end) and not referring:
                 continue
             joint = topic.covered(set(current.words | following.words), stem_matches)
-            current.item_lexical = max(current.item_lexical, joint)
+            # A sentence that opens by referring back ("Dessa har erbjudits hjälp …" after
+            # "… 120 individer identifierats …") reads with the one before; not the reverse.
+            if not referring or BULLET.match(text, line_start, line_end):
+                current.item_lexical = max(current.item_lexical, joint)
             following.item_lexical = max(following.item_lexical, joint)
 
     @staticmethod

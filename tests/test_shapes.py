@@ -1051,3 +1051,13 @@ def test_an_english_question_names_a_swedish_speaker_through_the_glossary(seed_a
     assert_exact(answer)
     assert answer.shape == "list" and all(c.speaker == "Stadsledningskontoret" for c in answer.citations)
     assert any("Sedan hösten 2019" in c.quote for c in answer.citations)
+
+
+def test_a_sentence_opening_with_dessa_reads_with_the_one_before(seed_assistant: Assistant) -> None:
+    # "Sedan starten har över 120 individer identifierats … Dessa har erbjudits hjälp från
+    # staden, polisen och kriminalvården …": the question's words are in both sentences.
+    answer = seed_assistant.ask("Vem har erbjudit de identifierade individerna stöd för att lämna gängkriminaliteten?")
+    assert_exact(answer)
+    quote = answer.citations[0].quote
+    assert answer.citations[0].doc_id == INTERPELLATION
+    assert quote.startswith("Sedan starten har över 120 individer identifierats") and "kriminalvården" in quote
