@@ -64,6 +64,7 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout11.jsonl
 	$(BIN)/assistant eval tests/eval/heldout12.jsonl
 	$(BIN)/assistant eval tests/eval/heldout13.jsonl
+	$(BIN)/assistant eval tests/eval/heldout14.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
