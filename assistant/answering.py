@@ -17,7 +17,7 @@ import numpy as np
 from assistant.candidates import Candidate
 from assistant.events import asked_event, asks_past_event, states_event, why_past_event
 from assistant.gate import supported
-from assistant.glossary import alternatives
+from assistant.glossary import alternatives, swedish_for
 from assistant.question import Question, asks_for_calendar
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, key_in, stem_matches,
@@ -204,15 +204,16 @@ class ExtractiveAnswerer:
                 return draft
         if question.expects == "person":
             with_names = [e for e in usable[:5] if e.answers]
-            role = _ROLE_ASKED.search(question.text)
-            if role and question.language == "sv":
-                # "Vem är kommunpolis i Hägersten-Älvsjö?": the name must stand with that role
-                # (in its sentence or label block), not with another ("Linda Palo, avdelningschef").
-                stems = tokenize(role.group(1))
+            stems = _asked_role(question)
+            if stems is not None:
+                # "Vem är kommunpolis i Hägersten-Älvsjö?", "Who chairs the committee?": the name
+                # must stand with that role (in its sentence or label block), not with another
+                # ("Linda Palo, avdelningschef").
                 def has_role(e: SentenceEvidence) -> bool:
                     # The role itself, or a longer word holding it ("handläggaren"); a part of
                     # it is another role ("social-" in "socialdirektör" is no director).
-                    return not stems or any(stems[0] in token for token in set(e.words) | set(tokenize(e.text)))
+                    return not stems or any(stem in token for stem in stems
+                                            for token in set(e.words) | set(tokenize(e.text)))
                 with_names = [e for e in with_names if has_role(e)]
                 if with_names:
                     best = with_names[0]
@@ -591,6 +592,24 @@ def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
 
 # "Vem är handläggare …?", "Vilka är ordförande …?": the role a person question asks for.
 _ROLE_ASKED = re.compile(r"^\s*(?i:vem|vilka)\s+(?i:är|var|blir|blev)\s+([a-zåäö][\wåäö-]{3,})\b")
+# "Who is the chair of …?", "Who chairs …?", "Who heads …?": the role, in English.
+_ROLE_ASKED_ENGLISH = re.compile(
+    r"^\s*who\s+(?:(?:is|was|are|were)\s+(?:the\s+)?([a-z][a-z -]{2,}?)\s+(?:of|in|at|for|on)\b"
+    r"|(chairs|heads|leads|runs|directs)\b)", re.IGNORECASE)
+
+
+def _asked_role(question: Question) -> list[str] | None:
+    """The stems of the role a person question names (Swedish, or an English role through the
+    glossary's Swedish words), None when it names none."""
+    if question.language == "sv":
+        role = _ROLE_ASKED.search(question.text)
+        return tokenize(role.group(1))[:1] if role else None
+    role = _ROLE_ASKED_ENGLISH.search(question.text)
+    if role is None:
+        return None
+    glossed = swedish_for(role.group(1) or role.group(2))
+    stems = [t for w in (glossed[-1][1] if glossed else ()) for t in tokenize(w)]
+    return stems or None  # a role the glossary does not know is not checked
 
 def _said_by(best: SentenceEvidence, label: str, parties: tuple[str, ...]) -> Draft:
     """An answer naming who says ``best`` (``label``), cited with the sentence and the words

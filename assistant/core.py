@@ -17,7 +17,7 @@ from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
 from assistant.question import (ANSWER_TYPE_TERMS, MAX_QUESTION_CHARS, Question, analyze, is_follow_up, person_of,
-                                with_context, with_named_referent)
+                                with_answered_person, with_context, with_named_referent)
 from assistant.reranking import RerankWeights
 from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
 from assistant.settings import Settings
@@ -209,6 +209,12 @@ class Assistant:
             named = with_named_referent(question, quotes)
             if named is not None:
                 return analyze(named)
+            # "Vilken roll hade han?" after an answer naming a person: the question about them.
+            previous = history[-1]
+            answered = with_answered_person(question, _questions([previous])[0] or "",
+                                            getattr(previous, "short_answer", None))
+            if answered is not None:
+                return replace(analyze(answered), text=question, search=answered)
         if not history or not is_follow_up(analysed):
             return analysed
         previous_questions = [q for q in _questions(history) if q]

@@ -385,6 +385,19 @@ _PERSON_PRONOUN = re.compile(r"\b(?:hon|han|hen|henne|honom|hennes|hans|she|he|h
 _POSSESSIVE = {"hennes", "hans", "his"}
 
 
+def with_answered_person(text: str, previous_question: str, previous_short: str | None) -> str | None:
+    """A follow-up with a personal pronoun after an answer that named a person ("Vilken roll
+    hade han …?" after "Vem skrev interpellationen?" answered "Jan Jönsson (L)"): the question
+    with the name for the pronoun, else None."""
+    if not previous_short or not _PERSON_PRONOUN.search(text) or analyze(previous_question).expects not in (
+            "person", "author"):
+        return None
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", previous_short).strip()
+    if not re.fullmatch(r"[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+){1,2}", name):
+        return None  # not one person's name ("Jan Jönsson och Anna König Jerlmyr", a party)
+    return _PERSON_PRONOUN.sub(lambda m: name + ("s" if m.group(0).lower() in _POSSESSIVE else ""), text)
+
+
 def person_of(question: Question) -> str | None:
     """The one person a question is about: a who-is question's subject, or its only name of
     two or more words that is not a party."""

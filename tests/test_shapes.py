@@ -1061,3 +1061,20 @@ def test_a_sentence_opening_with_dessa_reads_with_the_one_before(seed_assistant:
     quote = answer.citations[0].quote
     assert answer.citations[0].doc_id == INTERPELLATION
     assert quote.startswith("Sedan starten har över 120 individer identifierats") and "kriminalvården" in quote
+
+
+def test_a_pronoun_after_an_answer_naming_a_person_stands_for_that_person(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vem skrev interpellationen om förebyggande insatser?")
+    assert first.short_answer and first.short_answer.startswith("Jan Jönsson")
+    answer = seed_assistant.ask("Vem är han?", history=[first])
+    assert_exact(answer)
+    assert answer.shape == "who" and answer.citations
+    assert any("socialborgarråd" in c.quote and c.doc_id == INTERPELLATION for c in answer.citations)
+
+
+def test_an_english_question_for_a_role_needs_a_name_standing_with_that_role(seed_assistant: Assistant) -> None:
+    # The reply is signed by a director and a head of department; nobody chairs anything in it.
+    _assert_declined(seed_assistant, "Who chairs the district committee in Hägersten-Älvsjö?")
+    answer = seed_assistant.ask("Who is the head of department in Hägersten-Älvsjö?")
+    assert_exact(answer)
+    assert answer.short_answer == "Linda Palo" and "avdelningschef" in answer.citations[0].quote
