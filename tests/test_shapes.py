@@ -594,10 +594,7 @@ def test_the_short_form_of_ordinary_words_is_no_place() -> None:
 def test_the_words_of_a_bulleted_item_are_covered_together(seed_assistant: Assistant) -> None:
     # Half the question is in each sentence of the item; the item as a whole answers it.
     answer = seed_assistant.ask("Vilket projekt ska stå som inspiration för samverkan vid akuta våldshändelser?")
-    assert_exact(answer)
-    quote = answer.citations[0].quote
-    assert answer.citations[0].doc_id == BUDGET
-    assert quote.startswith("Samverkan vid akuta våldshändelser") and "Islandsprojektet" in quote
+    _assert_first_quote(answer, BUDGET, "Samverkan vid akuta våldshändelser", "Islandsprojektet")
 
 
 def test_a_who_follow_up_names_somebody_new(seed_assistant: Assistant) -> None:
@@ -977,15 +974,6 @@ def test_a_summary_of_a_named_section_reads_all_of_it(seed_assistant: Assistant)
     assert any("anhöriga till personer som befinner sig i kriminalitet" in c.quote for c in answer.citations)
 
 
-def test_a_sentence_that_refers_back_to_the_asked_thing_is_cited_with_its_antecedent(seed_assistant: Assistant) -> None:
-    # "Kan vi halvera den utgiften …": the expense is named in the sentence before.
-    answer = seed_assistant.ask("Vilken utgift vill Moderaterna kunna halvera?")
-    assert_exact(answer)
-    assert answer.citations[0].doc_id == ARTICLE
-    assert answer.citations[0].quote.startswith("Placeringar i hvb-hem och liknande har ökat dramatiskt")
-    assert "halvera den utgiften" in answer.citations[0].quote
-
-
 def test_a_bulleted_items_next_sentence_answers_with_it(seed_assistant: Assistant) -> None:
     # "… ska stärkas utifrån ett barnrättsperspektiv. Islandsprojektet ska användas som inspiration."
     answer = seed_assistant.ask("Vilket projekt ska S inspireras av när det gäller akut våld i familjer med barn?")
@@ -1053,14 +1041,18 @@ def test_an_english_question_names_a_swedish_speaker_through_the_glossary(seed_a
     assert any("Sedan hösten 2019" in c.quote for c in answer.citations)
 
 
-def test_a_sentence_opening_with_dessa_reads_with_the_one_before(seed_assistant: Assistant) -> None:
+@pytest.mark.parametrize("question, doc_id, opening, holding", [
+    # "Kan vi halvera den utgiften …": the expense is named in the sentence before.
+    pytest.param("Vilken utgift vill Moderaterna kunna halvera?", ARTICLE,
+                 "Placeringar i hvb-hem och liknande har ökat dramatiskt", "halvera den utgiften", id="den-utgiften"),
     # "Sedan starten har över 120 individer identifierats … Dessa har erbjudits hjälp från
     # staden, polisen och kriminalvården …": the question's words are in both sentences.
-    answer = seed_assistant.ask("Vem har erbjudit de identifierade individerna stöd för att lämna gängkriminaliteten?")
-    assert_exact(answer)
-    quote = answer.citations[0].quote
-    assert answer.citations[0].doc_id == INTERPELLATION
-    assert quote.startswith("Sedan starten har över 120 individer identifierats") and "kriminalvården" in quote
+    pytest.param("Vem har erbjudit de identifierade individerna stöd för att lämna gängkriminaliteten?", INTERPELLATION,
+                 "Sedan starten har över 120 individer identifierats", "kriminalvården", id="dessa"),
+])
+def test_a_sentence_that_refers_back_is_read_and_quoted_with_the_one_before(
+        seed_assistant: Assistant, question: str, doc_id: str, opening: str, holding: str) -> None:
+    _assert_first_quote(seed_assistant.ask(question), doc_id, opening, holding)
 
 
 def test_a_pronoun_after_an_answer_naming_a_person_stands_for_that_person(seed_assistant: Assistant) -> None:
@@ -1078,3 +1070,12 @@ def test_an_english_question_for_a_role_needs_a_name_standing_with_that_role(see
     answer = seed_assistant.ask("Who is the head of department in Hägersten-Älvsjö?")
     assert_exact(answer)
     assert answer.short_answer == "Linda Palo" and "avdelningschef" in answer.citations[0].quote
+
+
+def _assert_first_quote(answer, doc_id: str, opening: str, holding: str) -> None:
+    """The answer's first citation is an exact span of ``doc_id`` that opens with ``opening``
+    and holds ``holding``."""
+    assert_exact(answer)
+    quote = answer.citations[0].quote
+    assert answer.citations[0].doc_id == doc_id
+    assert quote.startswith(opening) and holding in quote
