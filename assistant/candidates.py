@@ -28,8 +28,10 @@ _MONTH = "|".join(MONTHS)
 _DATE = re.compile(
     r"\b(?:(?:den\s+)?\d{1,2}\s+(?:" + _MONTH + r")(?:\s+(?:19|20)\d\d)?"
     r"|(?:i\s+)?(?:(?:våren|hösten|sommaren|vintern|början av|slutet av|" + _MONTH + r")\s+)?(?:19|20)\d\d(?:-\d\d-\d\d)?"
-    # ... a month or a season without its year ("så sent som i december", "i höstas").
-    r"|(?<=\bi\s)(?:" + _MONTH + r"|höstas|våras|somras|vintras)(?!\s+(?:19|20)\d\d))\b",
+    # ... a month or a season without its year ("så sent som i december", "i höstas",
+    # "under vårterminen").
+    r"|(?<=\bi\s)(?:" + _MONTH + r"|höstas|våras|somras|vintras)(?!\s+(?:19|20)\d\d)"
+    r"|(?<=\bunder\s)(?:vårterminen|höstterminen|våren|hösten|sommaren|vintern)(?!\s+(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 # Parts of a name are apart by spaces, not by a tab or a line break: "Namn\tDatum" heads the

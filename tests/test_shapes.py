@@ -945,6 +945,11 @@ def test_when_an_event_named_by_a_noun_took_place(seed_assistant: Assistant) -> 
 
     text = "Vi hade debatt så sent som i december. I höstas kom en motion. I maj 2020 hände något."
     assert [c.value for c in dates(text, 0, len(text))] == ["december", "höstas", "i maj 2020"]
+    text = "Det var under en implementeringsfas under vårterminen, och under hösten 2019."
+    assert [c.value for c in dates(text, 0, len(text))] == ["vårterminen", "hösten 2019"]
+    answer = seed_assistant.ask("När implementerades SSPF?")
+    assert_exact(answer)
+    assert answer.short_answer == "vårterminen" and answer.citations[0].doc_id == DISTRICT
     # "ägde … rum" only says that it happened: the event is the debate, dated by the month
     # beside it, not by the budget year the sentence also names.
     answer = seed_assistant.ask("När ägde budgetdebatten rum där M röstade nej?")
