@@ -947,14 +947,10 @@ def test_when_an_event_named_by_a_noun_took_place(seed_assistant: Assistant) -> 
     assert [c.value for c in dates(text, 0, len(text))] == ["december", "höstas", "i maj 2020"]
     text = "Det var under en implementeringsfas under vårterminen, och under hösten 2019."
     assert [c.value for c in dates(text, 0, len(text))] == ["vårterminen", "hösten 2019"]
-    answer = seed_assistant.ask("När implementerades SSPF?")
-    assert_exact(answer)
-    assert answer.short_answer == "vårterminen" and answer.citations[0].doc_id == DISTRICT
+    _assert_short_answer(seed_assistant.ask("När implementerades SSPF?"), "vårterminen", DISTRICT)
     # "ägde … rum" only says that it happened: the event is the debate, dated by the month
     # beside it, not by the budget year the sentence also names.
-    answer = seed_assistant.ask("När ägde budgetdebatten rum där M röstade nej?")
-    assert_exact(answer)
-    assert answer.short_answer == "december" and answer.citations[0].doc_id == ARTICLE
+    _assert_short_answer(seed_assistant.ask("När ägde budgetdebatten rum där M röstade nej?"), "december", ARTICLE)
     # Safety walks are planned, not held: no date to give.
     _assert_declined(seed_assistant, "När genomfördes trygghetsvandringarna i Västertorp?")
 
@@ -1009,9 +1005,8 @@ def test_a_figure_in_a_sentence_sharing_no_word_with_the_question_is_no_answer(s
     # "Placeringar i hvb-hem … kostade 640 miljoner kronor" is the top sentence holding an
     # amount, but says nothing of any project; the sentence naming "projektet Trefas" has no cost.
     _assert_declined(seed_assistant, "Hur mycket kostar projektet per år?")
-    answer = seed_assistant.ask("Hur mycket kostade placeringarna i hvb-hem förra året?")
-    assert_exact(answer)
-    assert answer.short_answer == "640 miljoner kronor" and answer.citations[0].doc_id == ARTICLE
+    _assert_short_answer(seed_assistant.ask("Hur mycket kostade placeringarna i hvb-hem förra året?"),
+                         "640 miljoner kronor", ARTICLE)
 
 
 def test_a_list_point_covering_more_of_the_question_is_kept_though_less_similar(seed_assistant: Assistant) -> None:
@@ -1084,3 +1079,9 @@ def _assert_first_quote(answer, doc_id: str, opening: str, holding: str) -> None
     quote = answer.citations[0].quote
     assert answer.citations[0].doc_id == doc_id
     assert quote.startswith(opening) and holding in quote
+
+
+def _assert_short_answer(answer, value: str, doc_id: str) -> None:
+    """The answer's short answer is ``value``, first cited from ``doc_id`` with an exact span."""
+    assert_exact(answer)
+    assert answer.short_answer == value and answer.citations[0].doc_id == doc_id
