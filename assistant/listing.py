@@ -224,7 +224,10 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
         if e.score >= answerer.settings.facts.near_best * usable[0].score and is_heading(e.document.text, e.start, e.end):
             expanded.extend(_section_after(e, 2 * settings.max_items, settings.section_reach))
     def point(e: SentenceEvidence) -> bool:
-        return is_point(e, settings.min_words, settings.min_sentence_words)
+        # A list a sentence announces may be of questions ("… ställa följande frågor …:"):
+        # a question is no point unless questions are asked for.
+        return is_point(e, settings.min_words, settings.min_sentence_words) and (
+            question.about_questions or not is_question(e.text))
 
     pool = sorted([e for e in usable if e.embedded and point(e)] + [e for e in expanded if point(e)],
                   key=lambda e: -e.score)

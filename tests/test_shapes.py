@@ -1085,3 +1085,13 @@ def _assert_short_answer(answer, value: str, doc_id: str) -> None:
     """The answer's short answer is ``value``, first cited from ``doc_id`` with an exact span."""
     assert_exact(answer)
     assert answer.short_answer == value and answer.citations[0].doc_id == doc_id
+
+
+def test_a_list_announced_by_a_sentence_gives_no_questions_as_points(seed_assistant: Assistant) -> None:
+    # "Jag vill därför ställa följande frågor …:" announces the interpellation's questions;
+    # they are no reforms, whatever list the question asks for.
+    answer = seed_assistant.ask("Which reforms did Jan Jönsson introduce as social affairs commissioner?")
+    assert_exact(answer)
+    assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {INTERPELLATION}
+    assert not any(c.quote.rstrip().endswith("?") for c in answer.citations)
+    assert any("skolsociala teamen" in c.quote for c in answer.citations)
