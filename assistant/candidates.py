@@ -136,19 +136,20 @@ def persons(text: str, start: int, end: int, common: CommonWord = _never_common)
         first = re.match(r"[\wéü-]+", text[match.start():match.end()])
         if not followed_by_party and not is_proper_noun(text, match.start(), match.start() + first.end(), common, start):
             continue
-        if match.group(0).split()[-1].lower() in _BODY_WORDS:
+        if any(BODY_NAME.fullmatch(word) for word in match.group(0).split()):
             continue  # "Malmö Stad", "Region Stockholm" are bodies, not people
         out.append(Candidate("person", match.group(0), match.start(), match.end()))
     return out
 
 
-# Words that make a capitalised pair the name of a body ("Malmö Stad", "Stockholms Stadshus").
-_BODY_WORDS = frozenset("""
-    stad staden stads kommun kommuns region regionen län läns landsting universitet högskola
-    myndighet myndigheten nämnd nämnden förvaltning förvaltningen kontor kontoret polisen polis
-    stadshus stadshuset rådhus rådhuset kyrka skola skolan sjukhus stiftelse stiftelsen förening
-    city council county municipality university police agency board office
-    """.split())
+# How the names of public bodies end, as whole words ("Malmö Stad", "Region Stockholm"'s
+# "Region") or as the head of a compound ("Skolverket", "Skolinspektionens",
+# "Stadsledningskontoret", "Kriminalvården").
+BODY_NAME = re.compile(
+    r"(?:stad|kommun|region|län|landsting|universitet|högskola|myndighet|nämnd|förvaltning|kontor|polis|stadshus|"
+    r"rådhus|kyrka|skola|sjukhus|stiftelse|förening|verk|inspektion|styrelse|råd|vård|domstol|byrå|institut|kansli|"
+    r"departement|ombudsman|city|council|county|municipality|university|police|agency|board|office)"
+    r"(?:en|et|n|s|ens|ets|ns)?$", re.IGNORECASE)
 
 
 _CAPITALISED = re.compile(r"\b[A-ZÅÄÖÉ][\wåäöéü]+(?:[-/][A-ZÅÄÖÉ]?[\wåäöéü]+)*")

@@ -60,10 +60,15 @@ def _section_after(heading: SentenceEvidence, limit: int, reach: int) -> list[Se
     for start, end in split_sentences(text, heading.end, min(len(text), heading.end + reach)):
         if len(items) >= limit or is_heading(text, start, end):
             break
-        items.append(replace(heading, start=start, end=end, answers=[],
-                             speaker=speaker_at(heading.document.speakers, start, end) or heading.speaker,
-                             score=heading.score * (1 - 0.01 * (len(items) + 1))))
+        items.append(_sentence_like(heading, start, end, heading.score * (1 - 0.01 * (len(items) + 1))))
     return items
+
+
+def _sentence_like(template: SentenceEvidence, start: int, end: int, score: float) -> SentenceEvidence:
+    """Another sentence of ``template``'s document, scored ``score``, said by whoever says
+    that span (else by ``template``'s speaker), holding no answer candidates."""
+    return replace(template, start=start, end=end, answers=[], score=score,
+                   speaker=speaker_at(template.document.speakers, start, end) or template.speaker)
 
 
 _INTRO = re.compile(r"(?::|\bföljande\.|\bnedan\.|\bfollowing:?)\s*$", re.IGNORECASE)
@@ -96,9 +101,7 @@ def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
         sentences = split_sentences(text, line_start, line_end)
         if sentences:
             start, end = sentences[0]
-            items.append(replace(intro, start=start, end=end, answers=[],
-                                 speaker=speaker_at(intro.document.speakers, start, end) or intro.speaker,
-                                 score=intro.score * (1 - 0.01 * len(items))))
+            items.append(_sentence_like(intro, start, end, intro.score * (1 - 0.01 * len(items))))
         position = line_end
     return items
 
@@ -128,8 +131,7 @@ def _sections_of(named: list[SentenceEvidence], reach: int) -> list[SentenceEvid
         seen.add(key)
         text = best.document.text
         for k, (start, end) in enumerate(split_sentences(text, speaker.start, speaker.end), start=1):
-            out.append(replace(best, start=start, end=end, answers=[], score=best.score * (1 - 0.01 * k),
-                               speaker=speaker_at(best.document.speakers, start, end) or speaker))
+            out.append(_sentence_like(best, start, end, best.score * (1 - 0.01 * k)))
     return out
 
 

@@ -395,6 +395,11 @@ def with_answered_person(text: str, previous_question: str, previous_short: str 
     name = re.sub(r"\s*\([^)]*\)\s*$", "", previous_short).strip()
     if not re.fullmatch(r"[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+){1,2}", name):
         return None  # not one person's name ("Jan Jönsson och Anna König Jerlmyr", a party)
+    return _named_for_pronouns(text, name)
+
+
+def _named_for_pronouns(text: str, name: str) -> str:
+    """``text`` with ``name`` for its personal pronouns ("hans" becomes "Jan Jönssons")."""
     return _PERSON_PRONOUN.sub(lambda m: name + ("s" if m.group(0).lower() in _POSSESSIVE else ""), text)
 
 
@@ -456,7 +461,7 @@ def with_context(question: Question, previous: Question) -> Question:
     person = person_of(previous)
     search = f"{previous.search or previous.text} {question.text}"
     if person is not None and _PERSON_PRONOUN.search(question.text):
-        search = _PERSON_PRONOUN.sub(lambda m: person + ("s" if m.group(0).lower() in _POSSESSIVE else ""), question.text)
+        search = _named_for_pronouns(question.text, person)
         # ... and asks what that question asks ("Vilken roll har han?" is who-is).
         full = analyze(search)
         return replace(full, text=question.text, search=search,

@@ -563,13 +563,14 @@ class SentenceScorer:
             if following.document is not current.document or "\n" in text[current.end:following.start]:
                 continue
             line_start, line_end = line_around(text, current.start, current.end)
-            referring = REFERS_BACK.match(following.text) is not None
-            if not BULLET.match(text, line_start, line_end) and not referring:
-                continue
-            joint = topic.covered(set(current.words | following.words), stem_matches)
+            bulleted = BULLET.match(text, line_start, line_end) is not None
             # A sentence that opens by referring back ("Dessa har erbjudits hjälp …" after
             # "… 120 individer identifierats …") reads with the one before; not the reverse.
-            if not referring or BULLET.match(text, line_start, line_end):
+            referring = REFERS_BACK.match(following.text) is not None
+            if not bulleted and not referring:
+                continue
+            joint = topic.covered(set(current.words | following.words), stem_matches)
+            if bulleted:
                 current.item_lexical = max(current.item_lexical, joint)
             following.item_lexical = max(following.item_lexical, joint)
 
