@@ -48,7 +48,7 @@ LATER_GRIDS = {
     "--duplicates": ("duplicate_similarity", [0.91, 0.93, 0.95, 0.96, 0.97, 0.98, 0.99]),
 }
 LATER_CALIBRATION = ["calibration", "heldout"] + [f"heldout{n}" for n in range(2, 10)]
-LATER_HELDOUT = [f"heldout{n}" for n in range(10, 14)]
+LATER_HELDOUT = [f"heldout{n}" for n in range(10, 15)]
 
 
 def ask_all(assistant: Assistant, items: list[dict]) -> tuple[float, float]:
