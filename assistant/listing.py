@@ -19,7 +19,8 @@ import numpy as np
 
 from assistant.glossary import swedish_for
 from assistant.question import Question, party_words
-from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_heading, is_question, topic_cover
+from assistant.scoring import (ANSWER_TYPE_TERMS, SentenceEvidence, section_heading_words, is_heading, is_question,
+                               topic_cover)
 from assistant.tuning import ListSettings
 from index import speaker_at
 from index.parties import find_parties
@@ -108,7 +109,9 @@ def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
 
 # Words that only say "a list of points" ("Vilka åtgärder föreslår V?", "What measures …").
 LIST_WORDS = frozenset(tokenize("åtgärder åtgärd förslag insatser insats satsningar krav punkter points "
-                                "measures proposals policies göra gör do"))
+                                "measures proposals policies göra gör do "
+                                # ... and putting them forward ("Vilka förslag lägger Andréa Hedin fram?")
+                                "lägger lägga lade lagt fram presenterar presenterade presenterat driver drev"))
 
 
 # Words that name a speaker's part of a paper ("Sammanfatta Lisa Palms ersättaryttrande").
@@ -133,6 +136,31 @@ def _sections_of(named: list[SentenceEvidence], reach: int) -> list[SentenceEvid
         for k, (start, end) in enumerate(split_sentences(text, speaker.start, speaker.end), start=1):
             out.append(_sentence_like(best, start, end, best.score * (1 - 0.01 * k)))
     return out
+
+
+# A question asking what someone puts forward ("Vad föreslår …?", "Vilka förslag lägger … fram?",
+# "Vad vill M?", "What does … propose?").
+_ASKS_PROPOSALS = re.compile(r"\b(?:föreslå\w*|förslag\w*|vill|kräver|krav|propos\w*|suggest\w*|wants?|demands?)\b",
+                             re.IGNORECASE)
+# A sentence that puts something forward: a wish, a demand, what shall or should be done.
+_PROPOSING = re.compile(r"\b(?:vill|ville|vilja|ska|skall|bör|borde|måste|behöver|föreslår|föreslog|föreslås|"
+                        r"förslag\w*|kräver|krävs|yrkar)\b", re.IGNORECASE)
+_PROPOSAL_HEADING = frozenset(tokenize("förslag förslagen"))
+
+
+def proposes(evidence: SentenceEvidence) -> bool:
+    """Whether a sentence puts something forward: it says what someone wants, what shall or
+    should be done, or it stands under a heading of proposals ("Några av våra förslag …", an
+    article's box "M:s förslag ●Bygg ut …", whose items are imperatives)."""
+    if _PROPOSING.search(evidence.text):
+        return True
+    text = evidence.document.text
+    line_start, _ = line_around(text, evidence.start, evidence.end)
+    opening = split_sentences(text, line_start, evidence.start)
+    heading = set(section_heading_words(text, evidence.start))
+    if opening and len(text[opening[0][0]:opening[0][1]].split()) <= 4 and text[opening[0][1] - 1] not in ".!?":
+        heading |= set(tokenize(text[opening[0][0]:opening[0][1]]))
+    return bool(heading & _PROPOSAL_HEADING)
 
 
 def _topic_free(question: Question, speakers: frozenset[str] = frozenset()) -> bool:
@@ -243,6 +271,10 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
         t for e in named if e.speaker is not None and e.speaker.name for t in tokenize(e.speaker.name)))
     if whole_say:
         pool = named + [e for e in _sections_of(named, settings.section_reach) if point(e) and not _overlaps(e, named)]
+        if _ASKS_PROPOSALS.search(question.text):
+            # What they propose, before what else they say (the background, a reply).
+            pool = sorted((e if proposes(e) else replace(e, score=e.score * settings.unproposed_share) for e in pool),
+                          key=lambda e: -e.score)
     # A question that names a kind of document ("Vilka frågor ställer interpellationen?", "What
     # does the memo propose?") keeps to the documents of that kind.
     asked = set(tokenize(question.text))

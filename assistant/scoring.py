@@ -136,7 +136,7 @@ def _section_headings(text: str) -> tuple[tuple[int, ...], tuple[frozenset[str],
     return tuple(ends), tuple(stems)
 
 
-def _section_heading_words(text: str, start: int) -> frozenset[str]:
+def section_heading_words(text: str, start: int) -> frozenset[str]:
     """The stems of the heading of the section ``start`` is in ("Vår kritik mot det borgerliga
     förslaget" for the points under it); none before the first heading."""
     ends, stems = _section_headings(text)
@@ -412,7 +412,7 @@ class SentenceScorer:
                         earlier.pointed = pointed
                     continue
                 seen[(document.doc_id, start)] = None
-                section = _section_heading_words(document.text, start)
+                section = section_heading_words(document.text, start)
                 tokens = own | labels | header | section
                 speaker = speaker_at(document.speakers, start, end)
                 speaker_parties = list(speaker.parties) if speaker is not None else list(doc_parties)

@@ -95,6 +95,12 @@ class ListSettings:
     # 0.765 at 0.93, 0.782 from 0.96 to 0.99 (flat); 0.96, the least change that reaches it.
     # Held out (31 lists): 0.789 -> 0.795.
     duplicate_similarity: float = 0.96
+    # "Vad föreslår Andréa Hedin?": what a named speaker says that puts nothing forward (no
+    # "vill"/"ska"/"bör", no heading of proposals above it) counts this share of its score
+    # (session 11). ``python -m bench.tune_lists --unproposed``: the 73 calibration lists are
+    # flat over 0.2-1.0 (0.782; none asks a named person's proposals), so 0.5 by hand; held
+    # out (heldout10-15, 38 lists): covered 0.770 at 1.0 (off) -> 0.785 from 0.65 down.
+    unproposed_share: float = 0.5
     whole_item_chars: int = 500     # a point in a bulleted item cites the whole item up to this long
     #                                 (session 5, by hand: the seeds' bullets are 60-420 characters)
     summary_own: int = 3            # a document summary opens with up to this many sentences of the

@@ -3,6 +3,7 @@
     python -m bench.tune_lists
     python -m bench.tune_lists --other-document
     python -m bench.tune_lists --duplicates
+    python -m bench.tune_lists --unproposed
 
 Grid over ``ListSettings.relative_floor``, ``mmr_lambda`` and ``dense_margin``; objective:
 mean share of the points covered by the list questions of ``tests/eval/calibration.jsonl``
@@ -46,9 +47,10 @@ def mean_coverage(assistant: Assistant, items: list[dict]) -> float:
 LATER_GRIDS = {
     "--other-document": ("other_document_floor", [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]),
     "--duplicates": ("duplicate_similarity", [0.91, 0.93, 0.95, 0.96, 0.97, 0.98, 0.99]),
+    "--unproposed": ("unproposed_share", [0.2, 0.35, 0.5, 0.65, 0.8, 1.0]),
 }
 LATER_CALIBRATION = ["calibration", "heldout"] + [f"heldout{n}" for n in range(2, 10)]
-LATER_HELDOUT = [f"heldout{n}" for n in range(10, 15)]
+LATER_HELDOUT = [f"heldout{n}" for n in range(10, 16)]
 
 
 def ask_all(assistant: Assistant, items: list[dict]) -> tuple[float, float]:

@@ -1094,3 +1094,15 @@ def test_a_list_announced_by_a_sentence_gives_no_questions_as_points(seed_assist
     assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {INTERPELLATION}
     assert not any(c.quote.rstrip().endswith("?") for c in answer.citations)
     assert any("skolsociala teamen" in c.quote for c in answer.citations)
+
+
+def test_what_a_named_person_proposes_comes_before_what_else_they_say(seed_assistant: Assistant) -> None:
+    # The article quotes Andréa Hedin on the background too; her party's box of proposals
+    # ("M:s förslag ●Bygg ut …", imperatives under a heading of proposals) answers the question.
+    answer = seed_assistant.ask("Vilka förslag lägger Andréa Hedin fram?")
+    assert_exact(answer)
+    assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {ARTICLE}
+    quotes = [c.quote for c in answer.citations]
+    assert "Starta en pilotgrupp med socialsekreterare som jobbar i hemmiljö." in quotes
+    assert "Bygg ut de skolsociala teamen till alla kommunala skolor i Stockholm." in quotes
+    assert not any(q.startswith("Bakgrunden är den snabba negativa utveckling") for q in quotes)
