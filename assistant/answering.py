@@ -23,6 +23,7 @@ from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, key_in, stem_matches,
                                topic_cover)
 from assistant.tuning import AnswerSettings, FactoidSettings
+from assistant.whois import ROLE_NOUN
 from index import DocumentRecord, Index, Speaker
 from index.metadata import KIND_NAMES
 from index.parties import find_parties, party_name
@@ -217,7 +218,9 @@ class ExtractiveAnswerer:
                 with_names = [e for e in with_names if has_role(e)]
                 if with_names:
                     best = with_names[0]
-                elif not has_role(best):  # the answer may be a group ("En hovmästare är arbetsledare …")
+                elif not has_role(best) or _NAME_OF_ROLE.search(question.text):
+                    # The answer may be a group ("En hovmästare är arbetsledare …"), unless
+                    # a name is asked for.
                     return Draft(answerable=False)
             elif with_names and with_names[0].score >= self.settings.facts.near_best * best.score and (
                     self._topic_cover(question, with_names[0])
@@ -587,6 +590,10 @@ def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
 
 # "Vem är handläggare …?", "Vilka är ordförande …?": the role a person question asks for.
 _ROLE_ASKED = re.compile(r"^\s*(?i:vem|vilka)\s+(?i:är|var|blir|blev)\s+([a-zåäö][\wåäö-]{3,})\b")
+# "Vad heter kommunpolisen som …?", "Vad heter handläggaren?": a role whose holder's name is
+# asked for (a sentence naming the role but nobody is no answer).
+_NAME_OF_ROLE = re.compile(r"^\s*vad\s+heter\s+(?:den\s+|det\s+)?(" + ROLE_NOUN + r"|[\wåäö-]*polis(?:en)?)\b",
+                           re.IGNORECASE)
 # "Who is the chair of …?", "Who chairs …?", "Who heads …?": the role, in English.
 _ROLE_ASKED_ENGLISH = re.compile(
     r"^\s*who\s+(?:(?:is|was|are|were)\s+(?:the\s+)?([a-z][a-z -]{2,})\s+(?:of|in|at|for|on)\b"
@@ -597,7 +604,7 @@ def _asked_role(question: Question) -> list[str] | None:
     """The stems of the role a person question names (Swedish, or an English role through the
     glossary's Swedish words), None when it names none."""
     if question.language == "sv":
-        role = _ROLE_ASKED.search(question.text)
+        role = _ROLE_ASKED.search(question.text) or _NAME_OF_ROLE.search(question.text)
         return tokenize(role.group(1))[:1] if role else None
     role = _ROLE_ASKED_ENGLISH.search(question.text)
     if role is None:

@@ -29,6 +29,14 @@ _PAST_FORM = re.compile(r"(?:de|des|te|tes|gick|tog|gav|kom|drog|stod|skrev|skö
 # debatten?", "När skedde skjutningen?", "När genomfördes trygghetsvandringen?").
 _LIGHT_VERBS_PAST = frozenset("hölls skedde ägde inträffade genomfördes gjordes pågick anordnades arrangerades".split())
 _LIGHT_VERBS = _LIGHT_VERBS_PAST | frozenset("hålls sker äger inträffar genomförs görs pågår anordnas arrangeras".split())
+# The infinitive after an auxiliary and its subject (at most three words): a word in -a or -as
+# (not a determiner or a common adjective in -a).
+_NOT_INFINITIVE = ("nya|stora|andra|första|sista|alla|hela|samma|egna|enskilda|unga|gamla|flera|båda|dessa|sina|"
+                   "våra|era|deras|mera|ena")
+_INFINITIVE = re.compile(r"(?:\s+(?!(?:om|i|på|för|till|med|av|från|vid|under|efter|inom|mot)\b)[\wåäö-]+){0,3}?"
+                         r"\s+(?!(?:" + _NOT_INFINITIVE + r")\b)([a-zåäö]{3,}as?)\b", re.IGNORECASE)
+# Auxiliaries that an infinitive follows ("När ska …", not "När var … klart?").
+_MODALS = frozenset("ska skall skulle kan kunde måste får fick bör kommer brukar".split())
 _NOUN_AFTER = re.compile(r"\s+(?:rum\s+)?(?:(?:den|det|de|en|ett)\s+)?([a-zåäö][a-zåäö-]{3,})\b", re.IGNORECASE)
 _VERB_ENDING = re.compile(r"(?:ades|ade|des|de|tes|te|ts|s|a)$")
 # Words before a verb that make it wanted or planned rather than done ("ville införa").
@@ -86,7 +94,12 @@ def asked_event(question: Question, kind: str) -> AskedEvent | None:
         return None
     verb = asked.group(2).lower()
     if verb in _AUXILIARIES:
-        return None
+        # "När ska trygghetskontoret öppna?", "När kan man ansöka?": the infinitive after the
+        # subject is the event (planned: any sentence that mentions it may date it).
+        infinitive = _INFINITIVE.match(question.text, asked.end()) if verb in _MODALS else None
+        if infinitive is None:
+            return None
+        return _event(tokenize(infinitive.group(1))[:1], [infinitive.group(1).lower()], past=False)
     past = bool(_PAST_FORM.search(verb))
     if verb in _LIGHT_VERBS:
         # "När hölls budgetdebatten …?": the event is the noun the verb carries.

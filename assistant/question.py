@@ -30,7 +30,10 @@ EXPECTS = (
                        r"\bregistration number|\bcase number|\breference number")),
     # A number or an address to reach someone at (not any question that mentions e-mail).
     ("contact", re.compile(r"\btelefon(?:nummer|nr)?\w*|\bmobil(?:nummer|telefon)\w*|\b(?:e-?post|mejl|e-?mail|mail)adress\w*"
-                           r"|\bkontaktuppgift\w*|\bphone\b|\be-?mail address|\bcontact details\b")),
+                           r"|\bkontaktuppgift\w*|\bphone\b|\be-?mail address|\bcontact details\b"
+                           # "Hur når man honom?", "How can I reach her?"
+                           r"|\bhur\s+(?:når|kontaktar)\s+(?:man|jag|vi|ni|du)\b"
+                           r"|\bhow\s+(?:can|do|could|should)\s+(?:i|you|we|one)\s+(?:reach|contact)\b")),
     # What an abbreviation stands for ("Vad står SSPF för?", "What does SIG stand for?").
     ("expansion", re.compile(r"\bstår\s+(?:förkortningen\s+|akronymen\s+)?\S+\s+för\b|\bbetyder\s+(?:förkortningen|akronymen)\b"
                              r"|\bförkortning(?:en)?\s+för\b|\bstands?\s+for\b|\bshort\s+for\b|\babbreviation\b")),

@@ -34,18 +34,18 @@ from index.text import line_around, split_sentences
 if TYPE_CHECKING:
     from assistant.answering import Draft, ExtractiveAnswerer
 
-_ROLE_NOUN = (
+ROLE_NOUN = (
     r"[\wåäö-]*(?:borgarråd|kommunalråd|regionråd|ordförande|direktör|chef|handläggare|sekreterare|minister|"
     r"statsråd|ledamot|ersättare|talesperson|gruppledare|politiker|samordnare|koordinator|ansvarig|strateg|"
     r"utredare|författare|journalist|reporter|fotograf|rektor|ombudsman|talman|kommundirektör|stadsdirektör|"
     r"president|ambassadör|generaldirektör|riksdagsledamot|kandidat|företrädare)"
     r"(?:et|en|n|na|ar|arna|er|erna|s)?"
 )
-_ROLE_WORD = re.compile(r"\b" + _ROLE_NOUN + r"\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"\b" + ROLE_NOUN + r"\b", re.IGNORECASE)
 _NAMEISH = r"[A-ZÅÄÖÉ][\wåäöéü'’-]+(?:[ \t]+[A-ZÅÄÖÉ][\wåäöéü'’-]+){0,3}(?:[ \t]*\([^)\n]{1,12}\))?"
 # A title right before the name, possibly before a list of other names ("borgarråden A, B och X").
 _ROLE_BEFORE = re.compile(
-    r"((?:(?:[A-ZÅÄÖ][\wåäö]*s|[\wåäö]+(?:ande|ende))[ \t]+){0,2}(?:[\wåäö]+-[ \t]+och[ \t]+)?" + _ROLE_NOUN + r")[ \t]+"
+    r"((?:(?:[A-ZÅÄÖ][\wåäö]*s|[\wåäö]+(?:ande|ende))[ \t]+){0,2}(?:[\wåäö]+-[ \t]+och[ \t]+)?" + ROLE_NOUN + r")[ \t]+"
     r"(?:" + _NAMEISH + r"(?:,[ \t]*|[ \t]+och[ \t]+))*$"
 )
 # "Foto: Naomi Grossman", "Handläggare: Clas Cederlid", "Photo: …": one capitalised word and a colon.
@@ -53,7 +53,7 @@ _LABEL_BEFORE = re.compile(r"(?:^|(?<=[.!?)][ \t])|(?<=\n))[ \t]*([A-ZÅÄÖ][\w
 _CUE_END = re.compile(r"[ \t]+(?:med[ \t]+hänvisning|enligt[ \t]+följande|anför[ \t]+följande)")
 _APPOSITION = re.compile(r"(?:[ \t]*\((?:alla[ \t]+)?[A-Za-zÅÄÖåäö]{1,3}\))?,[ \t]*([a-zåäö][^,.;\n\t]{2,90}?)(?=,|\.|;|\n|\t|$|[ \t]+som[ \t]|[ \t]+(?:välkomnar|säger|anser|menar)\b)")
 _PARTY_AFTER = re.compile(r"(?:,[ \t]*" + _NAMEISH + r"|[ \t]+och[ \t]+" + _NAMEISH + r")*[ \t]*\((?:alla[ \t]+)?([A-Za-zÅÄÖåäö]{1,3})\)")
-_SELF_ROLE = re.compile(r"\bjag\s+som\s+(" + _ROLE_NOUN + r"(?:[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)", re.IGNORECASE)
+_SELF_ROLE = re.compile(r"\bjag\s+som\s+(" + ROLE_NOUN + r"(?:[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)", re.IGNORECASE)
 _CUE_ROLES = ("reservation", "statement", "substitute", "rapporteur")
 MAX_ROLES = 4
 

@@ -1106,3 +1106,29 @@ def test_what_a_named_person_proposes_comes_before_what_else_they_say(seed_assis
     assert "Starta en pilotgrupp med socialsekreterare som jobbar i hemmiljö." in quotes
     assert "Bygg ut de skolsociala teamen till alla kommunala skolor i Stockholm." in quotes
     assert not any(q.startswith("Bakgrunden är den snabba negativa utveckling") for q in quotes)
+
+
+def test_how_to_reach_someone_asks_for_their_contact_details(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vem är handläggare för svaret på skrivelsen i Hägersten-Älvsjö?")
+    answer = seed_assistant.ask("Hur når man honom?", history=[first])
+    assert_exact(answer)
+    assert answer.short_answer == "08-50823326"
+    assert answer.citations[0].doc_id == DISTRICT and answer.citations[0].quote == "Telefon: 08-50823326"
+    assert not seed_assistant.ask("Hur når man Andréa Hedin?").answerable  # no contact details given
+
+
+def test_the_name_of_a_role_is_a_name_or_nothing(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad heter stadsdelsdirektören i Hägersten-Älvsjö?")
+    assert_exact(answer)
+    assert answer.short_answer == "Lee Orberson" and answer.citations[0].doc_id == DISTRICT
+    # The reply says a community police officer lectured, never who: no sentence is the answer.
+    assert not seed_assistant.ask("Vad heter kommunpolisen som föreläste på skolorna?").answerable
+
+
+def test_when_something_shall_happen_needs_a_sentence_about_that_event(seed_assistant: Assistant) -> None:
+    # The budget wants more safety offices; it never says when one opens.
+    assert not seed_assistant.ask("När ska trygghetskontoret öppna?").answerable
+    answer = seed_assistant.ask("När ska SSPF starta upp fullt ut?")
+    assert_exact(answer)
+    assert answer.answerable and answer.citations[0].doc_id == DISTRICT
+    assert "SSPF startar upp fullt ut" in answer.citations[0].quote
