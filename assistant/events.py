@@ -19,8 +19,10 @@ from assistant.question import Question
 from assistant.scoring import SentenceEvidence, stem_matches
 from index.text import tokenize, words
 
-_SWEDISH = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:(när|varför))\s+([a-zåäö]+)\b")
-_ENGLISH = re.compile(r"^\s*(?:and\s+)?(when|why)\s+(did|was|were|has|have|had)\s+(.+)$", re.IGNORECASE)
+_SWEDISH = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:(när|varför|vilket\s+år|vilket\s+datum|vilken\s+dag|vilken\s+månad))"
+                      r"\s+([a-zåäö]+)\b")
+_ENGLISH = re.compile(r"^\s*(?:and\s+)?(when|why|(?:in\s+)?(?:what|which)\s+year)\s+(did|was|were|has|have|had)\s+(.+)$",
+                      re.IGNORECASE)
 # "När måste du …?", "När ska …?": no event verb of its own.
 _AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fick bör har hade kommer brukar".split())
 # A verb's past: a weak one's ("infördes", "startade") or a strong one's ("avgick", "tog").
@@ -90,9 +92,14 @@ def asked_event(question: Question, kind: str) -> AskedEvent | None:
     if question.language == "en":
         return _english_event(question, kind)
     asked = _SWEDISH.match(question.text)
-    if asked is None or {"när": "when", "varför": "why"}[asked.group(1).lower()] != kind:
+    if asked is None or ("why" if asked.group(1).lower() == "varför" else "when") != kind:
         return None
     verb = asked.group(2).lower()
+    if asked.group(1).lower() not in ("när", "varför") and not verb.endswith(("des", "tes")):
+        # "Vilket år infördes X?" dates that act; in "Vilket år varnar reservationen för …?"
+        # or "Vilket år kom Trefas igång?" the year is what the verb is about, or the verb
+        # carries a particle: only a past passive is taken as the event.
+        return None
     if verb in _AUXILIARIES:
         # "När ska trygghetskontoret öppna?", "När kan man ansöka?": the infinitive after the
         # subject is the event (planned: any sentence that mentions it may date it).
@@ -112,7 +119,7 @@ def asked_event(question: Question, kind: str) -> AskedEvent | None:
 
 def _english_event(question: Question, kind: str) -> AskedEvent | None:
     asked = _ENGLISH.match(question.text)
-    if asked is None or asked.group(1).lower() != kind:
+    if asked is None or ("why" if asked.group(1).lower() == "why" else "when") != kind:
         return None
     auxiliary, rest = asked.group(2).lower(), asked.group(3)
     names = {w for k in question.key_terms for w in words(k)}

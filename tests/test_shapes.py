@@ -1132,3 +1132,18 @@ def test_when_something_shall_happen_needs_a_sentence_about_that_event(seed_assi
     assert_exact(answer)
     assert answer.answerable and answer.citations[0].doc_id == DISTRICT
     assert "SSPF startar upp fullt ut" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question", ["Vilket år infördes Sluta skjut i Stockholm?",
+                                      "What year was Sluta skjut introduced in Stockholm?"])
+def test_the_year_of_an_act_the_documents_only_discuss_is_declined(seed_assistant: Assistant, question: str) -> None:
+    # Sluta skjut is wanted, debated and praised in Malmö; no sentence says it was introduced
+    # in Stockholm (the years near it date other things: a claim in August 2022, Trefas).
+    assert not seed_assistant.ask(question).answerable
+
+
+def test_the_year_of_an_act_the_documents_state(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilket år startades Trefas?")
+    assert_exact(answer)
+    assert "2020" in answer.text
+    assert any(c.doc_id == INTERPELLATION and "Trefas startades 2020" in c.quote for c in answer.citations)
