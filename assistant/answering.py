@@ -272,11 +272,11 @@ class ExtractiveAnswerer:
             # "Hur mycket har projektet kostat?": a figure in a sentence sharing no word with the
             # question (another top sentence passed the gate for it) is a figure of something else.
             return Draft(answerable=False)
-        if question.expects in ("amount", "number") and best.answers and not _figure_of_named(question, best):
+        if question.expects in ("amount", "number") and best.answers and not _figure_of(question, best):
             # "Vad kostar Stockholmsmodellen …?": a cost of another item of the same list is no
             # answer; a nearly as good sentence with a figure of the named subject is.
             floor = self.settings.facts.near_best * usable[0].score
-            named = [e for e in usable[:5] if e.answers and e.score >= floor and _figure_of_named(question, e)]
+            named = [e for e in usable[:5] if e.answers and e.score >= floor and _figure_of(question, e)]
             if not named:
                 return Draft(answerable=False)
             best = named[0]
@@ -566,6 +566,60 @@ def _figure_of_named(question: Question, evidence: SentenceEvidence) -> bool:
                for k in question.key_terms
                if not (find_parties(k) and set(evidence.parties)) and not k[0].isdigit()
                and not (own_voice and BODY_NAME.search(k)))
+
+
+def _figure_of(question: Question, evidence: SentenceEvidence) -> bool:
+    return _figure_of_named(question, evidence) and _of_asked_year(question, evidence) and _of_asked_scope(
+        question, evidence)
+
+
+# "… i hela landet / staden", "… in the whole country", "nationwide": the whole of which the
+# figure must be (a count for one region is no national count).
+_WHOLE_SCOPE = re.compile(r"\b(?:i|inom|över)\s+hela\s+([a-zåäö]{4,})|\b(?:in|across)\s+the\s+whole\s+([a-z]{4,})"
+                          r"|\b(nationwide|nationally|nationellt)\b", re.IGNORECASE)
+_NATIONAL = ("landet", "riket", "sverige", "nationell", "country", "nation")
+
+
+def _of_asked_scope(question: Question, evidence: SentenceEvidence) -> bool:
+    """Whether a figure's sentence speaks of the whole the question names ("Hur många
+    skjutningar skedde i hela landet?" is not answered by a count "i Stockholmsområdet")."""
+    scope = _WHOLE_SCOPE.search(question.text)
+    if scope is None:
+        return True
+    word = next(g for g in scope.groups() if g).lower()
+    national = word in _NATIONAL or word.startswith("nation")
+    forms = _NATIONAL if national else (word, word.rstrip("et").rstrip("en")[:max(4, len(word) - 2)])
+    lowered = evidence.text.lower()
+    return any(form in lowered for form in forms)
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\b")
+
+
+def _years(text: str) -> set[int]:
+    """The years ``text`` names, a span ("2021-2024") with the years inside it."""
+    out: set[int] = set()
+    for match in _YEAR.finditer(text):
+        first = int(match.group(1))
+        last = int(match.group(2)) if match.group(2) else first
+        out.update(range(first, last + 1) if 0 <= last - first <= 50 else (first, last))
+    return out
+
+
+def _of_asked_year(question: Question, evidence: SentenceEvidence) -> bool:
+    """Whether a figure's sentence is of the year the question names: it names that year, or
+    it names none and the last year named before it in its paragraph is that one ("22
+    skjutningar har ägt rum … under årets tre första månader" after "År 2021 har inte börjat
+    bra" is no count for 2020). A question naming no year: always."""
+    asked = _years(question.text)
+    if not asked:
+        return True
+    said = _years(evidence.text)
+    if said:
+        return bool(asked & said)
+    text = evidence.document.text
+    before = [m for m in _YEAR.finditer(text, text.rfind("\n\n", 0, evidence.start) + 1, evidence.start)]
+    return not before or bool(asked & _years(before[-1].group(0)))
 
 
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Vv]i|[Vv]år|[Vv]årt|[Vv]åra|oss)\b")

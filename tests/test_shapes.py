@@ -1147,3 +1147,17 @@ def test_the_year_of_an_act_the_documents_state(seed_assistant: Assistant) -> No
     assert_exact(answer)
     assert "2020" in answer.text
     assert any(c.doc_id == INTERPELLATION and "Trefas startades 2020" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["Hur många skjutningar skedde i hela landet 2020?",
+                                      "How many shootings were there nationwide in 2020?"])
+def test_a_figure_of_another_year_or_a_smaller_area_is_no_answer(seed_assistant: Assistant, question: str) -> None:
+    # The memo counts 2020's shootings in the Stockholm area (156) and 2021's first three
+    # months in the region (22, after "År 2021 …"); it gives no national count for 2020.
+    assert not seed_assistant.ask(question).answerable
+
+
+def test_a_figure_of_the_asked_year_in_the_asked_area_is_the_answer(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Hur många skjutningar skedde i Stockholmsområdet 2020?")
+    assert_exact(answer)
+    assert answer.short_answer == "156" and answer.citations[0].doc_id == PM
