@@ -316,6 +316,18 @@ class Assistant:
             if focused_draft is not None and focused_draft.answerable:
                 draft = focused_draft
                 passages = [p for p in (self._passage(c) for c in focused) if p is not None]
+        own = analyze(question)
+        if not draft.answerable and history and analysed.search is not None and (own.parties or own.key_terms) \
+                and is_follow_up(own) and (filters is None or not filters.doc_ids):
+            # "Vad föreslår Vänsterpartiet för Järva?" … "Och vad säger Feministiskt initiativ?":
+            # the party or person asked about next need not speak of the first question's words;
+            # what they say in the documents the conversation is about answers it (nothing, when
+            # they do not speak there).
+            cited = tuple(sorted({c.doc_id for c in getattr(history[-1], "citations", None) or []}))
+            if cited:
+                alone = self.ask(question, filters=replace(filters or Filters(), doc_ids=cited))
+                if alone.answerable:
+                    return alone
         answer = self._compose(question, analysed, draft, passages)
         if notice:
             answer = replace(answer, text=f"{notice}\n\n{answer.text}", notice=notice)

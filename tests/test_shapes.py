@@ -1161,3 +1161,15 @@ def test_a_figure_of_the_asked_year_in_the_asked_area_is_the_answer(seed_assista
     answer = seed_assistant.ask("Hur många skjutningar skedde i Stockholmsområdet 2020?")
     assert_exact(answer)
     assert answer.short_answer == "156" and answer.citations[0].doc_id == PM
+
+
+def test_a_follow_up_about_another_party_reads_what_it_says_in_the_same_documents(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vad föreslår Vänsterpartiet för Järva?")
+    answer = seed_assistant.ask("Och vad säger Feministiskt initiativ?", history=[first])
+    assert_exact(answer)
+    assert answer.answerable and {c.doc_id for c in answer.citations} == {PM}
+    assert all(c.parties == ("Fi",) for c in answer.citations)  # Lisa Palm's (Fi) substitute's statement
+    assert any("Sluta skjut" in c.quote for c in answer.citations)
+    # A party that does not speak in the documents the conversation is about: declined.
+    first = seed_assistant.ask("Vad föreslår Socialdemokraterna för Stureplan?")
+    assert not seed_assistant.ask("Och vad säger Kristdemokraterna?", history=[first]).answerable
