@@ -222,6 +222,15 @@ class ExtractiveAnswerer:
                     # The answer may be a group ("En hovmästare är arbetsledare …"), unless
                     # a name is asked for.
                     return Draft(answerable=False)
+            elif best.answers and (better := next((
+                    e for e in usable[1:5] if not e.answers and e.score >= self.settings.facts.near_best * best.score
+                    and e.dense > best.dense and self._topic_cover(question, e) > self._topic_cover(question, best)),
+                    None)) is not None:
+                # "Vem ska det nya förstärkningsteamet rekrytera?": a sentence both closer to the
+                # question and covering more of its words, that names a group ("Tidigare chefer
+                # och högre tjänstemän ska rekryteras …"), answers it, not one that only holds a
+                # name ("Framtid Stockholm … ges förstärkning").
+                best = better
             elif with_names and with_names[0].score >= self.settings.facts.near_best * best.score and (
                     self._topic_cover(question, with_names[0])
                     >= self.settings.facts.name_word_share * self._topic_cover(question, best)):

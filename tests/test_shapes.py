@@ -1173,3 +1173,11 @@ def test_a_follow_up_about_another_party_reads_what_it_says_in_the_same_document
     # A party that does not speak in the documents the conversation is about: declined.
     first = seed_assistant.ask("Vad föreslår Socialdemokraterna för Stureplan?")
     assert not seed_assistant.ask("Och vad säger Kristdemokraterna?", history=[first]).answerable
+
+
+def test_who_may_be_a_group_when_that_sentence_is_closer_than_one_with_a_name(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vem ska det nya förstärkningsteamet rekrytera?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == BUDGET
+    assert answer.citations[0].quote.startswith("Tidigare chefer och högre tjänstemän ska rekryteras")
+    assert "Framtid Stockholm" not in answer.text
