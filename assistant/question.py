@@ -340,7 +340,8 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
     "kritiserar kritiserade kritik criticise criticises criticize criticizes criticism "  # ... criticism as well
     "ålder åldersgrupp åldersgruppen age old "
-    "länge"  # "Hur länge …?" asks for a duration, which the answer gives, not the word
+    "länge "  # "Hur länge …?" asks for a duration, which the answer gives, not the word
+    "göra gör gjorde"  # "Vad vill M göra med socialtjänsten?": what is done, which the answer says
 ))
 
 

@@ -1181,3 +1181,12 @@ def test_who_may_be_a_group_when_that_sentence_is_closer_than_one_with_a_name(se
     assert answer.citations[0].doc_id == BUDGET
     assert answer.citations[0].quote.startswith("Tidigare chefer och högre tjänstemän ska rekryteras")
     assert "Framtid Stockholm" not in answer.text
+
+
+def test_what_a_party_wants_to_do_with_something_is_a_list_of_its_points(seed_assistant: Assistant) -> None:
+    # "göra" only says that something is to be done: the topic is the social services.
+    answer = seed_assistant.ask("Vad vill Moderaterna göra med socialtjänsten?")
+    assert_exact(answer)
+    assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {ARTICLE}
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "hembesöksprogrammen" in quotes and "friskolor" in quotes
