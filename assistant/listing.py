@@ -163,6 +163,24 @@ def proposes(evidence: SentenceEvidence) -> bool:
     return bool(heading & _PROPOSAL_HEADING)
 
 
+# The speakers' sections a question names by kind ("Sammanfatta reservationen från S och V").
+_SECTION_ROLES = (("reservation", re.compile(r"\breserv\w*|\bdissent", re.IGNORECASE)),
+                  ("statement", re.compile(r"\buttalande\w*|\bstatement", re.IGNORECASE)),
+                  ("substitute", re.compile(r"\bersättaryttrande\w*|\byttrande\w*", re.IGNORECASE)))
+
+
+def _sections_asked(question: Question, pool: list[SentenceEvidence]) -> list[SentenceEvidence]:
+    """The sentences of the sections of the kind the question names (a reservation, a
+    statement) said by the parties it names, if any: "Sammanfatta reservationen från
+    Socialdemokraterna och Vänsterpartiet", "Vad är reservanterna missnöjda med …?" read the
+    reservation as a named speaker's."""
+    roles = {role for role, words in _SECTION_ROLES if words.search(question.text)}
+    if not roles:
+        return []
+    return [e for e in pool if e.speaker is not None and e.speaker.role in roles
+            and set(question.parties) <= set(e.speaker.parties)]
+
+
 def _topic_free(question: Question, speakers: frozenset[str] = frozenset()) -> bool:
     """Whether the question names nothing but a party (or one of ``speakers``, word stems of
     their names) and the kind of answer ("Vad vill Moderaterna?", "Vilka åtgärder föreslår
@@ -261,7 +279,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
 
     pool = sorted([e for e in usable if e.embedded and point(e)] + [e for e in expanded if point(e)],
                   key=lambda e: -e.score)
-    named = said_by_named_speaker(question, pool)
+    named = said_by_named_speaker(question, pool) or _sections_asked(question, pool)
     if named:
         pool = named
     # "Vad föreslår Andréa Hedin?", "Sammanfatta Lisa Palms ersättaryttrande": all that the
@@ -396,8 +414,9 @@ def _whole_items(points: list[SentenceEvidence], limit: int) -> list[SentenceEvi
         sentences = split_sentences(text, line_start, line_end)
         if bullet and sentences and sentences[-1][1] - sentences[0][0] <= limit:
             e = replace(e, start=min(e.start, sentences[0][0]), end=max(e.end, sentences[-1][1]))
-        if not _overlaps(e, out):
-            out.append(e)
+        said = " ".join(e.text.split())
+        if not _overlaps(e, out) and not any(said in " ".join(o.text.split()) for o in out):
+            out.append(e)  # (a sentence the paper repeats word for word is one point)
     return out
 
 

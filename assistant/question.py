@@ -72,7 +72,11 @@ _LIST = re.compile(
     r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|lovar|planerar|gör|görs|anser|tycker|menar|säger|skriver|skrev|"
     r"kritiserar|erbjuder|erbjuds|innehåller|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
     r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?[\wåäö-]*?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
-    r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik|frågor)"
+    r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik|frågor|brister|invändningar|"
+    r"farhågor|svagheter)"
+    # What someone is unhappy with is several points ("Vad är reservanterna missnöjda med …?").
+    r"|\bvad\s+(?:är|var)\s+.+\s+(?:missnöjda?|missnöjt|kritiska?|upprörda?|besvikna?|oroliga?)\s+(?:med|över|till|för)\b"
+    r"|\bwhat\s+(?:is|are|was|were)\s+.+\s+(?:unhappy|dissatisfied|upset|disappointed|critical|worried)\b"
     r"|\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bvad\s+går\s+.+\s+ut\s+på"
     r"|\bsummar|\boverview\b|\blist\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
     r"|\bwhat\s+(?:does|do|did|has|have|will)\s+.+\s+(?:propose|want|suggest|demand|plan|criticis|criticiz|"
@@ -339,6 +343,8 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "tycker anser säger menar think thinks say says nämner nämns mention mentions "  # an opinion or a response asked for, not a topic
     "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
     "kritiserar kritiserade kritik criticise criticises criticize criticizes criticism "  # ... criticism as well
+    "brist brister bristerna invändningar farhågor svagheter missnöjda missnöjd "  # ... and faults found
+    "ser såg "  # ("Vilka brister ser S i …?")
     "ålder åldersgrupp åldersgruppen age old "
     "länge "  # "Hur länge …?" asks for a duration, which the answer gives, not the word
     "göra gör gjorde"  # "Vad vill M göra med socialtjänsten?": what is done, which the answer says

@@ -1190,3 +1190,17 @@ def test_what_a_party_wants_to_do_with_something_is_a_list_of_its_points(seed_as
     assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {ARTICLE}
     quotes = " ".join(c.quote for c in answer.citations)
     assert "hembesöksprogram" in quotes and "fristående förskolor" in quotes
+
+
+@pytest.mark.parametrize("question", ["Vad är reservanterna missnöjda med i hur skrivelsen hanterades?",
+                                      "Vilka brister ser Socialdemokraterna och Vänsterpartiet i majoritetens hantering av skrivelsen?"])
+def test_what_the_reservation_finds_wrong_is_a_list_from_the_reservation(seed_assistant: Assistant, question: str) -> None:
+    answer = seed_assistant.ask(question)
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.items) >= 3
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "byrålådan" in quotes and "samlat partierna" in quotes
+    reservation = seed_text(PM).index("Reservation anfördes av borgarråden")
+    statement = seed_text(PM).index("Särskilt uttalande gjordes av borgarrådet Clara Lindblom")
+    in_reservation = [c for c in answer.citations if c.doc_id == PM and reservation < c.start < statement]
+    assert len(in_reservation) >= len(answer.citations) - 1
