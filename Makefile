@@ -65,6 +65,7 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout12.jsonl
 	$(BIN)/assistant eval tests/eval/heldout13.jsonl
 	$(BIN)/assistant eval tests/eval/heldout14.jsonl
+	$(BIN)/assistant eval tests/eval/heldout15.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 

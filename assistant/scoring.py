@@ -531,6 +531,10 @@ class SentenceScorer:
             if not rest:
                 return spans
             topic = QuestionTerms(rest, self.index.sparse.idf)
+        if len(topic.terms) < 2:
+            # One word in common says nothing of what is asked ("Vad gör fältassistenterna?" is
+            # not "4. På vilket sätt fortbildas den personal (… fältassistenter) …?").
+            return spans
         out = list(spans)
         known = {s for s, _, _ in spans}
         for start, end, _ in spans:

@@ -769,14 +769,14 @@ def test_an_english_when_question_needs_a_date(seed_assistant: Assistant) -> Non
 
 
 def test_a_sections_heading_counts_as_words_of_its_sentences(seed_assistant: Assistant) -> None:
-    from assistant.scoring import _section_heading_words
+    from assistant.scoring import section_heading_words
 
     text = "Titel på texten\n\nVår kritik mot förslaget\n\nDe skär ner. Mer följer.\n\nAnnat avsnitt här\n\nSlut."
-    assert _section_heading_words(text, text.index("De skär")) == frozenset(tokenize("Vår kritik mot förslaget"))
-    assert _section_heading_words(text, text.index("Slut")) == frozenset(tokenize("Annat avsnitt här"))
-    assert _section_heading_words(text, 0) == frozenset()
+    assert section_heading_words(text, text.index("De skär")) == frozenset(tokenize("Vår kritik mot förslaget"))
+    assert section_heading_words(text, text.index("Slut")) == frozenset(tokenize("Annat avsnitt här"))
+    assert section_heading_words(text, 0) == frozenset()
     caption = "Text.\n\nAlexander Ojanne (S). Foto: Naomi Grossman\n\nHan svarar."
-    assert _section_heading_words(caption, caption.index("Han")) == frozenset()  # a caption heads nothing
+    assert section_heading_words(caption, caption.index("Han")) == frozenset()  # a caption heads nothing
     # "borgerliga" is only in the heading of the section ("Vår kritik mot det borgerliga förslaget").
     answer = seed_assistant.ask("Vilka satsningar hävdar Socialdemokraterna att de borgerliga låtsas är deras egna?")
     assert_exact(answer)
@@ -1204,3 +1204,13 @@ def test_what_the_reservation_finds_wrong_is_a_list_from_the_reservation(seed_as
     statement = seed_text(PM).index("Särskilt uttalande gjordes av borgarrådet Clara Lindblom")
     in_reservation = [c for c in answer.citations if c.doc_id == PM and reservation < c.start < statement]
     assert len(in_reservation) >= len(answer.citations) - 1
+
+
+def test_a_document_question_sharing_one_word_does_not_point_to_answers(seed_assistant: Assistant) -> None:
+    # The district paper asks "På vilket sätt fortbildas den personal (… fältassistenter) …?": sharing the
+    # one word "fältassistenter" does not make its answer what the field assistants do.
+    answer = seed_assistant.ask("Vad gör fältassistenterna i Hägersten-Älvsjö?")
+    assert_exact(answer)
+    assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {DISTRICT}
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "arbetar uppsökande" in quotes and "väderanpassade" in quotes
