@@ -24,6 +24,15 @@ _LINKING = frozenset("och i för av med på till om samt & and of for the in on"
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
+# "Vad är SSPF?", "What is SIG?": an abbreviation asked about alone is first asked what it stands
+# for; where no document defines it, the question is answered as any other.
+_WHAT_IS_ABBREVIATION = re.compile(r"(?i:vad|what)\s+(?i:är|var|is|was)\s+(?:(?i:the)\s+)?[A-ZÅÄÖ]{2,8}\+?\s*\??")
+
+
+def asks_what_abbreviation_is(text: str) -> bool:
+    return _WHAT_IS_ABBREVIATION.fullmatch(text.strip()) is not None
+
+
 def asked_abbreviation(question: Question) -> str | None:
     """The abbreviation a question asks about: one of its names written in capitals."""
     return next((k for k in question.key_terms if re.fullmatch(r"[A-ZÅÄÖ]{2,8}\+?", k)), None)
@@ -69,7 +78,9 @@ def _spelled_backwards(words: list[re.Match], letters: list[str]) -> int | None:
     return first if wanted < 0 or (wanted == 0 and skips) else None
 
 
-def answer_expansion(question: Question, ranked: list[SentenceEvidence]) -> Draft | None:
+def answer_expansion(question: Question, ranked: list[SentenceEvidence], whole_sentence: bool = False) -> Draft | None:
+    """The expansion, cited with the abbreviation it defines; ``whole_sentence`` cites the
+    sentence that defines it ("Vad är SSPF?" is answered by what that sentence says of it too)."""
     from assistant.answering import Claim, Draft, DraftItem
 
     abbreviation = asked_abbreviation(question)
@@ -84,6 +95,11 @@ def answer_expansion(question: Question, ranked: list[SentenceEvidence]) -> Draf
         found = expansion(document.text, abbreviation)
         if found is not None:
             start, end, value = found
+            if whole_sentence:
+                holding = next((e for e in ranked if e.document.doc_id == document.doc_id
+                                and e.start <= start and end <= e.end), None)
+                if holding is not None:
+                    start, end = holding.start, holding.end
             draft = Draft(answerable=True, shape="factoid")
             n = draft.cite(Claim(document, start, end))
             draft.short.append((value, n))

@@ -25,7 +25,7 @@ from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence,
 from assistant.tuning import AnswerSettings, FactoidSettings
 from assistant.whois import ROLE_NOUN
 from index import DocumentRecord, Index, Speaker
-from index.metadata import KIND_NAMES
+from index.metadata import KIND_NAMES, signatories
 from index.parties import find_parties, party_name
 from index.text import line_around, split_sentences, tokenize
 
@@ -144,11 +144,12 @@ class ExtractiveAnswerer:
         usable = [e for e in ranked if e.chunk_has_keys] or ranked
         if question.expects == "dnr":
             return self._registration_number(question, usable) or Draft(answerable=False)
-        if question.expects == "expansion":
-            from assistant.abbreviations import answer_expansion
+        from assistant.abbreviations import answer_expansion, asks_what_abbreviation_is
 
-            draft = answer_expansion(question, usable)
-            if draft is not None:
+        what_is = question.expects == "other" and asks_what_abbreviation_is(question.text)
+        if question.expects == "expansion" or what_is:
+            draft = answer_expansion(question, usable, whole_sentence=what_is)
+            if draft is not None and (draft.answerable or not what_is):
                 return draft
         from assistant.sources import reported_source
 
@@ -238,7 +239,10 @@ class ExtractiveAnswerer:
                 # words other than names): a line naming somebody else is no answer to "Vem ska
                 # kunna ringa dit?".
                 best = with_names[0]
-            if not best.answers and _WHO_HOLDS.search(question.text):
+            if not best.answers and (_WHO_HOLDS.search(question.text) or (
+                    best.speaker is not None and best.speaker.name and _FIRST_PERSON.search(best.text))):
+                # ... and "Vem var socialborgarråd …?" answered by "… jag som socialborgarråd
+                # genomförde …": the named person who says it.
                 # "Vem vill införa Sluta skjut i Stockholm?": who says the best sentence.
                 draft = self._speaker_answer(best)
                 if draft is not None:
@@ -270,7 +274,7 @@ class ExtractiveAnswerer:
             if typed is not None:
                 best = typed
             elif (question.expects != "date" or asks_for_calendar(question) or question.language != "sv"
-                  or not states_event(question, best)):
+                  or not states_event(question, best) or not _TIME_OR_CONDITION.search(best.text)):
                 # A "när" answered by a condition must speak of what the question asks about (an
                 # English "when" is answered by a date: whether a Swedish sentence states the
                 # event it asks about cannot be told)
@@ -493,6 +497,17 @@ class ExtractiveAnswerer:
                 # The sentence is nobody's party; the document's parties (the letter a reply
                 # answers) apply only when the question asks about what states them.
                 return None
+        if question.expects == "author" and _SIGNED_ASKED.search(question.text):
+            # "Vem undertecknade tjänsteutlåtandet?": who signed it (the approval rows, the
+            # signature), not its case officer; failing that, as who wrote it.
+            signed = signatories(best.document.text)
+            if signed is not None and signed.evidence.start is not None and signed.evidence.end is not None:
+                label = (" och " if question.language == "sv" else " and ").join(signed.value)
+                draft = Draft(answerable=True, shape="factoid")
+                n = draft.cite(Claim(best.document, signed.evidence.start, signed.evidence.end))
+                draft.short.append((label, n))
+                draft.items.append(DraftItem(label, [n]))
+                return draft
         if question.expects == "author":
             rapporteur = _rapporteur_asked_for(question, best.document)
             if rapporteur is not None:
@@ -557,6 +572,17 @@ def _with_antecedent(best: SentenceEvidence, question: Question) -> SentenceEvid
     paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
     before = split_sentences(text, paragraph_start, best.start)
     return replace(best, start=before[-1][0]) if before else best
+
+
+# What a sentence answering "När …?" without a date says of time: a condition or a moment
+# ("om du flyttar", "när beslutet har kommit", "direkt efter", "på förmiddagarna", "dygnet
+# runt", a number). "Trygghetsvandringar ska genomföras i Västertorp …" says none of it.
+_TIME_OR_CONDITION = re.compile(
+    r"\d|\b(?:om|när|då|efter|innan|före|sedan|inom|senast|tidigast|direkt|genast|omedelbart|snart|"
+    r"fortfarande|redan|alltid|aldrig|ofta|löpande|regelbundet|varje|vid|under|medan|tills|förrän|"
+    r"förra|fjol|nästa|kommande|i\s+samband|i\s+slutet|i\s+början|dygnet|år|året|åren|årets|"
+    r"våren|hösten|sommaren|vintern|sommarlovet)\b"
+    r"|(?:dag|vecka|veckor|månad|termin|morgon|förmiddag|eftermiddag|kväll|natt)\w*", re.IGNORECASE)
 
 
 def _figure_of_named(question: Question, evidence: SentenceEvidence) -> bool:
@@ -700,6 +726,10 @@ _WHO_HOLDS = re.compile(
     r"|\b(?i:who)\s+(?i:wants|wanted|proposes|proposed|has\s+proposed|suggests|suggested|demands|demanded|argues|"
     r"argued|thinks|believes|criticises|criticizes|criticised|criticized|supports|pushes|pushed|has\s+pushed)\b")
 _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
+_SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
+                           r"signed|signatories|signatory)\b", re.IGNORECASE)
+# A speaker speaking of themself ("jag som socialborgarråd", "min tid som …").
+_FIRST_PERSON = re.compile(r"\b(?:jag|mig|min|mitt|mina)\b", re.IGNORECASE)
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:i|på|vid|från|till|utanför|inom|in|at|near|from)\s+$", re.IGNORECASE)
 

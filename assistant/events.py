@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from assistant.glossary import swedish_for
 from assistant.question import Question
 from assistant.scoring import SentenceEvidence, stem_matches
+from assistant.synonyms import SYNONYMS
 from index.text import tokenize, words
 
 _SWEDISH = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:(när|varför|vilket\s+år|vilket\s+datum|vilken\s+dag|vilken\s+månad))"
@@ -114,7 +115,9 @@ def asked_event(question: Question, kind: str) -> AskedEvent | None:
         if noun is None:
             return None
         return _event(tokenize(noun.group(1))[:1], [], verb in _LIGHT_VERBS_PAST, noun=True)
-    return _event(tokenize(verb)[:1], [verb], past)
+    stems = tokenize(verb)[:1]
+    # "När började Trefas?" of "Trefas startades 2020": a verb of the same meaning tells of it.
+    return _event(stems + sorted(SYNONYMS.get(stems[0], frozenset()) - set(stems)) if stems else stems, [verb], past)
 
 
 def _english_event(question: Question, kind: str) -> AskedEvent | None:

@@ -38,7 +38,7 @@ EXPECTS = (
     ("expansion", re.compile(r"\bstår\s+(?:förkortningen\s+|akronymen\s+)?\S+\s+för\b|\bbetyder\s+(?:förkortningen|akronymen)\b"
                              r"|\bförkortning(?:en)?\s+för\b|\bstands?\s+for\b|\bshort\s+for\b|\babbreviation\b")),
     ("author", re.compile(
-        r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|"
+        r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|undertecknat|signerade|signerat|"
         r"står bakom|är handläggare)\b"
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
@@ -143,6 +143,13 @@ _PRONOUN_SUBJECT = re.compile(
     # det daterat?", "Vilken dag är det?"; not "Hur många var det i Farsta?", "… är det som …").
     r"|^\s*(?:vilket|vilken|vilka|hur)\s+[\wåäö]+\s+[\wåäö]+\s+(?:den|det|de|dom)\s*(?:[\wåäö]+(?:at|ad|ats|ts)\b|[?.!]*\s*$)",
     re.IGNORECASE)
+# A definite noun that names what was just spoken of, not something of its own ("Vem i partiet
+# ligger bakom förslaget?" after a question about a party's proposal): "the party" anywhere, a
+# proposal, measure or paper as the question's last word.
+_DEFINITE_REFERENCE = re.compile(
+    r"\b(?:partiet|the\s+party)\b"
+    r"|\b(?:förslaget|förslagen|utspelet|satsningen|satsningarna|åtgärden|åtgärderna|insatsen|insatserna|"
+    r"the\s+(?:proposal|proposals|measure|measures))\s*[?.!]*\s*$", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"\b(?:vad|vilken|vilket|vilka|vem|vems|hur|när|varför|var någonstans|what|which|who|whom|"
                             r"whose|how|when|where|why)\b|^\s*var\b", re.IGNORECASE)
 _TRAILING_IT = re.compile(r"\b(?:det|den|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
@@ -311,7 +318,7 @@ def is_follow_up(question: Question) -> bool:
         return True  # "… om det?", "införa den i …" refer back, whatever else the question names
     if question.key_terms or question.parties:
         return False
-    return bool(_BACK_REFERENCE.search(text) or _PRONOUN_SUBJECT.search(text))
+    return bool(_BACK_REFERENCE.search(text) or _PRONOUN_SUBJECT.search(text) or _DEFINITE_REFERENCE.search(text))
 
 
 # "hur många X": X, past a word that only qualifies it ("nya ordningsvakter", "more guards").
@@ -327,7 +334,7 @@ def _counted(match: re.Match | None, language: str) -> str | None:
     if match is None:
         return None
     word = match.group(1)
-    if word in _SWEDISH or word in _ENGLISH or word in ("av", "of", "som", "who", "that"):
+    if word != "people" and (word in _SWEDISH or word in _ENGLISH or word in ("av", "of", "som", "who", "that")):
         return None
     if language == "sv" and len(word) > 4 and word.endswith(("s", "de", "te")):
         return None  # a passive or past-tense verb ("antogs", "skadades", "anställde")
@@ -337,6 +344,7 @@ def _counted(match: re.Match | None, language: str) -> str | None:
 # Words that only say what kind of answer is wanted: no topic a sentence must cover.
 ANSWER_TYPE_TERMS = frozenset(tokenize(
     "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
+    "undertecknade undertecknat signerade signed "  # who signed a paper: its authors, not a topic
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "

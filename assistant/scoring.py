@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.candidates import Candidate, candidates
+from assistant.candidates import Candidate, amounts, candidates
 from assistant.glossary import ALTERNATIVE, alternatives
 from assistant.question import ANSWER_TYPE_TERMS, Question, answers_date, party_words
 from assistant.reranking import QuestionTerms, sentences_with_tokens
@@ -242,6 +242,20 @@ def _share_or_year(candidate: Candidate) -> bool:
     return candidate.value.endswith(("%", "procent")) or re.fullmatch(r"(?:19|20)\d\d", candidate.value) is not None
 
 
+_COUNT_ASKED = re.compile(r"\b(?:hur många|how many|antal(?:et)?|number of)\b", re.IGNORECASE)
+# What a count of money is counted in ("Hur många miljoner …?"): then a sum answers it.
+_MONEY_WORDS = re.compile(r"(?:miljon|miljard|kron|mnkr|mkr|tkr|mdkr|million|billion|crown|krona|sek|euro)", re.IGNORECASE)
+
+
+def _not_money(question: Question, text: str, start: int, end: int, answers: list[Candidate]) -> list[Candidate]:
+    """A count is no sum of money: "Hur många har ringt avhopparlinjen?" is not answered by the
+    1 of "(+1 mnkr)", unless what is counted is money."""
+    if not _COUNT_ASKED.search(question.text) or (question.counted and _MONEY_WORDS.match(question.counted)):
+        return answers  # "Hur stor är trygghetsfonden?" is answered by a sum
+    sums = [(a.start, a.end) for a in amounts(text, start, end)]
+    return [c for c in answers if not any(s <= c.start < e for s, e in sums)]
+
+
 def _content_words(text: str) -> list[str]:
     """The words of ``text`` that can name what a number counts (no stop words, no figures)."""
     return [w for w in text.split() if tokenize(w) and not any(ch.isdigit() for ch in w)]
@@ -444,6 +458,8 @@ class SentenceScorer:
                            if c.value.lower() not in question_values
                            and (c.kind != "date" or answers_date(question, c.value))]
                 maybe: list[Candidate] = []  # counts whose words differ: compared as vectors below
+                if question.expects == "number" and answers:
+                    answers = _not_money(question, document.text, start, end, answers)
                 if question.counted and question.expects == "number":
                     counting = [c for c in answers if self.counts_by_stem(question, document.text, c)]
                     maybe = [c for c in answers if c not in counting and _content_words(

@@ -201,6 +201,40 @@ def extract_authors(text: str) -> MetaField | None:
     return None
 
 
+# "Detta dokument har godkänts digitalt av följande personer:" above rows such as
+# "Lee Orberson, stadsdelsdirektör<TAB>2024-09-10" (a "Namn<TAB>Datum" header may come first).
+_APPROVED_BY = re.compile(r"\b(?:godkänts|undertecknats|signerats|attesterats|justerats)\s+(?:digitalt\s+|elektroniskt\s+)?"
+                          r"av\s+följande\s+personer?\s*:?[ \t]*\n", re.IGNORECASE)
+_SIGNER_ROW = re.compile(r"[ \t]*(" + _NAME + r")\s*,\s*[^\t\n]+?(?:\t[^\n]*)?$")
+
+
+def signatories(text: str) -> MetaField | None:
+    """Who signed or approved the paper: the rows under "… har godkänts digitalt av följande
+    personer", else the upper-case signature under "<Ort> den <datum>". The evidence spans
+    the names as written."""
+    approved = _APPROVED_BY.search(text)
+    if approved is not None:
+        names: list[str] = []
+        first = last = None
+        position = approved.end()
+        for line in text[approved.end():].split("\n"):
+            row = _SIGNER_ROW.match(line)
+            if row is not None:
+                names.append(row.group(1))
+                first = position + row.start(1) if first is None else first
+                last = position + len(line.rstrip())
+            elif line.strip() and names:
+                break
+            position += len(line) + 1
+        if names and first is not None and last is not None:
+            return MetaField(names, Evidence.span(text, first, last))
+    match = _SIGNATURE.search(text)
+    if match:
+        names = [_title_case(n) for n in re.split(r"\s+OCH\s+|,\s*", match.group(1)) if n.strip()]
+        return MetaField(names, Evidence.span(text, match.start(1), match.end(1)))
+    return None
+
+
 def extract_dnr(text: str) -> MetaField | None:
     match = _DNR.search(text, 0, _opening(text, 1500))
     if match:

@@ -1214,3 +1214,79 @@ def test_a_document_question_sharing_one_word_does_not_point_to_answers(seed_ass
     assert answer.shape == "list" and {c.doc_id for c in answer.citations} == {DISTRICT}
     quotes = " ".join(c.quote for c in answer.citations)
     assert "arbetar uppsökande" in quotes and "väderanpassade" in quotes
+
+
+def test_an_abbreviation_asked_about_alone_is_answered_by_the_sentence_defining_it(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad är MVP?")
+    assert_exact(answer)
+    assert answer.short_answer == "Mentorerna i våldsprevention" and answer.citations[0].doc_id == BUDGET
+    answer = seed_assistant.ask("What is SSPF?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == DISTRICT
+    assert answer.citations[0].quote.startswith("Samverkan socialtjänst, skola, polis och fritid (SSPF) har varit")
+    # Never defined: answered as any other question, not declined for want of a definition.
+    assert seed_assistant.ask("Vad är BVC?").answerable
+
+
+def test_a_verb_of_the_same_meaning_tells_of_the_event_asked_about(seed_assistant: Assistant) -> None:
+    # "När började …?" of "Trefas startades 2020": the two documents give different dates.
+    answer = seed_assistant.ask("När började projektet Trefas?")
+    assert_exact(answer)
+    assert answer.shape == "conflict"
+    quotes = {c.doc_id: c.quote for c in answer.citations}
+    assert "Trefas startades 2020" in quotes[INTERPELLATION] and "Sedan hösten 2019" in quotes[PM]
+
+
+def test_a_count_is_no_sum_of_money(seed_assistant: Assistant) -> None:
+    # "(+7 mnkr)" stands with the first contact within 24 hours: no count of the people helped.
+    _assert_declined(seed_assistant, "Hur många har fått en första kontakt inom 24 timmar?")
+    # A sum is still the size of a fund, and money may be what is counted.
+    answer = seed_assistant.ask("Hur stor är trygghetsfonden?")
+    _assert_short_answer(answer, "100", BUDGET)
+    assert "trygghetsfond (100 mnkr)" in answer.citations[0].quote
+    _assert_short_answer(seed_assistant.ask("Hur många miljoner vill Vänsterpartiet skjuta till för Järva?"), "50", PM)
+
+
+def test_how_many_people_counts_people(seed_assistant: Assistant) -> None:
+    # 156 counts shootings, not people killed; 120 counts individuals, who are people.
+    _assert_declined(seed_assistant, "How many people were shot dead in the Stockholm area in 2020?")
+    _assert_short_answer(seed_assistant.ask("How many people has the Trefas project identified?"), "120", INTERPELLATION)
+
+
+def test_a_when_question_is_not_answered_by_a_sentence_that_says_nothing_of_time(seed_assistant: Assistant) -> None:
+    # Safety walks "ska genomföras i Västertorp, Fruängen …": where, never when.
+    _assert_declined(seed_assistant, "När ska trygghetsvandringarna i Västertorp hållas?")
+    # A condition or a moment answers it.
+    answer = seed_assistant.ask("När kan man ringa till avhopparlinjen?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == BUDGET and "dygnet runt" in answer.citations[0].quote
+
+
+def test_who_signed_a_paper_is_read_from_its_approval_rows_or_signature(seed_assistant: Assistant) -> None:
+    # Not the case officer ("Handläggare Clas Cederlid"): the two who approved it digitally.
+    answer = seed_assistant.ask("Vem har undertecknat Hägersten-Älvsjös tjänsteutlåtande?")
+    assert_exact(answer)
+    assert answer.short_answer == "Lee Orberson och Linda Palo" and answer.citations[0].doc_id == DISTRICT
+    assert answer.citations[0].quote.startswith("Lee Orberson, stadsdelsdirektör")
+    answer = seed_assistant.ask("Who signed the memorandum about the shootings in Stockholm?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == PM and answer.citations[0].quote == "ANNA KÖNIG JERLMYR OCH JAN JÖNSSON"
+
+
+def test_signatories_are_read_from_approval_rows() -> None:
+    from index.metadata import signatories
+
+    text = "Beslut.\n\nDetta dokument har godkänts digitalt av följande personer:\n\nNamn\tDatum\nAnna Berg, direktör\t2024-01-02\nOla Ek, chef\t2024-01-03\n"
+    found = signatories(text)
+    assert found.value == ["Anna Berg", "Ola Ek"]
+    assert text[found.evidence.start:found.evidence.end] == "Anna Berg, direktör\t2024-01-02\nOla Ek, chef\t2024-01-03"
+    assert signatories("Inga underskrifter här.") is None
+
+
+def test_who_held_a_role_is_the_speaker_who_says_they_held_it(seed_assistant: Assistant) -> None:
+    # "… det förbyggande arbete jag som socialborgarråd genomförde …": the interpellant.
+    answer = seed_assistant.ask("Vem satt som socialborgarråd föregående mandatperiod?")
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Jan Jönsson") and {c.doc_id for c in answer.citations} == {INTERPELLATION}
+    assert any("jag som socialborgarråd" in c.quote for c in answer.citations)
+    assert any("Jan Jönsson" in c.quote for c in answer.citations)
