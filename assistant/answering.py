@@ -17,8 +17,8 @@ import numpy as np
 from assistant.candidates import BODY_NAME, Candidate
 from assistant.events import asked_event, asks_past_event, states_event, why_past_event
 from assistant.gate import supported
-from assistant.glossary import alternatives, swedish_for
-from assistant.question import Question, asks_for_calendar
+from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
+from assistant.question import Question, asks_for_calendar, is_question_word
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, key_in, stem_matches,
                                topic_cover)
@@ -93,6 +93,9 @@ def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speak
 # Words that only ask for a registration number.
 _DNR_WORDS = frozenset(tokenize("diarienummer diarienumret diarienr dnr ärendenummer ärendenumret diary registration "
                                 "case reference number"))
+
+# The words that name a kind of paper ("skrivelsen", "the memo"): where to look, not what about.
+_KIND_WORDS = frozenset(t for names in KIND_NAMES.values() for t in tokenize(names))
 
 _TYPED = ("number", "amount", "date", "contact", "age")  # kinds of answer a sentence holds or not
 
@@ -174,7 +177,18 @@ class ExtractiveAnswerer:
             if not list_supported(self, question, usable):
                 return Draft(answerable=False)
             return answer_list(self, question, usable)
+        if question.expects == "author" and _SIGNED_ASKED.search(question.text):
+            signed = self._signed_by(question, usable)
+            if signed is not None:
+                return signed
         if not self.supported(question, usable[0], usable) and self._typed_near_best(question, usable) is None:
+            return Draft(answerable=False)
+        kinds = frozenset(t for t in question.terms if set(t.split(ALTERNATIVE)) & _KIND_WORDS)
+        if question.expects == "other" and question.language == "sv" and not any(
+                self._topic_cover(question, e, kinds) > 0.0 for e in usable[:self.settings.facts.topic_sentences]):
+            # "Vilken musik nämns i skrivelsen från Hägersten-Älvsjö?": the place and the kind of
+            # paper only say where to look; no top sentence speaks of music. (Swedish only: an
+            # English word the glossary lacks is covered by no sentence.)
             return Draft(answerable=False)
         return self.answer_factoid(question, ranked, usable)
 
@@ -274,7 +288,8 @@ class ExtractiveAnswerer:
             if typed is not None:
                 best = typed
             elif (question.expects != "date" or asks_for_calendar(question) or question.language != "sv"
-                  or not states_event(question, best) or not _TIME_OR_CONDITION.search(best.text)):
+                  or not states_event(question, best)
+                  or (asked_event(question, "when") is None and not _TIME_OR_CONDITION.search(best.text))):
                 # A "när" answered by a condition must speak of what the question asks about (an
                 # English "when" is answered by a date: whether a Swedish sentence states the
                 # event it asks about cannot be told)
@@ -408,6 +423,38 @@ class ExtractiveAnswerer:
         draft.items.append(DraftItem(value, [n]))
         return draft
 
+    def _signed_by(self, question: Question, usable: list[SentenceEvidence]) -> Draft | None:
+        """"Vem undertecknade tjänsteutlåtandet i Hägersten-Älvsjö?": who signed the paper the
+        question names by nothing but its kind, title or heading words (the approval rows, the
+        upper-case signature; ``index.metadata.signatories``), not its case officer. None when
+        no such paper among the top sentences' has signatories: then as who wrote it."""
+        signing = set(tokenize(" ".join(_SIGNED_ASKED.findall(question.text)) + " undertecknade signerade")) | {"sign"}
+        own = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and not is_question_word(t)
+               and not signing & set(t.split(ALTERNATIVE))]
+        seen: set[str] = set()
+        for e in usable[:self.settings.facts.topic_sentences]:
+            document = e.document
+            if document.doc_id in seen:
+                continue
+            seen.add(document.doc_id)
+            signed = signatories(document.text)
+            if signed is None or signed.evidence.start is None or signed.evidence.end is None:
+                continue
+            names = signed.value
+            # "Vem skrev under tillsammans med Lee Orberson?": the others who signed.
+            others = [n for n in names if not any(k.lower() in n.lower() for k in question.key_terms)]
+            if not (0 < len(others) < len(names)) and not self.names_only(own, document):
+                continue
+            if 0 < len(others) < len(names):
+                names = others
+            label = (" och " if question.language == "sv" else " and ").join(names)
+            draft = Draft(answerable=True, shape="factoid")
+            n = draft.cite(Claim(document, signed.evidence.start, signed.evidence.end))
+            draft.short.append((label, n))
+            draft.items.append(DraftItem(label, [n]))
+            return draft
+        return None
+
     def names_only(self, words: list[str], document: DocumentRecord, titles_only: bool = False) -> bool:
         """Whether ``words`` (a question's, less what it asks for) only name the document: each
         is a word of its heading block (with ``titles_only``, of the block's lines that do not
@@ -450,11 +497,12 @@ class ExtractiveAnswerer:
         draft.items.append(DraftItem(field.value, [n]))
         return draft
 
-    def _topic_cover(self, question: Question, evidence: SentenceEvidence) -> float:
-        """The sentence's cover of the question's words other than its names and the words
-        that only say what kind of answer is wanted."""
+    def _topic_cover(self, question: Question, evidence: SentenceEvidence,
+                     excluded: frozenset[str] = frozenset()) -> float:
+        """The sentence's cover of the question's words other than its names, the words
+        that only say what kind of answer is wanted and ``excluded``."""
         names = {t for k in question.key_terms for t in tokenize(k)}
-        return topic_cover(question, evidence.words, self.index.sparse.idf, names)
+        return topic_cover(question, evidence.words, self.index.sparse.idf, names | excluded)
 
     @staticmethod
     def _speaker_answer(best: SentenceEvidence) -> Draft | None:
@@ -497,17 +545,6 @@ class ExtractiveAnswerer:
                 # The sentence is nobody's party; the document's parties (the letter a reply
                 # answers) apply only when the question asks about what states them.
                 return None
-        if question.expects == "author" and _SIGNED_ASKED.search(question.text):
-            # "Vem undertecknade tjänsteutlåtandet?": who signed it (the approval rows, the
-            # signature), not its case officer; failing that, as who wrote it.
-            signed = signatories(best.document.text)
-            if signed is not None and signed.evidence.start is not None and signed.evidence.end is not None:
-                label = (" och " if question.language == "sv" else " and ").join(signed.value)
-                draft = Draft(answerable=True, shape="factoid")
-                n = draft.cite(Claim(best.document, signed.evidence.start, signed.evidence.end))
-                draft.short.append((label, n))
-                draft.items.append(DraftItem(label, [n]))
-                return draft
         if question.expects == "author":
             rapporteur = _rapporteur_asked_for(question, best.document)
             if rapporteur is not None:
@@ -576,7 +613,9 @@ def _with_antecedent(best: SentenceEvidence, question: Question) -> SentenceEvid
 
 # What a sentence answering "När …?" without a date says of time: a condition or a moment
 # ("om du flyttar", "när beslutet har kommit", "direkt efter", "på förmiddagarna", "dygnet
-# runt", a number). "Trygghetsvandringar ska genomföras i Västertorp …" says none of it.
+# runt", a number). Required where the question's event verb is not found (so whether the
+# sentence tells of it cannot be told): "När ska trygghetsvandringen i Fruängen hållas?" is
+# not answered by "Trygghetsvandringar ska genomföras i Västertorp, Fruängen …".
 _TIME_OR_CONDITION = re.compile(
     r"\d|\b(?:om|när|då|efter|innan|före|sedan|inom|senast|tidigast|direkt|genast|omedelbart|snart|"
     r"fortfarande|redan|alltid|aldrig|ofta|löpande|regelbundet|varje|vid|under|medan|tills|förrän|"

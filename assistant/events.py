@@ -35,7 +35,9 @@ _LIGHT_VERBS = _LIGHT_VERBS_PAST | frozenset("hålls sker äger inträffar genom
 # The infinitive after an auxiliary and its subject (at most three words): a word in -a or -as
 # (not a determiner or a common adjective in -a).
 _NOT_INFINITIVE = ("nya|stora|andra|första|sista|alla|hela|samma|egna|enskilda|unga|gamla|flera|båda|dessa|sina|"
-                   "våra|era|deras|mera|ena")
+                   "våra|era|deras|mera|ena"
+                   # ... nor a noun's definite plural ("trygghetsvandringarna", "åtgärderna")
+                   "|[a-zåäö]{3,}(?:arna|erna|orna)")
 _INFINITIVE = re.compile(r"(?:\s+(?!(?:om|i|på|för|till|med|av|från|vid|under|efter|inom|mot)\b)[\wåäö-]+){0,3}?"
                          r"\s+(?!(?:" + _NOT_INFINITIVE + r")\b)([a-zåäö]{3,}as?)\b", re.IGNORECASE)
 # Auxiliaries that an infinitive follows ("När ska …", not "När var … klart?").

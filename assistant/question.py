@@ -328,6 +328,11 @@ _COUNTED = re.compile(
     r"(?:(?:nya|fler|flera|olika|andra|ytterligare|extra|new|more|different|other|additional)\s+(?=\w))?(\w+)")
 
 
+def is_question_word(word: str) -> bool:
+    """A word that only builds the question ("what", "about", "vilket", "om"), in either language."""
+    return word in _SWEDISH or word in _ENGLISH
+
+
 def _counted(match: re.Match | None, language: str) -> str | None:
     """What "hur många X" counts; None when a verb follows instead of a noun ("Hur många
     antogs …?", "How many were …?"): then any number of the right sentence answers."""
@@ -344,7 +349,6 @@ def _counted(match: re.Match | None, language: str) -> str | None:
 # Words that only say what kind of answer is wanted: no topic a sentence must cover.
 ANSWER_TYPE_TERMS = frozenset(tokenize(
     "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
-    "undertecknade undertecknat signerade signed "  # who signed a paper: its authors, not a topic
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "

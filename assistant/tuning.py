@@ -146,6 +146,9 @@ class FactoidSettings:
     event_sentences: int = 5          # "Varför <verb in the past> …?": one of this many best sentences
     #                                   must tell of that event (session 9, by hand: the gate's own
     #                                   top-five word cover)
+    topic_sentences: int = 5          # an open question's topic words (not its names, nor the kind
+    #                                   of paper) must be in one of this many best sentences
+    #                                   (session 12, by hand: the gate's own top five)
 
 
 @dataclass(frozen=True)

@@ -1290,3 +1290,16 @@ def test_who_held_a_role_is_the_speaker_who_says_they_held_it(seed_assistant: As
     assert answer.short_answer.startswith("Jan Jönsson") and {c.doc_id for c in answer.citations} == {INTERPELLATION}
     assert any("jag som socialborgarråd" in c.quote for c in answer.citations)
     assert any("Jan Jönsson" in c.quote for c in answer.citations)
+
+
+def test_the_party_or_the_proposal_at_the_end_refers_back(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vad vill Socialdemokraterna göra med avhopparverksamheten?")
+    follow = Assistant.understand("Vilka inom partiet har skrivit förslaget?", [first])
+    assert follow.search is not None and "avhopparverksamheten" in follow.search and follow.parties == ("S",)
+    # A question naming its own subject stands alone.
+    assert Assistant.understand("Vilka har skrivit förslaget om Trefas?", [first]).search is None
+
+
+def test_an_open_question_whose_topic_no_top_sentence_speaks_of_is_declined(seed_assistant: Assistant) -> None:
+    # The place and the kind of paper say where to look; nothing there is about pop music.
+    _assert_declined(seed_assistant, "Vilken popmusik nämns i tjänsteutlåtandet från Hägersten-Älvsjö?")
