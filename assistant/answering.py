@@ -405,11 +405,15 @@ class ExtractiveAnswerer:
         field = document.metadata.date
         if field is None or field.evidence.start is None:
             return None
-        if ranked[0].answers and ranked[0].lexical >= 1.0:
+        named_kind = kind_words(document) & set(tokenize(question.text))
+        if ranked[0].answers and ranked[0].lexical >= 1.0 and not (
+                named_kind and not named_kind & set(tokenize(ranked[0].text))):
             # A sentence that states the event with its date, every word of the question
             # covered ("När godkände hon dokumentet?": "Detta dokument har godkänts digitalt
             # av …" / "Linda Palo, avdelningschef 2024-09-10"), is the answer, not the
-            # document's own date.
+            # document's own date; unless the question names the paper by its kind and the
+            # sentence does not ("Vilket datum är promemorian daterad?" is not answered by
+            # "Stadsledningskontorets tjänsteutlåtande daterat den 29 oktober 2020").
             return None
         own = [t for t in tokenize(question.text) if t not in ANSWER_TYPE_TERMS and t not in _DATE_WORDS]
         # An event in the past ("När infördes Sluta skjut i Stockholm?") names the document only

@@ -1303,3 +1303,28 @@ def test_the_party_or_the_proposal_at_the_end_refers_back(seed_assistant: Assist
 def test_an_open_question_whose_topic_no_top_sentence_speaks_of_is_declined(seed_assistant: Assistant) -> None:
     # The place and the kind of paper say where to look; nothing there is about pop music.
     _assert_declined(seed_assistant, "Vilken popmusik nämns i tjänsteutlåtandet från Hägersten-Älvsjö?")
+
+
+def test_a_paper_named_by_its_kind_is_dated_by_its_own_date(seed_assistant: Assistant) -> None:
+    # The memo quotes another paper's date ("tjänsteutlåtande daterat den 29 oktober 2020").
+    answer = seed_assistant.ask("Vilket datum är promemorian daterad?")
+    assert_exact(answer)
+    assert "24 mars 2021" in answer.short_answer and answer.citations[0].doc_id == PM
+
+
+def test_a_strong_verbs_forms_are_the_same_word(seed_assistant: Assistant) -> None:
+    from assistant.synonyms import with_synonyms
+
+    # The stemmer keeps "antog" and "antagit" apart; the vocabulary joins them.
+    assert any("antagit" in t.split("|") for t in with_synonyms(("antog",), frozenset()))
+    # "tog fram" of "tagit fram en sekretesshandbok".
+    answer = seed_assistant.ask("Vad tog Jan Jönsson fram i samarbete med polisen?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == INTERPELLATION and "sekretesshandbok" in answer.citations[0].quote
+
+
+def test_besides_is_said_in_more_than_one_way(seed_assistant: Assistant) -> None:
+    # "förutom" of "utöver stadsledningskontoret".
+    answer = seed_assistant.ask("Vilka förvaltningar medverkar förutom stadsledningskontoret i Trefas från stadens sida?")
+    assert_exact(answer)
+    assert any(c.doc_id == PM and "utöver stadsledningskontoret" in c.quote for c in answer.citations)
