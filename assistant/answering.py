@@ -183,14 +183,26 @@ class ExtractiveAnswerer:
                 return signed
         if not self.supported(question, usable[0], usable) and self._typed_near_best(question, usable) is None:
             return Draft(answerable=False)
-        kinds = frozenset(t for t in question.terms if set(t.split(ALTERNATIVE)) & _KIND_WORDS)
         if question.expects == "other" and question.language == "sv" and not any(
-                self._topic_cover(question, e, kinds) > 0.0 for e in usable[:self.settings.facts.topic_sentences]):
+                self._topic_cover(question, e, self._kind_terms(question)) > 0.0 for e in self._top_statements(usable)):
             # "Vilken musik nämns i skrivelsen från Hägersten-Älvsjö?": the place and the kind of
             # paper only say where to look; no top sentence speaks of music. (Swedish only: an
             # English word the glossary lacks is covered by no sentence.)
             return Draft(answerable=False)
         return self.answer_factoid(question, ranked, usable)
+
+    @staticmethod
+    def _kind_terms(question: Question) -> frozenset[str]:
+        """The question's words that name a kind of paper ("skrivelsen", "the memo")."""
+        return frozenset(t for t in question.terms if set(t.split(ALTERNATIVE)) & _KIND_WORDS)
+
+    def _top_statements(self, usable: list[SentenceEvidence]) -> list[SentenceEvidence]:
+        """The best sentences that state something, not lines that only say who speaks or
+        what follows ("Ersättaryttrande gjordes av Lisa Palm (Fi) enligt följande.")."""
+        from assistant.listing import is_statement
+
+        statements = [e for e in usable if is_statement(e.document.text, e.start, e.end)]
+        return (statements or usable)[:self.settings.facts.topic_sentences]
 
     def _typed_near_best(self, question: Question, usable: list[SentenceEvidence]) -> SentenceEvidence | None:
         """For a figure, date or contact question: a top sentence nearly as good as the best
@@ -271,6 +283,14 @@ class ExtractiveAnswerer:
             statements = [e for e in usable if is_statement(e.document.text, e.start, e.end)]
             if statements and not is_statement(best.document.text, best.start, best.end):
                 best = statements[0]
+            if question.language == "sv":
+                # ... and by one that speaks of what is asked, beyond the names and the kind of
+                # paper ("Vilket program nämner Lisa Palm?": her sentence naming a programme,
+                # not her best-ranked one).
+                kinds = self._kind_terms(question)
+                if self._topic_cover(question, best, kinds) == 0.0:
+                    best = next((e for e in self._top_statements(usable)
+                                 if self._topic_cover(question, e, kinds) > 0.0), best)
         best = self._continue_item(best, ranked, question, self.settings.facts)
         if not best.answers:  # an open answer: the sentence it refers back to comes with it
             best = _with_antecedent(best, question)

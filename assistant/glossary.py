@@ -56,6 +56,7 @@ municipality, local authority: kommun
 city, town: stad
 region, county: region, län
 country, nation: land
+sweden: Sverige
 party: parti
 citizen, resident, inhabitant: invånare, medborgare
 staff, personnel, employees, employee, workers: personal, anställda, medarbetare
@@ -98,6 +99,7 @@ approve, approved, approval: godkänna, godkänt
 sign, signed, signature: underteckna, undertecknad
 consultation: remiss
 referral: remiss
+refer, referred, referred to, sent for consultation: remittera, remitterats
 agenda, item, matter, case: ärende
 registration number, diary number, reference number: diarienummer, dnr
 attachment, appendix, annex: bilaga
@@ -259,6 +261,7 @@ swimming pool: simhall
 police station, police stations: polisstation, polishuset
 
 # work and actions
+happen, happened, occur, occurred, take place, took place: ske, skedde, hända, inträffa, äga rum
 measure, measures, action, actions, step, steps: åtgärd, insats
 effort, efforts, initiative, initiatives, intervention, interventions: insats, satsning, initiativ
 work, working: arbete, arbeta

@@ -242,6 +242,9 @@ def _share_or_year(candidate: Candidate) -> bool:
     return candidate.value.endswith(("%", "procent")) or re.fullmatch(r"(?:19|20)\d\d", candidate.value) is not None
 
 
+_SHARE_ASKED = re.compile(r"\b(?:hur stor andel|vilken andel|hur många procent|what share|what proportion|"
+                          r"what percentage|what fraction|how many per ?cent)\b", re.IGNORECASE)
+_SHARE_VALUE = re.compile(r"%|procent|\bhälften\b|\bhalva\b|\bdubbelt\b", re.IGNORECASE)
 _COUNT_ASKED = re.compile(r"\b(?:hur många|how many|antal(?:et)?|number of)\b", re.IGNORECASE)
 # What a count of money is counted in ("Hur många miljoner …?"): then a sum answers it.
 _MONEY_WORDS = re.compile(r"(?:miljon|miljard|kron|mnkr|mkr|tkr|mdkr|million|billion|crown|krona|sek|euro)", re.IGNORECASE)
@@ -460,6 +463,9 @@ class SentenceScorer:
                 maybe: list[Candidate] = []  # counts whose words differ: compared as vectors below
                 if question.expects == "number" and answers:
                     answers = _not_money(question, document.text, start, end, answers)
+                    if _SHARE_ASKED.search(question.text):
+                        # "What share of all shootings …?": a share, not a count.
+                        answers = [c for c in answers if _SHARE_VALUE.search(c.value)]
                 if question.counted and question.expects == "number":
                     counting = [c for c in answers if self.counts_by_stem(question, document.text, c)]
                     maybe = [c for c in answers if c not in counting and _content_words(

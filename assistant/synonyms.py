@@ -34,7 +34,7 @@ _GROUPS = """
 pengar, medel, resurser, anslag, finansiering
 bidrag, anslag, stöd
 kostnad, utgift
-kosta, bekosta
+kosta, bekosta, finansiera
 avgift, taxa
 ersättning, kompensation
 budget, budgetförslag

@@ -146,9 +146,11 @@ class FactoidSettings:
     event_sentences: int = 5          # "Varför <verb in the past> …?": one of this many best sentences
     #                                   must tell of that event (session 9, by hand: the gate's own
     #                                   top-five word cover)
-    topic_sentences: int = 5          # an open question's topic words (not its names, nor the kind
-    #                                   of paper) must be in one of this many best sentences
-    #                                   (session 12, by hand: the gate's own top five)
+    topic_sentences: int = 10         # an open question's topic words (not its names, nor the kind
+    #                                   of paper) must be in one of this many best statements, and
+    #                                   the first that has them answers when the best has none
+    #                                   (session 12, by hand: twice the gate's top five, as a name
+    #                                   the question gives lifts every sentence holding it)
 
 
 @dataclass(frozen=True)

@@ -1328,3 +1328,26 @@ def test_besides_is_said_in_more_than_one_way(seed_assistant: Assistant) -> None
     answer = seed_assistant.ask("Vilka förvaltningar medverkar förutom stadsledningskontoret i Trefas från stadens sida?")
     assert_exact(answer)
     assert any(c.doc_id == PM and "utöver stadsledningskontoret" in c.quote for c in answer.citations)
+
+
+def test_a_share_is_answered_by_a_share(seed_assistant: Assistant) -> None:
+    # "Vilken andel …?" asks for a share: "43 procent", not the 156 shootings beside it.
+    _assert_short_answer(seed_assistant.ask("Vilken andel av landets skjutningar skedde i Stockholmsområdet 2020?"),
+                         "43 procent", PM)
+    answer = seed_assistant.ask("What share of the shootings in the country in 2020 took place in the Stockholm area?")
+    assert_exact(answer)
+    assert answer.short_answer == "43 procent" and answer.citations[0].doc_id == PM
+
+
+def test_an_open_answer_speaks_of_what_is_asked_beyond_the_name(seed_assistant: Assistant) -> None:
+    # Lisa Palm's best-ranked sentences hold her name; the one naming a programme answers.
+    answer = seed_assistant.ask("Vilket program nämner Lisa Palm?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == PM and "program för anhörigstöd" in answer.citations[0].quote
+
+
+def test_paying_for_is_said_in_more_than_one_way(seed_assistant: Assistant) -> None:
+    # "finansiera" of "Hur ska ni bekosta dessa åtgärder?" and the answer after it.
+    answer = seed_assistant.ask("Hur ska Moderaterna finansiera sina förslag?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == ARTICLE and "halvera den utgiften" in answer.citations[0].quote
