@@ -288,9 +288,12 @@ class ExtractiveAnswerer:
                 # paper ("Vilket program nämner Lisa Palm?": her sentence naming a programme,
                 # not her best-ranked one).
                 kinds = self._kind_terms(question)
-                if self._topic_cover(question, best, kinds) == 0.0:
+                following = next((e for e in usable if e.document is best.document
+                                  and 0 <= e.start - best.end <= 3), None)  # where its reading goes on
+                if self._topic_cover(question, best, kinds) == 0.0 and (
+                        following is None or self._topic_cover(question, following, kinds) == 0.0):
                     best = next((e for e in self._top_statements(usable)
-                                 if self._topic_cover(question, e, kinds) > 0.0), best)
+                                 if self._topic_cover(question, e, kinds) >= self.settings.facts.topic_share), best)
         best = self._continue_item(best, ranked, question, self.settings.facts)
         if not best.answers:  # an open answer: the sentence it refers back to comes with it
             best = _with_antecedent(best, question)

@@ -439,8 +439,9 @@ def _elliptic(question: Question, previous: Question) -> str | None:
     phrase replaced ("Vad vill S göra för kvinnojourerna?" + "Och med relationsvåldscentrum?"
     → "Vad vill S göra med relationsvåldscentrum?"; a year replaces the year). None for a
     party (handled as a replaced filter), a fragment with a question word of its own, or one
-    whose place in the previous question is unclear ("Och hembesöken?" after "Vad kostar
-    avhopparlinjen?": subject or object?), which is searched with the previous question."""
+    whose place in the previous question is unclear, which is searched with the previous
+    question. A question word, its verb and one short noun phrase leave no doubt: "Och
+    krisgruppen?" after "Vad kostar avhopparlinjen?" is "Vad kostar krisgruppen?"."""
     match = _ELLIPSIS.match(question.text)
     if match is None or question.parties or _QUESTION_WORD.search(match.group("rest")):
         return None
@@ -458,7 +459,16 @@ def _elliptic(question: Question, previous: Question) -> str | None:
     if phrases and phrases[-1].start() > len(before) // 3:
         cut = phrases[-1].start() if own_preposition else phrases[-1].end() + 1
         return f"{before[:cut].rstrip()} {rest}?"
-    return f"{before} {rest}?" if own_preposition else None
+    if own_preposition:
+        return f"{before} {rest}?"
+    # A question word, its verb and one short noun phrase ("Vad kostar avhopparlinjen?"): the
+    # noun phrase is what the fragment replaces ("Och krisgruppen?").
+    slot = _QUESTION_VERB_NOUN.fullmatch(before)
+    return f"{slot.group(1)} {rest}?" if slot is not None else None
+
+
+_QUESTION_VERB_NOUN = re.compile(r"((?i:vad|vem|när|var|hur\s+mycket|hur\s+många)\s+[a-zåäö]+)"
+                                 r"\s+(?:(?i:den|det|de|en|ett)\s+)?[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+)?")
 
 
 def with_context(question: Question, previous: Question) -> Question:

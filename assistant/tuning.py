@@ -151,6 +151,9 @@ class FactoidSettings:
     #                                   the first that has them answers when the best has none
     #                                   (session 12, by hand: twice the gate's top five, as a name
     #                                   the question gives lifts every sentence holding it)
+    topic_share: float = 0.5          # ... and that first statement must cover this share of those
+    #                                   words, idf-weighted (session 12, by hand on SweQUAD-MC's
+    #                                   trace: one common verb, "ta", replaced a right answer)
 
 
 @dataclass(frozen=True)

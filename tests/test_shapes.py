@@ -1351,3 +1351,16 @@ def test_paying_for_is_said_in_more_than_one_way(seed_assistant: Assistant) -> N
     answer = seed_assistant.ask("Hur ska Moderaterna finansiera sina förslag?")
     assert_exact(answer)
     assert answer.citations[0].doc_id == ARTICLE and "halvera den utgiften" in answer.citations[0].quote
+
+
+def test_a_fragment_replaces_the_noun_of_a_short_question(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vad kostar avhopparlinjen?")
+    assert Assistant.understand("Och föräldraskapsprogrammen?", [first]).search == "Vad kostar föräldraskapsprogrammen?"
+    _assert_short_answer(seed_assistant.ask("Och föräldraskapsprogrammen?", history=[first]), "+4 mnkr", BUDGET)
+    # The special crisis group has no cost in the budget; the Left's 50 million is for Järva.
+    _assert_declined_after(seed_assistant, first, "Och krisgruppen?")
+
+
+def _assert_declined_after(seed_assistant: Assistant, first, question: str) -> None:
+    answer = seed_assistant.ask(question, history=[first])
+    assert not answer.answerable and not answer.citations, question
