@@ -507,7 +507,9 @@ def test_who_wants_something_is_answered_with_who_says_it(seed_assistant: Assist
                  "Vilka aktiviteter erbjuds på sommarlovet i Skärholmen?", id="and-what-about"),
     pytest.param("Vilka aktiviteter erbjuds på sommarlovet i Farsta?", "Och hur är det med Skärholmen?",
                  "Vilka aktiviteter erbjuds på sommarlovet i Skärholmen?", id="och-hur-är-det-med"),
-    pytest.param("Vad kostar avhopparlinjen?", "Och hembesöken?", None, id="unclear-place-keeps-both"),
+    pytest.param("Vad kostar avhopparlinjen?", "Och hembesöken?", "Vad kostar hembesöken?", id="noun-replaces-noun"),
+    pytest.param("Vad kostar stadens nya särskilda avhopparlinje?", "Och hembesöken?", None,
+                 id="unclear-place-keeps-both"),
 ])
 def test_an_elliptical_follow_up_stands_for_the_previous_question_with_a_new_phrase(
         previous: str, follow_up: str, standing_for: str | None) -> None:
