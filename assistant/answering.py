@@ -183,8 +183,9 @@ class ExtractiveAnswerer:
                 return signed
         if not self.supported(question, usable[0], usable) and self._typed_near_best(question, usable) is None:
             return Draft(answerable=False)
+        kinds = self._kind_terms(question)
         if question.expects == "other" and question.language == "sv" and not any(
-                self._topic_cover(question, e, self._kind_terms(question)) > 0.0 for e in self._top_statements(usable)):
+                self._topic_cover(question, e, kinds) > 0.0 for e in self._top_statements(usable)):
             # "Vilken musik nämns i skrivelsen från Hägersten-Älvsjö?": the place and the kind of
             # paper only say where to look; no top sentence speaks of music. (Swedish only: an
             # English word the glossary lacks is covered by no sentence.)
@@ -267,9 +268,9 @@ class ExtractiveAnswerer:
                 best = with_names[0]
             if not best.answers and (_WHO_HOLDS.search(question.text) or (
                     best.speaker is not None and best.speaker.name and _FIRST_PERSON.search(best.text))):
-                # ... and "Vem var socialborgarråd …?" answered by "… jag som socialborgarråd
-                # genomförde …": the named person who says it.
-                # "Vem vill införa Sluta skjut i Stockholm?": who says the best sentence.
+                # "Vem vill införa Sluta skjut i Stockholm?": who says the best sentence; so too
+                # where that sentence speaks of its speaker ("Vem var socialborgarråd …?" of
+                # "… jag som socialborgarråd genomförde …").
                 draft = self._speaker_answer(best)
                 if draft is not None:
                     return draft
@@ -455,9 +456,8 @@ class ExtractiveAnswerer:
         question names by nothing but its kind, title or heading words (the approval rows, the
         upper-case signature; ``index.metadata.signatories``), not its case officer. None when
         no such paper among the top sentences' has signatories: then as who wrote it."""
-        signing = set(tokenize(" ".join(_SIGNED_ASKED.findall(question.text)) + " undertecknade signerade")) | {"sign"}
         own = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and not is_question_word(t)
-               and not signing & set(t.split(ALTERNATIVE))]
+               and not _SIGNING_STEMS & set(t.split(ALTERNATIVE))]
         seen: set[str] = set()
         for e in usable[:self.settings.facts.topic_sentences]:
             document = e.document
@@ -467,13 +467,14 @@ class ExtractiveAnswerer:
             signed = signatories(document.text)
             if signed is None or signed.evidence.start is None or signed.evidence.end is None:
                 continue
-            names = signed.value
             # "Vem skrev under tillsammans med Lee Orberson?": the others who signed.
-            others = [n for n in names if not any(k.lower() in n.lower() for k in question.key_terms)]
-            if not (0 < len(others) < len(names)) and not self.names_only(own, document):
-                continue
-            if 0 < len(others) < len(names):
+            others = [n for n in signed.value if not any(k.lower() in n.lower() for k in question.key_terms)]
+            if 0 < len(others) < len(signed.value):
                 names = others
+            elif self.names_only(own, document):
+                names = signed.value
+            else:
+                continue
             label = (" och " if question.language == "sv" else " and ").join(names)
             draft = Draft(answerable=True, shape="factoid")
             n = draft.cite(Claim(document, signed.evidence.start, signed.evidence.end))
@@ -792,6 +793,8 @@ _WHO_HOLDS = re.compile(
     r"|\b(?i:who)\s+(?i:wants|wanted|proposes|proposed|has\s+proposed|suggests|suggested|demands|demanded|argues|"
     r"argued|thinks|believes|criticises|criticizes|criticised|criticized|supports|pushes|pushed|has\s+pushed)\b")
 _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
+# The words of signing: what a signing question asks, not the paper it names.
+_SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory"))
 _SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
                            r"signed|signatories|signatory)\b", re.IGNORECASE)
 # A speaker speaking of themself ("jag som socialborgarråd", "min tid som …").

@@ -333,13 +333,18 @@ def is_question_word(word: str) -> bool:
     return word in _SWEDISH or word in _ENGLISH
 
 
+# Nouns among the words that tell the two languages apart: "how many people" counts people.
+_COUNTABLE_QUESTION_WORDS = frozenset({"people"})
+
+
 def _counted(match: re.Match | None, language: str) -> str | None:
     """What "hur många X" counts; None when a verb follows instead of a noun ("Hur många
     antogs …?", "How many were …?"): then any number of the right sentence answers."""
     if match is None:
         return None
     word = match.group(1)
-    if word != "people" and (word in _SWEDISH or word in _ENGLISH or word in ("av", "of", "som", "who", "that")):
+    if word not in _COUNTABLE_QUESTION_WORDS and (
+            word in _SWEDISH or word in _ENGLISH or word in ("av", "of", "som", "who", "that")):
         return None
     if language == "sv" and len(word) > 4 and word.endswith(("s", "de", "te")):
         return None  # a passive or past-tense verb ("antogs", "skadades", "anställde")

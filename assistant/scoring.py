@@ -238,13 +238,21 @@ def _label_line(text: str, start: int, end: int, block: list[_LabelLine], max_wo
     return line
 
 
+def _is_percentage(candidate: Candidate) -> bool:
+    return candidate.value.endswith(("%", "procent"))
+
+
+def _is_share(candidate: Candidate) -> bool:
+    """A percentage or a fraction said in words ("43 procent", "nästan hälften")."""
+    return _is_percentage(candidate) or candidate.value.lower() in ("hälften", "halva", "dubbelt")
+
+
 def _share_or_year(candidate: Candidate) -> bool:
-    return candidate.value.endswith(("%", "procent")) or re.fullmatch(r"(?:19|20)\d\d", candidate.value) is not None
+    return _is_percentage(candidate) or re.fullmatch(r"(?:19|20)\d\d", candidate.value) is not None
 
 
 _SHARE_ASKED = re.compile(r"\b(?:hur stor andel|vilken andel|hur många procent|what share|what proportion|"
                           r"what percentage|what fraction|how many per ?cent)\b", re.IGNORECASE)
-_SHARE_VALUE = re.compile(r"%|procent|\bhälften\b|\bhalva\b|\bdubbelt\b", re.IGNORECASE)
 _COUNT_ASKED = re.compile(r"\b(?:hur många|how many|antal(?:et)?|number of)\b", re.IGNORECASE)
 # What a count of money is counted in ("Hur många miljoner …?"): then a sum answers it.
 _MONEY_WORDS = re.compile(r"(?:miljon|miljard|kron|mnkr|mkr|tkr|mdkr|million|billion|crown|krona|sek|euro)", re.IGNORECASE)
@@ -465,7 +473,7 @@ class SentenceScorer:
                     answers = _not_money(question, document.text, start, end, answers)
                     if _SHARE_ASKED.search(question.text):
                         # "What share of all shootings …?": a share, not a count.
-                        answers = [c for c in answers if _SHARE_VALUE.search(c.value)]
+                        answers = [c for c in answers if _is_share(c)]
                 if question.counted and question.expects == "number":
                     counting = [c for c in answers if self.counts_by_stem(question, document.text, c)]
                     maybe = [c for c in answers if c not in counting and _content_words(

@@ -194,11 +194,7 @@ def extract_authors(text: str) -> MetaField | None:
     match = _HANDLAGGARE.search(text, 0, _opening(text, 600))
     if match:
         return MetaField([match.group(1)], Evidence.span(text, match.start(), match.end()))
-    match = _SIGNATURE.search(text)
-    if match:
-        names = [_title_case(n) for n in re.split(r"\s+OCH\s+|,\s*", match.group(1)) if n.strip()]
-        return MetaField(names, Evidence.span(text, match.start(1), match.end(1)))
-    return None
+    return _upper_case_signature(text)
 
 
 # "Detta dokument har godkänts digitalt av följande personer:" above rows such as
@@ -226,13 +222,18 @@ def signatories(text: str) -> MetaField | None:
             elif line.strip() and names:
                 break
             position += len(line) + 1
-        if names and first is not None and last is not None:
+        if first is not None and last is not None:  # a row was read
             return MetaField(names, Evidence.span(text, first, last))
+    return _upper_case_signature(text)
+
+
+def _upper_case_signature(text: str) -> MetaField | None:
+    """The names of an upper-case signature ("ANNA KÖNIG JERLMYR OCH JAN JÖNSSON"), title-cased."""
     match = _SIGNATURE.search(text)
-    if match:
-        names = [_title_case(n) for n in re.split(r"\s+OCH\s+|,\s*", match.group(1)) if n.strip()]
-        return MetaField(names, Evidence.span(text, match.start(1), match.end(1)))
-    return None
+    if match is None:
+        return None
+    names = [_title_case(n) for n in re.split(r"\s+OCH\s+|,\s*", match.group(1)) if n.strip()]
+    return MetaField(names, Evidence.span(text, match.start(1), match.end(1)))
 
 
 def extract_dnr(text: str) -> MetaField | None:
