@@ -18,12 +18,12 @@ from assistant.candidates import BODY_NAME, Candidate
 from assistant.events import asked_event, asks_past_event, states_event, why_past_event
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
-from assistant.question import Question, asks_for_calendar, is_question_word
+from assistant.question import Question, asked_speaker, asks_for_calendar, is_question_word
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, key_in, stem_matches,
                                topic_cover)
 from assistant.tuning import AnswerSettings, FactoidSettings
-from assistant.whois import ROLE_NOUN
+from assistant.whois import ROLE_NOUN, party_named_with
 from index import DocumentRecord, Index, Speaker
 from index.metadata import KIND_NAMES, signatories
 from index.parties import find_parties, party_name
@@ -97,7 +97,7 @@ _DNR_WORDS = frozenset(tokenize("diarienummer diarienumret diarienr dnr ärenden
 # The words that name a kind of paper ("skrivelsen", "the memo"): where to look, not what about.
 _KIND_WORDS = frozenset(t for names in KIND_NAMES.values() for t in tokenize(names))
 
-_TYPED = ("number", "amount", "date", "contact", "age")  # kinds of answer a sentence holds or not
+_TYPED = ("number", "amount", "date", "contact", "age", "duration")  # kinds of answer a sentence holds or not
 
 
 def claim_of(evidence: SentenceEvidence) -> Claim:
@@ -177,6 +177,11 @@ class ExtractiveAnswerer:
             if not list_supported(self, question, usable):
                 return Draft(answerable=False)
             return answer_list(self, question, usable)
+        if question.expects == "party" and question.language == "sv" and self._unknown_topic(question):
+            # "Vilket parti föreslog att skolavgifter ska införas?": no document uses the word
+            # the proposal is about, so none says who proposed it (a sentence sharing only
+            # "införas" names some party all the same).
+            return Draft(answerable=False)
         if question.expects == "author" and _SIGNED_ASKED.search(question.text):
             signed = self._signed_by(question, usable)
             if signed is not None:
@@ -231,6 +236,8 @@ class ExtractiveAnswerer:
             draft = self._document_date(question, usable)
             if draft is not None:
                 return draft
+        if question.member_of is not None:
+            return self._member_answer(question, usable)
         if question.expects == "person":
             with_names = [e for e in usable[:5] if e.answers]
             stems = _asked_role(question)
@@ -284,6 +291,11 @@ class ExtractiveAnswerer:
             statements = [e for e in usable if is_statement(e.document.text, e.start, e.end)]
             if statements and not is_statement(best.document.text, best.start, best.end):
                 best = statements[0]
+            speaking = _speaking(question, statements[:self.settings.facts.topic_sentences])
+            if speaking and best not in speaking:
+                # "Vad kallar Ojanne Moderaternas utspel?": what he says ("Det är lite yrvaket
+                # …, säger Alexander Ojanne"), not the sentence that introduces him.
+                best = speaking[0]
             if question.language == "sv":
                 # ... and by one that speaks of what is asked, beyond the names and the kind of
                 # paper ("Vilket program nämner Lisa Palm?": her sentence naming a programme,
@@ -293,7 +305,7 @@ class ExtractiveAnswerer:
                                   and 0 <= e.start - best.end <= 3), None)  # where its reading goes on
                 if self._topic_cover(question, best, kinds) == 0.0 and (
                         following is None or self._topic_cover(question, following, kinds) == 0.0):
-                    best = next((e for e in self._top_statements(usable)
+                    best = next((e for e in speaking or self._top_statements(usable)
                                  if self._topic_cover(question, e, kinds) >= self.settings.facts.topic_share), best)
         best = self._continue_item(best, ranked, question, self.settings.facts)
         if not best.answers:  # an open answer: the sentence it refers back to comes with it
@@ -324,6 +336,17 @@ class ExtractiveAnswerer:
             # "Hur mycket har projektet kostat?": a figure in a sentence sharing no word with the
             # question (another top sentence passed the gate for it) is a figure of something else.
             return Draft(answerable=False)
+        if question.expects == "amount" and question.search is None and best.answers and self._lacks_subject(
+                question, best, usable):
+            # "How much does the home visit programme cost?": the top sentences speak of home
+            # visits, the one with a figure of a parenting programme; a sentence nearly as good
+            # with a figure and the subject answers, else nothing does. (Not for a follow-up,
+            # whose words include the previous question's.)
+            floor = self.settings.facts.near_best * usable[0].score
+            best = next((e for e in usable[:5] if e.answers and e.score >= floor
+                         and not self._lacks_subject(question, e, usable)), None)
+            if best is None:
+                return Draft(answerable=False)
         if question.expects in ("amount", "number") and best.answers and not _figure_of(question, best):
             # "Vad kostar Stockholmsmodellen …?": a cost of another item of the same list is no
             # answer; a nearly as good sentence with a figure of the named subject is.
@@ -338,15 +361,70 @@ class ExtractiveAnswerer:
             value = self._pick(best, question).surface(best.document.text)
             if question.expects == "person" and _PLURAL_WHO.match(question.text):
                 # "Vilka är föredragande borgarråd …?": every name the sentence gives.
-                names = list(dict.fromkeys(c.surface(best.document.text) for c in best.answers))
-                last = " och " if question.language == "sv" else " and "
-                value = last.join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+                value = _joined(list(dict.fromkeys(c.surface(best.document.text) for c in best.answers)),
+                                question.language)
             draft.short.append((value, n))
             draft.items.append(_item(value, n, best.speaker))
             self._add_conflict(question, usable, best, draft)
         else:
             draft.items.append(_item(" ".join(best.text.split()), n, best.speaker))
         return draft
+
+    def _unknown_topic(self, question: Question) -> bool:
+        """Whether a word the question is about (of five letters or more; not its names, the
+        words of asking, of belonging to a party or the kind of paper) occurs in no document,
+        not even inside a compound."""
+        names = {t for k in question.key_terms for t in tokenize(k)}
+        excluded = ANSWER_TYPE_TERMS | _MEMBERSHIP_STEMS | names | self._kind_terms(question)
+        topic = [t for t in question.terms if t not in excluded and len(t) >= 5]
+        if not topic:
+            return False
+        vocabulary = frozenset(self.index.sparse.document_frequency)
+        return any(not stem_matches(t, vocabulary) for t in topic)
+
+    def _lacks_subject(self, question: Question, evidence: SentenceEvidence, usable: list[SentenceEvidence]) -> bool:
+        """Whether a figure's sentence (with the rest of its line or bulleted item) lacks the
+        subject the question asks a figure of: the rarest of the question's words (not its
+        names, nor the words of asking) that a top sentence holds."""
+        names = {t for k in question.key_terms for t in tokenize(k)} | _MONEY_STEMS
+        topic = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in names
+                 and t.split(ALTERNATIVE)[0] not in _MONEY_STEMS]
+        held = [t for t in topic if any(stem_matches(t, e.words) for e in usable[:5])]
+        if not held:
+            return False
+        idf = self.index.sparse.idf
+        subject = max(held, key=lambda t: min(idf(a) for a in alternatives(t)))
+        text = evidence.document.text
+        line_start, line_end = line_around(text, evidence.start, evidence.end)
+        words = set(evidence.words) | set(tokenize(text[line_start:line_end]))
+        if stem_matches(subject, words):
+            return False
+        # ... and covers less than half as much of those words as the top sentence that covers
+        # most (a figure's sentence may name its subject in other words).
+        cover = topic_cover(question, words, idf, names)
+        return cover < self.settings.facts.topic_share * max(self._topic_cover(question, e) for e in usable[:5])
+
+    def _member_answer(self, question: Question, usable: list[SentenceEvidence]) -> Draft:
+        """"Vilken vänsterpartist står bakom reservationen?": the people of that party the best
+        sentence naming any names (its party written after the name, or after the list of
+        names it is in, "(alla S)"), else the speaker of the best sentence, if of that party."""
+        party = question.member_of
+        for evidence in usable[:5]:
+            text = evidence.document.text
+            members = list(dict.fromkeys(
+                c.surface(text) for c in evidence.answers if c.kind == "person"
+                and (party_named_with(text, c.end) or _speaker_party(evidence.document, c.value)) == party))
+            if members:
+                draft = Draft(answerable=True, shape="factoid")
+                n = draft.cite(claim_of(evidence))
+                value = members[0] if not _PLURAL_WHO.match(question.text) else _joined(members, question.language)
+                draft.short.append((value, n))
+                draft.items.append(_item(value, n, evidence.speaker))
+                return draft
+            speaker = evidence.speaker
+            if speaker is not None and speaker.name and party in speaker.parties and not evidence.answers:
+                return _said_by(evidence, speaker.label(), speaker.parties)
+        return Draft(answerable=False)
 
     @staticmethod
     def _continue_item(best: SentenceEvidence, ranked: list[SentenceEvidence], question: Question,
@@ -756,6 +834,27 @@ _ROLE_ASKED_ENGLISH = re.compile(
     r"|(chairs|heads|leads|runs|directs)\b)", re.IGNORECASE)
 
 
+def _speaking(question: Question, evidence: list[SentenceEvidence]) -> list[SentenceEvidence]:
+    """The sentences of ``evidence`` said by the person whose words the question asks for
+    (by name or surname; not a party, whose speakers the listing rules choose)."""
+    who = asked_speaker(question)
+    if who is None:
+        return []
+    return [e for e in evidence if e.speaker is not None and e.speaker.is_named(who)]
+
+
+def _joined(names: list[str], language: str) -> str:
+    """"A, B och C" ("A, B and C")."""
+    last = " och " if language == "sv" else " and "
+    return last.join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+
+
+def _speaker_party(document: DocumentRecord, name: str) -> str | None:
+    """The party of the document's speaker of that name, when it has one party."""
+    parties = {p for s in document.speakers if s.is_named(name) for p in s.parties}
+    return next(iter(parties)) if len(parties) == 1 else None
+
+
 def _asked_role(question: Question) -> list[str] | None:
     """The stems of the role a person question names (Swedish, or an English role through the
     glossary's Swedish words), None when it names none."""
@@ -792,6 +891,11 @@ _WHO_HOLDS = re.compile(
     r"driver|drev|(?:har|hade)\s+(?:[a-zåäö]+\s+)?(?:drivit|föreslagit|krävt)|menar|kritiserar|kritiserade)\b"
     r"|\b(?i:who)\s+(?i:wants|wanted|proposes|proposed|has\s+proposed|suggests|suggested|demands|demanded|argues|"
     r"argued|thinks|believes|criticises|criticizes|criticised|criticized|supports|pushes|pushed|has\s+pushed)\b")
+# The words of money: what a cost question asks, not what it is about.
+_MONEY_STEMS = frozenset(tokenize("budget budgeten pengar pengarna money funding funds"))
+# "Vilket parti tillhör han?", "Vilket parti representerar hon?": the words of belonging.
+_MEMBERSHIP_STEMS = frozenset(tokenize("tillhör tillhörde representerar representerade medlem belongs belong "
+                                       "represents represent member"))
 _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 # The words of signing: what a signing question asks, not the paper it names.
 _SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory"))

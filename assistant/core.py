@@ -16,7 +16,7 @@ from assistant.glossary import swedish_words
 from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
-from assistant.question import (ANSWER_TYPE_TERMS, MAX_QUESTION_CHARS, Question, analyze, is_follow_up, person_of,
+from assistant.question import (ANSWER_TYPE_TERMS, MAX_QUESTION_CHARS, Question, analyze, asked_speaker, is_follow_up, person_of,
                                 with_answered_person, with_context, with_named_referent)
 from assistant.reranking import RerankWeights
 from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
@@ -273,8 +273,9 @@ class Assistant:
         k = self.settings.passages
         if analysed.shape == "list":
             k = max(k, self.answerer.settings.lists.passages)
-            if analysed.parties and (filters is None or not filters.parties):
-                # "Vad vill Moderaterna?": what the party says, wherever it says it.
+            if analysed.parties and (filters is None or not filters.parties) and asked_speaker(analysed) is None:
+                # "Vad vill Moderaterna?": what the party says, wherever it says it (not so
+                # "Vad säger Ojanne om Moderaternas förslag?": his words about theirs).
                 filters = replace(filters or Filters(), parties=analysed.parties)
         person = person_of(analysed) if analysed.shape != "who" else None
         if person is None:

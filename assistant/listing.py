@@ -198,8 +198,10 @@ def said_by_named_speaker(question: Question, evidence: list[SentenceEvidence]) 
     asked = set(tokenize(question.search or question.text))
     if question.language == "en":  # "the city executive office" names Stadsledningskontoret
         asked |= {t for _, swedish in swedish_for(question.search or question.text) for w in swedish for t in tokenize(w)}
-    named = [e for e in evidence if e.speaker is not None and e.speaker.name
-             and tokenize(e.speaker.name) and set(tokenize(e.speaker.name)) <= asked]
+    # ... or by surname alone, written as a name ("Vad säger Ojanne om …?").
+    surnames = {t for k in question.key_terms if " " not in k for t in tokenize(k)}
+    named = [e for e in evidence if e.speaker is not None and e.speaker.name and tokenize(e.speaker.name)
+             and (set(tokenize(e.speaker.name)) <= asked or tokenize(e.speaker.name)[-1] in surnames)]
     names = {e.speaker.name for e in named}
     quoted = {e.speaker.name.lower() for e in named if e.speaker.role == "quoted"}
     # A reporter's sentence naming another person first is the other's ("Alexander Ojanne

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -43,10 +44,12 @@ EXPECTS = (
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
     ("party", re.compile(r"\bvilket parti|\bvilka partier|\bvilket av partierna|\bwhich part(?:y|ies)|\bwhat part(?:y|ies)")),
-    ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rdt]?\b|\bkostade\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget for\b")),
+    ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rdt]?\b|\bkostade\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget (?:for|of)\b|\bhur stor (?:är )?budget")),
     # An age or an age group ("Vilken åldersgrupp …?", "How old …?").
     ("age", re.compile(r"\bvilken ålder\b|\bvilka åldrar\b|\båldersgrupp\w*|\bhur gamla?\b|\bi vilken ålder\b"
                        r"|\bwhat age\b|\bage group\w*|\bhow old\b")),
+    # A length of time ("Hur länge styrde de?", "How long …?", "Under hur lång tid …?").
+    ("duration", re.compile(r"\bhur länge\b|\bhur lång tid\b|\bhow long\b|\bfor how many (?:years|months|weeks|days)\b")),
     ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bvilken andel\b|\bhur stor\b|\bwhat share\b|\bpercent")),
     # "när"/"when" opening the question (or a clause: "…, och när …"), not "Vad gör X när Y?"
     ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\bwhat date\b")),
@@ -180,7 +183,7 @@ _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄ�
 class Question:
     text: str
     language: str          # "sv" or "en"
-    expects: str           # dnr | contact | expansion | author | party | amount | age | number | date | person | place | other
+    expects: str           # dnr | contact | expansion | author | party | amount | age | duration | number | date | person | place | other
     terms: tuple[str, ...]      # stemmed content words
     key_terms: tuple[str, ...]  # names and numbers the evidence must contain
     parties: tuple[str, ...]    # parties the question itself names
@@ -191,6 +194,7 @@ class Question:
     about_parties: bool = False  # asks about parties in general ("vad partierna föreslår")
     about_questions: bool = False  # asks which questions someone asks: then questions are evidence
     answered: tuple[str, ...] = ()  # a follow-up: what the previous answer gave (it asks for something new)
+    member_of: str | None = None  # "Vilken vänsterpartist …?", "Which Moderate …?": a person of this party
 
 
 def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, ...]:
@@ -213,6 +217,22 @@ def detect_language(text: str) -> str:
     return "en" if english > swedish else "sv"
 
 
+def _apart_from_parties(term: str) -> list[str]:
+    """A run of capitalised words split where a party's name stands beside a person's
+    ("Vad kallar Ojanne Moderaternas utspel?": "Ojanne", "Moderaternas")."""
+    words = term.split()
+    if len(words) < 2:
+        return [term]
+    parts: list[tuple[bool, list[str]]] = []  # (a party's name, its words)
+    for word in words:
+        party = bool(find_parties(word))
+        if parts and not party and not parts[-1][0]:
+            parts[-1][1].append(word)
+        else:
+            parts.append((party, [word]))
+    return [" ".join(part) for _, part in parts]
+
+
 def _key_terms(text: str) -> tuple[str, ...]:
     """Proper names (capitalised words after the first word) and numbers of the question."""
     found: list[str] = []
@@ -231,7 +251,7 @@ def _key_terms(text: str) -> tuple[str, ...]:
             continue
         if term.lower() in _ENGLISH or term.lower() in _SWEDISH:
             continue
-        found.append(term)
+        found.extend(_apart_from_parties(term))
     # A party's name with a lower-case word ("Feministiskt initiativ") is that party, not its
     # capitalised first word: a sentence its speakers say holds it.
     mentions = [text[m.start:m.end] for m in find_parties(text)]
@@ -358,6 +378,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
     "tycker anser säger menar think thinks say says nämner nämns mention mentions "  # an opinion or a response asked for, not a topic
+    "beskriver beskrev kallar kallade describe describes described "  # ... or how someone puts it
     "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
     "kritiserar kritiserade kritik criticise criticises criticize criticizes criticism "  # ... criticism as well
     "brist brister bristerna invändningar farhågor svagheter missnöjda missnöjd "  # ... and faults found
@@ -377,13 +398,40 @@ _MADE_OF_ABBREVIATION = re.compile(
     r"|\b(?i:who|which\s+\w+)\s+(?i:is|are)\s+(?i:part\s+of|in)\s+[A-Z]{2,8}\b")
 
 
+# "Vilken vänsterpartist …?", "Vilka socialdemokrater …?", "Which Moderate …?", "Which Left Party
+# politician …?": a person asked for by the party they belong to (the party's name as a person
+# noun, or a party's name before a word for a person).
+_MEMBER = re.compile(
+    r"\b(?:vilken|vilka|which|what)\s+(?:(?:\w+\s+)?(?P<noun>(?:socialdemokrat|moderat|vänsterpartist|centerpartist|"
+    r"miljöpartist|kristdemokrat|sverigedemokrat)(?:en|er|erna)?|liberal(?:en|er|erna)"
+    r"|(?:social|christian|sweden)\s+democrats?|moderates?)\b"
+    r"|(?P<party>[\w ]{1,30}?)\s+(?:politiker(?:n|na)?|politicians?|members?|ledamot|ledamöter(?:na)?|företrädare|representatives?)\b)",
+    re.IGNORECASE)
+
+
+def _member_of(text: str) -> str | None:
+    match = _MEMBER.search(text)
+    if match is None:
+        return None
+    if match.group("noun"):
+        named = find_parties(re.sub(r"(?i)^liberal\w*", "liberalerna", match.group("noun")))
+    else:
+        named = find_parties(match.group("party"))
+    return named[0].party if named else None
+
+
 def analyze(text: str) -> Question:
     lowered = text.lower().strip()
     language = detect_language(text)
     expects = next((name for name, pattern in EXPECTS if pattern.search(lowered)), "other")
     if expects == "other" and _MADE_OF_ABBREVIATION.search(text):
         expects = "expansion"  # "Vilka parter ingår i SSPF?": the words its letters stand for
-    parties = tuple(dict.fromkeys(m.party for m in find_parties(text)))
+    member_of = _member_of(text)
+    if member_of is not None and expects in ("other", "author", "person"):
+        expects = "person"
+    else:
+        member_of = None
+    parties = tuple(dict.fromkeys([m.party for m in find_parties(text)] + ([member_of] if member_of else [])))
     counted_match = _COUNTED.search(lowered)
     key_terms = _key_terms(text)
     shape = shape_of(text, expects, key_terms)
@@ -405,6 +453,7 @@ def analyze(text: str) -> Question:
         subject=subject,
         about_parties=bool(_ABOUT_PARTIES.search(text)),
         about_questions=bool(_ABOUT_QUESTIONS.search(text)),
+        member_of=member_of,
     )
 
 
@@ -428,6 +477,25 @@ def with_answered_person(text: str, previous_question: str, previous_short: str 
 def _named_for_pronouns(text: str, name: str) -> str:
     """``text`` with ``name`` for its personal pronouns ("hans" becomes "Jan Jönssons")."""
     return _PERSON_PRONOUN.sub(lambda m: name + ("s" if m.group(0).lower() in _POSSESSIVE else ""), text)
+
+
+# "Vad kallar Ojanne …?", "Hur beskriver Hedin …?", "What does Hedin say …?": the words of a
+# person asked for.
+_SAYS_ASKED = re.compile(
+    r"^\s*(?i:(?:och\s+)?(?:vad|hur)\s+(?:säger|sa|sade|kallar|kallade|beskriver|beskrev|tycker|tyckte|anser|ansåg|menar|"
+    r"menade|svarar|svarade|tror|trodde))\s+(?P<sv>[A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+)?)"
+    r"|^\s*(?i:(?:and\s+)?(?:what|how)\s+(?:does|did))\s+(?P<en>[A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+)?)\s+"
+    r"(?i:say|call|think|describe|answer|reply)\b")
+
+
+def asked_speaker(question: Question) -> str | None:
+    """The person whose words the question asks for ("Vad kallar Ojanne Moderaternas
+    utspel?": "Ojanne"; not a party, "Vad säger Moderaterna …?")."""
+    match = _SAYS_ASKED.match(question.text)
+    if match is None:
+        return None
+    who = itertools.takewhile(lambda word: not find_parties(word), (match.group("sv") or match.group("en")).split())
+    return " ".join(who) or None
 
 
 def person_of(question: Question) -> str | None:

@@ -53,6 +53,9 @@ _LABEL_BEFORE = re.compile(r"(?:^|(?<=[.!?)][ \t])|(?<=\n))[ \t]*([A-ZÅÄÖ][\w
 _CUE_END = re.compile(r"[ \t]+(?:med[ \t]+hänvisning|enligt[ \t]+följande|anför[ \t]+följande)")
 _APPOSITION = re.compile(r"(?:[ \t]*\((?:alla[ \t]+)?[A-Za-zÅÄÖåäö]{1,3}\))?,[ \t]*([a-zåäö][^,.;\n\t]{2,90}?)(?=,|\.|;|\n|\t|$|[ \t]+som[ \t]|[ \t]+(?:välkomnar|säger|anser|menar)\b)")
 _PARTY_AFTER = re.compile(r"(?:,[ \t]*" + _NAMEISH + r"|[ \t]+och[ \t]+" + _NAMEISH + r")*[ \t]*\((?:alla[ \t]+)?([A-Za-zÅÄÖåäö]{1,3})\)")
+# ... the party closing the list the name is in, whose names have no party of their own.
+_NAME = r"[A-ZÅÄÖÉ][\wåäöéü'’-]+(?:[ \t]+[A-ZÅÄÖÉ][\wåäöéü'’-]+){0,3}"
+_LIST_PARTY_AFTER = re.compile(r"(?:,[ \t]*" + _NAME + r"|[ \t]+och[ \t]+" + _NAME + r")*[ \t]*\((?:alla[ \t]+)?([A-Za-zÅÄÖåäö]{1,3})\)")
 _SELF_ROLE = re.compile(r"\bjag\s+som\s+(" + ROLE_NOUN + r"(?:[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)", re.IGNORECASE)
 _CUE_ROLES = ("reservation", "statement", "substitute", "rapporteur")
 MAX_ROLES = 4
@@ -96,6 +99,13 @@ def _roles_at(document: DocumentRecord, start: int, end: int) -> list[tuple[str,
         if label and _ROLE_WORD.fullmatch(label):
             found.append((label, previous_start + text[previous_start:previous_end].index(label), end))
     return found
+
+
+def party_named_with(text: str, end: int) -> str | None:
+    """The party written after the name ending at ``end``, or after the list of names it
+    begins ("Karin Wanngård, Jan Valeskog och Kadir Kasirga (alla S)")."""
+    match = _LIST_PARTY_AFTER.match(text, end)
+    return canonical_party(match.group(1)) if match else None
 
 
 def _party_of(document: DocumentRecord, mentions: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:

@@ -51,3 +51,40 @@ def test_compound_list_nouns_and_definite_forms() -> None:
     assert analyze("Vilka trygghetsinsatser har förvaltningen gjort?").shape == "list"
     assert stem_matches(tokenize("skolan")[0], set(tokenize("fristående förskolor och skolor")))
     assert not stem_matches(tokenize("skolan")[0], set(tokenize("gatan och gator")))
+
+
+@pytest.mark.parametrize(
+    ("question", "party"),
+    [
+        pytest.param("Vilken moderat kommenterar budgeten?", "M", id="noun"),
+        pytest.param("Vilka kristdemokrater röstade nej?", "KD", id="plural-noun"),
+        pytest.param("Vilka liberaler har skrivit under?", "L", id="liberal-noun"),
+        pytest.param("Which Green Party politician spoke first?", "MP", id="party-and-person-word"),
+        pytest.param("Which Sweden Democrat asked the question?", "SD", id="english-noun"),
+        # An adjective of a party is no person.
+        pytest.param("Vilka moderata reformer nämns?", None, id="adjective"),
+        pytest.param("Vilken liberal politik förs?", None, id="liberal-adjective"),
+    ],
+)
+def test_a_person_asked_for_by_their_party(question: str, party: str | None) -> None:
+    analysed = analyze(question)
+    assert analysed.member_of == party
+    if party is not None:
+        assert analysed.expects == "person" and party in analysed.parties
+
+
+def test_a_budget_asks_for_an_amount() -> None:
+    assert analyze("What is the budget of the new unit?").expects == "amount"
+    assert analyze("Hur stor är budgeten för projektet?").expects == "amount"
+
+
+def test_a_length_of_time_is_asked_for() -> None:
+    assert analyze("Hur länge ska linjen vara öppen?").expects == "duration"
+    assert analyze("How long has the project been running?").expects == "duration"
+    assert analyze("Hur långt är det till Rinkeby?").expects != "duration"
+
+
+def test_a_party_beside_a_name_is_a_name_of_its_own() -> None:
+    assert analyze("Vad kallar Ojanne Moderaternas utspel?").key_terms == ("Ojanne", "Moderaternas")
+    assert analyze("Vad säger Socialdemokraternas Jan Valeskog?").key_terms == ("Socialdemokraternas", "Jan Valeskog")
+    assert analyze("Vad vill Feministiskt initiativ?").key_terms == ("Feministiskt initiativ",)

@@ -1364,3 +1364,61 @@ def _assert_cites(answer, doc_id: str, fragment: str) -> None:
     """The answer's first citation is an exact span of ``doc_id`` holding ``fragment``."""
     assert_exact(answer)
     assert answer.citations[0].doc_id == doc_id and fragment in answer.citations[0].quote
+
+
+def test_a_person_asked_for_by_party_is_one_of_that_party(seed_assistant: Assistant) -> None:
+    # The reservation lists four Social Democrats "(alla S)" and one Left Party member.
+    answer = seed_assistant.ask("Vilken vänsterpartist reserverade sig i kommunstyrelsen?")
+    _assert_cites(answer, PM, "Rashid Mohammed (V)")
+    assert answer.short_answer == "Rashid Mohammed"
+    names = seed_assistant.ask("Vilka socialdemokrater reserverade sig?").short_answer
+    assert names is not None and {"Karin Wanngård", "Jan Valeskog", "Emilia Bjuggren", "Kadir Kasirga"} <= {
+        n.strip() for n in names.replace(" och ", ",").split(",")} and "Rashid" not in names
+    # The article's Social Democrat is the one who comments on the Moderates' proposals.
+    answer = seed_assistant.ask("Which Social Democrat comments on the Moderates' proposals?")
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Alexander Ojanne") and all(c.doc_id == ARTICLE for c in answer.citations)
+    assert any("Alexander Ojanne" in c.quote for c in answer.citations)
+    # No Christian Democrat is named as a person anywhere.
+    _assert_declined(seed_assistant, "Vilken kristdemokrat skrev ersättaryttrandet?")
+
+
+def test_a_party_question_about_a_word_no_document_uses_is_declined(seed_assistant: Assistant) -> None:
+    # No paper speaks of school uniforms or night buses; sentences sharing "införas" name parties.
+    _assert_declined(seed_assistant, "Vilket parti föreslog att skoluniformer ska införas?",
+                     "Vilket parti vill att nattbussar ska införas?")
+    # The words of belonging are not what the question is about.
+    first = seed_assistant.ask("Vem är Clara Lindblom?")
+    answer = seed_assistant.ask("Vilket parti tillhör hon?", history=[first])
+    assert_exact(answer)
+    assert answer.answerable and "V" in (answer.short_answer or "")
+
+
+def test_a_cost_is_of_the_subject_the_top_sentences_speak_of(seed_assistant: Assistant) -> None:
+    # The top sentences speak of home visits and hold no figure; the figure beside them is a
+    # parenting programme's.
+    _assert_declined(seed_assistant, "Vad kostar hembesöksprogrammet per familj?",
+                     "What is the budget of the home visiting scheme?")
+    # A cost of the subject asked about is answered.
+    _assert_short_answer(seed_assistant.ask("How much would the anonymous defector hotline cost?"), "+1 mnkr", BUDGET)
+
+
+def test_a_length_of_time_is_answered_with_one(seed_assistant: Assistant) -> None:
+    # Ojanne: "De har dessutom styrt staden i fyra år …"; the budget's line is open "dygnet runt".
+    _assert_short_answer(seed_assistant.ask("Hur länge hade Moderaterna styrt Stockholm enligt Ojanne?"),
+                         "fyra år", ARTICLE)
+    _assert_short_answer(seed_assistant.ask("Hur länge ska man kunna ringa avhopparlinjen?"), "dygnet runt", BUDGET)
+
+
+def test_what_a_person_calls_something_is_in_their_own_words(seed_assistant: Assistant) -> None:
+    # The reporter's sentence introducing Ojanne is not what he calls the proposals.
+    answer = seed_assistant.ask("Vad kallar Ojanne de moderata förslagen?")
+    _assert_cites(answer, ARTICLE, "yrvaket")
+    assert answer.citations[0].speaker == "Alexander Ojanne (S)"
+    answer = seed_assistant.ask("Hur beskriver Ojanne Moderaternas förslag?")
+    assert_exact(answer)
+    assert any("yrvaket" in c.quote and c.speaker == "Alexander Ojanne (S)" for c in answer.citations)
+    # A surname alone names the speaker, and the party beside it is what he speaks of, not a filter.
+    answer = seed_assistant.ask("Vad tycker Ojanne om Moderaternas förslag?")
+    assert_exact(answer)
+    assert answer.answerable and answer.citations[0].speaker == "Alexander Ojanne (S)"
