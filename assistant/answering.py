@@ -18,7 +18,7 @@ from assistant.candidates import BODY_NAME, Candidate
 from assistant.events import asked_event, asks_past_event, states_event, why_past_event
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
-from assistant.question import Question, asked_speaker, asks_for_calendar, is_question_word
+from assistant.question import Question, asked_speaker, asks_for_calendar, is_question_word, member_words
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, key_in, stem_matches,
                                topic_cover)
@@ -186,7 +186,9 @@ class ExtractiveAnswerer:
             signed = self._signed_by(question, usable)
             if signed is not None:
                 return signed
-        if not self.supported(question, usable[0], usable) and self._typed_near_best(question, usable) is None:
+        if not self.supported(question, usable[0], usable) and self._typed_near_best(question, usable) is None and not (
+                question.member_of and any(self.supported(question, e, usable) for e in usable[1:5])):
+            # (A person of a party may be named beside the sentence that speaks of the topic.)
             return Draft(answerable=False)
         kinds = self._kind_terms(question)
         if question.expects == "other" and question.language == "sv" and not any(
@@ -409,7 +411,20 @@ class ExtractiveAnswerer:
         sentence naming any names (its party written after the name, or after the list of
         names it is in, "(alla S)"), else the speaker of the best sentence, if of that party."""
         party = question.member_of
-        for evidence in usable[:5]:
+        # The person must be named in a document that speaks of what the question asks, as
+        # nearly as well as the best one does ("Vilken socialdemokrat vill stänga
+        # fritidsgårdarna?": no Social Democrat is named where leisure centres are spoken of).
+        excluded = member_words(question.text) | self._kind_terms(question)
+        covers = [(self._topic_cover(question, e, excluded), e.document.doc_id)
+                  for e in usable[:self.settings.facts.topic_sentences]]
+        best_cover = max((cover for cover, _ in covers), default=0.0)
+        # An English question whose words the glossary lacks is covered by no sentence; one
+        # with Swedish words from the glossary must be.
+        own = set(tokenize(question.text))
+        unglossed = question.language == "en" and all(t in own for t in question.terms)
+        about = {doc_id for cover, doc_id in covers
+                 if cover >= self.settings.facts.topic_share * best_cover and (cover > 0.0 or unglossed)}
+        for evidence in [e for e in usable[:5] if e.document.doc_id in about]:
             text = evidence.document.text
             members = list(dict.fromkeys(
                 c.surface(text) for c in evidence.answers if c.kind == "person"

@@ -409,6 +409,18 @@ _MEMBER = re.compile(
     re.IGNORECASE)
 
 
+# "Vem i partiet …?", "Who in the party …?": a person of the party the conversation is about.
+_IN_THE_PARTY = re.compile(r"\b(?:vem|vilka|vilken(?:\s+\w+)?)\s+i\s+partiet\b"
+                           r"|\b(?:who|which(?:\s+\w+)?)\s+(?:in|of|from)\s+the\s+party\b", re.IGNORECASE)
+
+
+def member_words(text: str) -> frozenset[str]:
+    """The stems of the words that ask for a person of a party ("vänsterpartist", "i partiet",
+    "Left Party politician"): they say who is asked for, not what about."""
+    found = [m.group(0) for pattern in (_MEMBER, _IN_THE_PARTY) for m in pattern.finditer(text)]
+    return frozenset(t for phrase in found for t in tokenize(phrase))
+
+
 def _member_of(text: str) -> str | None:
     match = _MEMBER.search(text)
     if match is None:
@@ -571,6 +583,11 @@ def with_context(question: Question, previous: Question) -> Question:
         full = analyze(search)
         return replace(full, text=question.text, search=search,
                        counted=full.counted or (previous.counted if full.expects == "other" else None))
+    if _IN_THE_PARTY.search(question.text) and len(previous.parties) == 1:
+        # "Vad vill Moderaterna …?" … "Vem i partiet ligger bakom förslaget?": a person of
+        # that party.
+        return replace(question, search=search, expects="person", shape="factoid", member_of=previous.parties[0],
+                       parties=previous.parties, terms=tuple(dict.fromkeys(question.terms + previous.terms)))
     return replace(
         question,
         search=search,
