@@ -78,6 +78,7 @@ class QuestionTerms:
         self.pairs = set(zip(self.terms, self.terms[1:]))
         self._plain = frozenset(t for t in self.terms if ALTERNATIVE not in t)
         self._alternatives = {t: frozenset(alternatives(t)) for t in self.terms if ALTERNATIVE in t}
+        self._weights: dict[frozenset[str], float] = {}
 
     @classmethod
     def of(cls, question: str, idf: Callable[[str], float]) -> QuestionTerms:
@@ -97,7 +98,13 @@ class QuestionTerms:
         return hits
 
     def _weight(self, terms) -> float:
-        return sum(self.idf[t] for t in terms) / self.total
+        """The idf-weighted share of ``terms``, summed in the question's order; remembered per
+        set of terms (sentence after sentence holds the same few)."""
+        found = terms if isinstance(terms, frozenset) else frozenset(terms)
+        weight = self._weights.get(found)
+        if weight is None:
+            weight = self._weights[found] = sum(self.idf[t] for t in self.terms if t in found) / self.total
+        return weight
 
     def best_sentence(self, text: str, start: int, end: int) -> SentenceMatch:
         """The best values over the sentences of ``text[start:end]`` (each taken at its best).

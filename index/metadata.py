@@ -7,7 +7,7 @@ A field's evidence is either a span of the document (``text[start:end] == quote`
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from index.parties import canonical_party, find_parties
@@ -107,10 +107,18 @@ class DocumentMetadata:
         return default if found is None else found.value
 
     def to_dict(self) -> dict[str, Any]:
+        # (By hand rather than ``dataclasses.asdict``, whose recursion cost a few milliseconds
+        # an answer: every passage shown carries its document's metadata.)
         out: dict[str, Any] = {"extra": dict(self.extra)}
         for name in self.FIELDS:
             found = getattr(self, name)
-            out[name] = None if found is None else asdict(found)
+            if found is None:
+                out[name] = None
+                continue
+            value = list(found.value) if isinstance(found.value, (list, tuple)) else found.value
+            evidence = found.evidence
+            out[name] = {"value": value, "evidence": {"start": evidence.start, "end": evidence.end,
+                                                      "quote": evidence.quote, "curated": evidence.curated}}
         return out
 
     @classmethod

@@ -76,14 +76,15 @@ class VectorStore:
             offset += page
 
     def search(self, vector: np.ndarray, k: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
-        """Nearest ``k`` chunks as (chunk_id, cosine similarity), best first."""
-        total = self.count()
-        if total == 0 or (doc_ids is not None and not doc_ids):
+        """Nearest ``k`` chunks as (chunk_id, cosine similarity), best first. (Chroma 1.5 returns
+        what it holds when asked for more, so no count is asked for first: a round trip per
+        question.)"""
+        if doc_ids is not None and not doc_ids:
             return []
         where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids is not None else None
         result = self._collection.query(
             query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
-            n_results=min(k, total),
+            n_results=k,
             where=where,
             include=["distances"],
         )
