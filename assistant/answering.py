@@ -532,7 +532,9 @@ class ExtractiveAnswerer:
             # sentence does not ("Vilket datum är promemorian daterad?" is not answered by
             # "Stadsledningskontorets tjänsteutlåtande daterat den 29 oktober 2020").
             return None
-        own = [t for t in tokenize(question.text) if t not in ANSWER_TYPE_TERMS and t not in _DATE_WORDS]
+        # (An English question's words in their Swedish forms from the glossary.)
+        words = tokenize(question.text) if question.language == "sv" else question.terms
+        own = [t for t in words if t not in ANSWER_TYPE_TERMS and t not in _DATE_WORDS]
         # An event in the past ("När infördes Sluta skjut i Stockholm?") names the document only
         # through its title lines: the opening paragraph of its heading block tells of events.
         if not self.names_only(own, document, titles_only=asks_past_event(question)):

@@ -50,8 +50,6 @@ _UNREALISED_BEFORE = frozenset("att ska skall vill ville skulle bör borde kan k
 _IRREGULAR_PARTICIPLES = frozenset(
     "shut set held made built paid sent begun won cut put run sold told found brought bought kept left met "
     "done".split())
-# A document's own acts: its date answers them, whatever its sentences say ("When was the memo signed?").
-_DOCUMENT_ACTS = frozenset("sign signed date dated write written wrote publish published send sent".split())
 # Words between an event's verb and the name it is about (SweQUAD-MC training: "Skolinspektionen
 # redovisar … sitt tionde hela verksamhetsår sedan starten", 12 words; "Trefas startades 2020", 1).
 EVENT_REACH = 15
@@ -135,8 +133,6 @@ def _english_event(question: Question, kind: str) -> AskedEvent | None:
         if auxiliary in ("was", "were") and not any(
                 p.endswith(("ed", "en")) or p in _IRREGULAR_PARTICIPLES for p in parts):
             continue  # "When was the memo …": a noun, not the verb
-        if set(parts) & _DOCUMENT_ACTS:
-            return None
         stems = [tokens[0] for w in swedish if (tokens := tokenize(w))]
         return _event(stems, list(swedish), past=True)
     return None

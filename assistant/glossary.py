@@ -283,7 +283,7 @@ expand, expanded, extend, extended: bygga ut, utöka, utvidga
 strengthen, reinforce, boost: stärka, förstärka
 reduce, reduced, decrease, lower: minska, sänka
 increase, increased, raise: öka, höja
-stop: stoppa, bryta
+stop, stops, stopping, stopped: stoppa, bryta
 identify, identified: identifiera
 offer, offered: erbjuda
 help: hjälp, hjälpa

@@ -1429,3 +1429,12 @@ def test_what_a_person_calls_something_is_in_their_own_words(seed_assistant: Ass
     answer = seed_assistant.ask("Vad tycker Ojanne om Moderaternas förslag?")
     assert_exact(answer)
     assert answer.answerable and answer.citations[0].speaker == "Alexander Ojanne (S)"
+
+
+def test_an_english_question_of_a_papers_own_act_is_answered_by_its_date(seed_assistant: Assistant) -> None:
+    # The memo's signing line is its date; the interpellation has no date, and another date in
+    # it ("Trefas startades 2020") is not when it was written.
+    answer = seed_assistant.ask("When was the PM on the shootings in Stockholm signed?")
+    _assert_cites(answer, PM, "24 mars 2021")
+    assert answer.short_answer == "Stockholm den 24 mars 2021"
+    _assert_declined(seed_assistant, "When was the interpellation about Trefas written?")
