@@ -145,6 +145,10 @@ class ExtractiveAnswerer:
         if not ranked:
             return Draft(answerable=False)
         usable = [e for e in ranked if e.chunk_has_keys] or ranked
+        source = _source_kind(question)
+        if source and question.shape != "list":
+            # "Which city …, according to the interpellation?": what that paper says.
+            usable = [e for e in usable if source & kind_words(e.document)] or usable
         if question.expects == "dnr":
             return self._registration_number(question, usable) or Draft(answerable=False)
         from assistant.abbreviations import answer_expansion, asks_what_abbreviation_is
@@ -858,6 +862,17 @@ def _speaking(question: Question, evidence: list[SentenceEvidence]) -> list[Sent
     if who is None:
         return []
     return [e for e in evidence if e.speaker is not None and e.speaker.is_named(who)]
+
+
+# A paper named as the source of what is asked ("enligt interpellationen", "according to the
+# memo", "i promemorian").
+_SOURCE = re.compile(r"\b(?:enligt|according\s+to|i|in)\s+(?:the\s+)?([\wåäö]+)", re.IGNORECASE)
+
+
+def _source_kind(question: Question) -> frozenset[str]:
+    """The word stems of the kind of paper the question names as its source, if any."""
+    return frozenset(t for match in _SOURCE.finditer(question.text) for t in tokenize(match.group(1))
+                     if t in _KIND_WORDS)
 
 
 def _joined(names: list[str], language: str) -> str:

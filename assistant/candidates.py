@@ -105,15 +105,18 @@ def is_proper_noun(text: str, start: int, end: int, common: CommonWord = _never_
     word = text[start:end]
     if not word[:1].isupper() or word.lower() in _SENTENCE_ADVERBS:
         return False
-    if sentence_start is not None:
-        initial = not re.search(r"[^\W\d_]", text[sentence_start:start])
-    else:
-        initial = not text[max(0, start - 3):start].strip() or bool(re.search(r"[.!?:•●\n-]\s*$", text[max(0, start - 3):start]))
-    if not initial:
+    if not _initial(text, start, sentence_start):
         return True
     if common(word.lower()):
         return False
     return re.search(r"(?<!\w)" + re.escape(word.lower()) + r"(?!\w)", text) is None
+
+
+def _initial(text: str, start: int, sentence_start: int | None = None) -> bool:
+    """Whether ``start`` opens a sentence (after nothing but list markers)."""
+    if sentence_start is not None:
+        return not re.search(r"[^\W\d_]", text[sentence_start:start])
+    return not text[max(0, start - 3):start].strip() or bool(re.search(r"[.!?:•●\n-]\s*$", text[max(0, start - 3):start]))
 
 
 # Words that open Swedish and English sentences as adverbs, never names; the corpus may

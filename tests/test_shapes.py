@@ -1438,3 +1438,11 @@ def test_an_english_question_of_a_papers_own_act_is_answered_by_its_date(seed_as
     _assert_cites(answer, PM, "24 mars 2021")
     assert answer.short_answer == "Stockholm den 24 mars 2021"
     _assert_declined(seed_assistant, "When was the interpellation about Trefas written?")
+
+
+def test_a_paper_named_as_the_source_is_where_the_answer_is_read(seed_assistant: Assistant) -> None:
+    # The memo's statements speak of bringing Sluta skjut to Stockholm; the interpellation
+    # says where it was introduced.
+    answer = seed_assistant.ask("According to the interpellation, in which city has Sluta skjut been introduced?")
+    _assert_short_answer(answer, "Malmö", INTERPELLATION)
+    assert "Malmö" in answer.citations[0].quote
