@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -107,7 +108,10 @@ class Assistant:
                       embed_batch=settings.embed_batch, lock_timeout=settings.lock_timeout,
                       sentence_vectors=settings.sentence_vectors)
         generator = make_generator(settings.llm, settings.llm_url, settings.llm_model, settings.llm_timeout)
-        return cls(index, settings, generator=generator)
+        assistant = cls(index, settings, generator=generator)
+        if settings.gc_freeze:
+            gc.freeze()
+        return assistant
 
     # ---- documents -----------------------------------------------------------------------
 

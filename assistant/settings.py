@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(default=None, description="A Chroma server (http://host:port) instead of the embedded store (KALLA_CHROMA_URL).")
     lock_timeout: float = Field(default=600.0, ge=0, description="Seconds a second writer waits for the index's write lock (KALLA_LOCK_TIMEOUT).")
     embed_batch: int = Field(default=128, ge=1, description="Chunks embedded per batch while indexing (KALLA_EMBED_BATCH).")
+    gc_freeze: bool = Field(default=True, description=(
+        "Move the objects of opening (libraries, encoder, index) out of the garbage collector's full "
+        "passes (KALLA_GC_FREEZE): each such pass over them took about 100 ms of a random answer "
+        "(bench.latency, Riksdag index, session 13). A process-wide setting: off for embedding Källa "
+        "in a process that manages its own collector."))
     sentence_vectors: bool = Field(default=True, description=(
         "Embed every sentence at index time, so that answering embeds only the question "
         "(KALLA_SENTENCE_VECTORS; off: indexing is about twice as fast, answers embed their candidate sentences)."))

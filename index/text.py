@@ -30,6 +30,7 @@ _EXTRA_STOPWORDS = {
 STOPWORDS = frozenset(STOPWORDS_SWEDISH) | frozenset(STOPWORDS_EN) | _EXTRA_STOPWORDS
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (what str.isalnum accepts)
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,7 +45,7 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` (soft hyphens joined)."""
-    return [w.lower() for w in _WORD.findall(normalize(text))]
+    return _WORD.findall(normalize(text).lower())
 
 
 def tokenize(text: str) -> list[str]:
@@ -186,4 +187,4 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 sentence_start = stop
             spans.append((sentence_start, piece_end))
     trimmed = (_strip(text, s, e) for s, e in spans)
-    return [(s, e) for s, e in trimmed if e > s and any(ch.isalnum() for ch in text[s:e])]
+    return [(s, e) for s, e in trimmed if e > s and _ALNUM.search(text, s, e)]
