@@ -43,9 +43,10 @@ class GateInput:
 
 def passes(seen: GateInput, t: GateThresholds) -> bool:
     floor = t.min_dense_for(seen.language)
-    if seen.language == "sv" and seen.typed and seen.lexical >= t.min_lexical_confirmed:
+    if seen.typed and seen.lexical >= t.min_lexical_confirmed:
         # A sentence holding an answer of the kind asked for and (nearly) every word of the
-        # question may be less similar as a whole ("Linda Palo, avdelningschef 2024-09-10").
+        # question may be less similar as a whole ("Linda Palo, avdelningschef 2024-09-10"); so
+        # too across languages, every word of an English question found in its Swedish forms.
         floor = min(floor, t.min_dense_confirmed)
     if not seen.has_keys or seen.dense < floor:
         return False

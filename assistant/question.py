@@ -217,6 +217,10 @@ def detect_language(text: str) -> str:
     return "en" if english > swedish else "sv"
 
 
+_ENGLISH_MONTHS = frozenset("january february march april may june july august september october november "
+                            "december".split())
+
+
 def _apart_from_parties(term: str) -> list[str]:
     """A run of capitalised words split where a party's name stands beside a person's
     ("Vad kallar Ojanne Moderaternas utspel?": "Ojanne", "Moderaternas")."""
@@ -249,8 +253,8 @@ def _key_terms(text: str) -> tuple[str, ...]:
             term = " ".join(rest)
         if term.isdigit() and len(term) < 2:
             continue
-        if term.lower() in _ENGLISH or term.lower() in _SWEDISH:
-            continue
+        if term.lower() in _ENGLISH or term.lower() in _SWEDISH or term.lower() in _ENGLISH_MONTHS:
+            continue  # (an English month is part of a date, which Swedish text writes otherwise)
         found.extend(_apart_from_parties(term))
     # A party's name with a lower-case word ("Feministiskt initiativ") is that party, not its
     # capitalised first word: a sentence its speakers say holds it.

@@ -88,3 +88,7 @@ def test_a_party_beside_a_name_is_a_name_of_its_own() -> None:
     assert analyze("Vad kallar Ojanne Moderaternas utspel?").key_terms == ("Ojanne", "Moderaternas")
     assert analyze("Vad säger Socialdemokraternas Jan Valeskog?").key_terms == ("Socialdemokraternas", "Jan Valeskog")
     assert analyze("Vad vill Feministiskt initiativ?").key_terms == ("Feministiskt initiativ",)
+
+
+def test_an_english_month_is_part_of_a_date_not_a_name() -> None:
+    assert analyze("Who approved the reply on 10 September 2024?").key_terms == ("10", "2024")
