@@ -195,11 +195,13 @@ class ExtractiveAnswerer:
             # (A person of a party may be named beside the sentence that speaks of the topic.)
             return Draft(answerable=False)
         kinds = self._kind_terms(question)
-        if question.expects == "other" and question.language == "sv" and not any(
-                self._topic_cover(question, e, kinds) > 0.0 for e in self._top_statements(usable)):
-            # "Vilken musik nämns i skrivelsen från Hägersten-Älvsjö?": the place and the kind of
-            # paper only say where to look; no top sentence speaks of music. (Swedish only: an
-            # English word the glossary lacks is covered by no sentence.)
+        unchecked = kinds | _unglossed(question) | _MEMBERSHIP_STEMS
+        if question.expects in ("other", "party") and _has_topic(question, unchecked) and not any(
+                self._topic_cover(question, e, unchecked) > 0.0 for e in self._top_statements(usable)):
+            # "Vilken musik nämns i skrivelsen från Hägersten-Älvsjö?", "Which party wants to close
+            # the youth centres in Hägersten-Älvsjö?": the place and the kind of paper only say
+            # where to look; no top sentence speaks of music or of closing youth centres. (An
+            # English word the glossary lacks is covered by no sentence: it is not looked for.)
             return Draft(answerable=False)
         return self.answer_factoid(question, ranked, usable)
 
@@ -875,6 +877,22 @@ def _source_kind(question: Question) -> frozenset[str]:
                      if t in _KIND_WORDS)
 
 
+def _unglossed(question: Question) -> frozenset[str]:
+    """An English question's words that the glossary gave no Swedish form (they are kept as
+    they are, so Swedish text never holds them); none for a Swedish question."""
+    if question.language == "sv":
+        return frozenset()
+    own = set(tokenize(question.text))
+    return frozenset(t for t in question.terms if t in own)
+
+
+def _has_topic(question: Question, excluded: frozenset[str]) -> bool:
+    """Whether the question has words to look for besides its names, the words of asking
+    and ``excluded``."""
+    names = {t for k in question.key_terms for t in tokenize(k)}
+    return any(t not in ANSWER_TYPE_TERMS and t not in names and t not in excluded for t in question.terms)
+
+
 def _joined(names: list[str], language: str) -> str:
     """"A, B och C" ("A, B and C")."""
     last = " och " if language == "sv" else " and "
@@ -926,8 +944,8 @@ _WHO_HOLDS = re.compile(
 # The words of money: what a cost question asks, not what it is about.
 _MONEY_STEMS = frozenset(tokenize("budget budgeten pengar pengarna money funding funds"))
 # "Vilket parti tillhör han?", "Vilket parti representerar hon?": the words of belonging.
-_MEMBERSHIP_STEMS = frozenset(tokenize("tillhör tillhörde representerar representerade medlem belongs belong "
-                                       "represents represent member"))
+_MEMBERSHIP_STEMS = frozenset(tokenize("tillhör tillhörde representerar representerade företräder företrädde medlem "
+                                       "belongs belong represents represent member"))
 _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 # The words of signing: what a signing question asks, not the paper it names.
 _SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory"))

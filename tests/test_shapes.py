@@ -1462,3 +1462,11 @@ def test_an_english_date_is_no_name_the_text_must_hold(seed_assistant: Assistant
     answer = seed_assistant.ask("Which person approved the reply digitally on 10 September 2024?")
     assert_exact(answer)
     assert answer.short_answer in ("Lee Orberson", "Linda Palo") and answer.citations[0].doc_id == DISTRICT
+
+
+def test_an_english_party_question_about_what_no_top_sentence_speaks_of_is_declined(seed_assistant: Assistant) -> None:
+    # The budget strengthens Mini Maria; no sentence speaks of closing it (the glossary's
+    # Swedish words for "close" are in no top sentence).
+    _assert_declined(seed_assistant, "Which party wants to close Mini Maria?")
+    _assert_short_answer(seed_assistant.ask("Which party wants to strengthen Mini Maria?"), "the Social Democrats (S)",
+                         BUDGET)
