@@ -170,12 +170,12 @@ class ExtractiveAnswerer:
                 return Draft(answerable=False)
             ranked[:] = usable  # nor does a quote run on into what others say
         if question.shape == "list":
-            from assistant.listing import answer_list, list_supported
+            from assistant.listing import answer_list, asks_proposals, list_supported
             from assistant.summary import summarise, summarised_document
 
             document = summarised_document(self, question, usable)
             if document is not None:  # "Sammanfatta Hägersten-Älvsjös svar på skrivelsen"
-                return summarise(self, document, usable, question.parties)
+                return summarise(self, document, usable, question.parties, proposals=asks_proposals(question))
             # A list of what a speaker or a party says is gated on what they say (the best
             # sentence overall may be another speaker's).
             if not list_supported(self, question, usable):

@@ -148,16 +148,24 @@ _PROPOSING = re.compile(r"\b(?:vill|ville|vilja|ska|skall|bör|borde|måste|beh�
 _PROPOSAL_HEADING = frozenset(tokenize("förslag förslagen"))
 
 
+def asks_proposals(question: Question) -> bool:
+    """Whether the question asks what someone puts forward ("Vilka förslag …", "Vad vill M?")."""
+    return bool(_ASKS_PROPOSALS.search(question.text))
+
+
 def proposes(evidence: SentenceEvidence) -> bool:
-    """Whether a sentence puts something forward: it says what someone wants, what shall or
-    should be done, or it stands under a heading of proposals ("Några av våra förslag …", an
-    article's box "M:s förslag ●Bygg ut …", whose items are imperatives)."""
-    if _PROPOSING.search(evidence.text):
+    return proposes_span(evidence.document.text, evidence.start, evidence.end)
+
+
+def proposes_span(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` puts something forward: it says what someone wants, what
+    shall or should be done, or it stands under a heading of proposals ("Några av våra förslag
+    …", an article's box "M:s förslag ●Bygg ut …", whose items are imperatives)."""
+    if _PROPOSING.search(text, start, end):
         return True
-    text = evidence.document.text
-    line_start, _ = line_around(text, evidence.start, evidence.end)
-    opening = split_sentences(text, line_start, evidence.start)
-    heading = set(section_heading_words(text, evidence.start))
+    line_start, _ = line_around(text, start, end)
+    opening = split_sentences(text, line_start, start)
+    heading = set(section_heading_words(text, start))
     if opening and len(text[opening[0][0]:opening[0][1]].split()) <= 4 and text[opening[0][1] - 1] not in ".!?":
         heading |= set(tokenize(text[opening[0][0]:opening[0][1]]))
     return bool(heading & _PROPOSAL_HEADING)

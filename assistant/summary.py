@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.listing import LIST_WORDS, by_marginal_relevance, is_heading, is_statement
+from assistant.listing import LIST_WORDS, by_marginal_relevance, is_heading, is_statement, proposes_span
 from assistant.question import Question
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question
 from index import DocumentRecord, speaker_at
@@ -52,9 +52,10 @@ def summarised_document(answerer: ExtractiveAnswerer, question: Question,
 
 
 def summarise(answerer: ExtractiveAnswerer, document: DocumentRecord, ranked: list[SentenceEvidence],
-              parties: tuple[str, ...] = ()) -> Draft:
+              parties: tuple[str, ...] = (), proposals: bool = False) -> Draft:
     """The document's points; with ``parties`` ("Sammanfatta Moderaternas förslag i artikeln"),
-    those that these parties' speakers say, when they say any."""
+    those that these parties' speakers say, when they say any; with ``proposals``, what they
+    put forward, when they put anything forward (not their background and reasons)."""
     from assistant.answering import Draft, DraftItem, Claim
 
     settings = answerer.settings.lists
@@ -64,6 +65,9 @@ def summarise(answerer: ExtractiveAnswerer, document: DocumentRecord, ranked: li
     if parties:
         said = [(s, e) for s, e in points if set(_parties_at(document, s, e)) & set(parties)]
         points = said or points
+        if proposals:
+            put_forward = [(s, e) for s, e in points if proposes_span(text, s, e)]
+            points = put_forward or points
     if not points:
         return Draft(answerable=False)
     own = _own_summary(document, spans)

@@ -1470,3 +1470,14 @@ def test_an_english_party_question_about_what_no_top_sentence_speaks_of_is_decli
     _assert_declined(seed_assistant, "Which party wants to close Mini Maria?")
     _assert_short_answer(seed_assistant.ask("Which party wants to strengthen Mini Maria?"), "the Social Democrats (S)",
                          BUDGET)
+
+
+def test_a_summary_of_a_partys_proposals_gives_what_it_puts_forward(seed_assistant: Assistant) -> None:
+    # The article's "M:s förslag" box and the sentences saying what M wants, not Andréa Hedin's
+    # background ("Ofta kommer socialtjänsten in i svåra situationer väldigt sent i dag").
+    answer = seed_assistant.ask("Sammanfatta vad Moderaterna föreslår om socialtjänstens förebyggande arbete")
+    assert_exact(answer)
+    quotes = [c.quote for c in answer.citations]
+    assert all(c.doc_id == ARTICLE for c in answer.citations)
+    assert any("pilotgrupp" in q for q in quotes) and any("skolsociala teamen" in q for q in quotes)
+    assert not any("väldigt sent i dag" in q or "Vi bedömer" in q for q in quotes)
