@@ -49,7 +49,10 @@ EXPECTS = (
     ("age", re.compile(r"\bvilken ålder\b|\bvilka åldrar\b|\båldersgrupp\w*|\bhur gamla?\b|\bi vilken ålder\b"
                        r"|\bwhat age\b|\bage group\w*|\bhow old\b")),
     # A length of time ("Hur länge styrde de?", "How long …?", "Under hur lång tid …?").
-    ("duration", re.compile(r"\bhur länge\b|\bhur lång tid\b|\bhow long\b|\bfor how many (?:years|months|weeks|days)\b")),
+    # ... opening the question or a clause of it, not inside one ("När kan du få … trots kraven
+    # för hur lång tid du ska ha bott här?" asks when).
+    ("duration", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|and|but)\s+)(?:under\s+|for\s+)?(?:hur länge|hur lång tid|how long)\b"
+                            r"|\bfor how many (?:years|months|weeks|days)\b")),
     ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bvilken andel\b|\bhur stor\b|\bwhat share\b|\bpercent")),
     # "när"/"when" opening the question (or a clause: "…, och när …"), not "Vad gör X när Y?"
     ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\bwhat date\b")),

@@ -82,6 +82,9 @@ def test_a_length_of_time_is_asked_for() -> None:
     assert analyze("Hur länge ska linjen vara öppen?").expects == "duration"
     assert analyze("How long has the project been running?").expects == "duration"
     assert analyze("Hur långt är det till Rinkeby?").expects != "duration"
+    # ... only where it opens the question or a clause (SweQUAD-MC: a "när" question naming a
+    # length of time inside it).
+    assert analyze("När får man stanna trots kraven på hur lång tid man har bott här?").expects == "date"
 
 
 def test_a_party_beside_a_name_is_a_name_of_its_own() -> None:
