@@ -68,6 +68,8 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout15.jsonl
 	$(BIN)/assistant eval tests/eval/heldout16.jsonl
 	$(BIN)/assistant eval tests/eval/heldout17.jsonl
+	$(BIN)/assistant eval tests/eval/heldout18.jsonl
+	$(BIN)/assistant eval tests/eval/heldout19.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
