@@ -290,6 +290,11 @@ class ExtractiveAnswerer:
                 if draft is not None:
                     return draft
         if question.expects == "other":
+            from assistant.listing import announced_list
+
+            announced = announced_list(self, best)
+            if announced is not None:
+                return announced
             # An open question is answered by a statement, not by a heading or a label line
             # ("Hägersten-Älvsjö stadsdelsförvaltning" for "Hur fortbildas personalen …?").
             # Nor by a line that only says who speaks or what follows ("Ersättaryttrande gjordes

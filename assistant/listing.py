@@ -107,6 +107,27 @@ def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
     return items
 
 
+def announced_list(answerer: ExtractiveAnswerer, intro: SentenceEvidence) -> Draft | None:
+    """An open question whose best sentence opens a list ("Fler exempel på det arbete jag
+    genomförde … följer nedan. Vi har:", "Vi föreslår att kommunstyrelsen beslutar
+    följande."): that sentence and the items it announces (each whole, as a point), when it
+    announces two or more; None otherwise."""
+    from assistant.answering import Draft, DraftItem, claim_of
+
+    settings = answerer.settings.lists
+    if not (_INTRO.search(intro.text) or _line_introduces(intro, settings.intro_tail_words)):
+        return None
+    items = _whole_items(_items_after(intro, settings.max_items), settings.whole_item_chars)
+    if len(items) < 2:
+        return None
+    draft = Draft(answerable=True, shape="list")
+    for e in [intro] + items:
+        n = draft.cite(claim_of(e))
+        speaker = e.speaker.label() if e.speaker is not None else None
+        draft.items.append(DraftItem(" ".join(e.text.split()), [n], speaker or None, e.parties))
+    return draft
+
+
 # Words that only say "a list of points" ("Vilka åtgärder föreslår V?", "What measures …").
 LIST_WORDS = frozenset(tokenize("åtgärder åtgärd förslag insatser insats satsningar krav punkter points "
                                 "measures proposals policies göra gör do "

@@ -1481,3 +1481,14 @@ def test_a_summary_of_a_partys_proposals_gives_what_it_puts_forward(seed_assista
     assert all(c.doc_id == ARTICLE for c in answer.citations)
     assert any("pilotgrupp" in q for q in quotes) and any("skolsociala teamen" in q for q in quotes)
     assert not any("väldigt sent i dag" in q or "Vi bedömer" in q for q in quotes)
+
+
+def test_an_open_answer_whose_sentence_announces_a_list_gives_the_list(seed_assistant: Assistant) -> None:
+    # "Fler exempel på det förbyggande arbete jag som socialborgarråd genomförde … följer nedan.
+    # Vi har:" opens nine bulleted items; the sentence alone says none of them.
+    answer = seed_assistant.ask("Vad har Jan Jönsson genomfört som socialborgarråd?")
+    assert_exact(answer)
+    assert answer.shape == "list" and all(c.doc_id == INTERPELLATION for c in answer.citations)
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "följer nedan" in answer.citations[0].quote
+    assert "sekretesshandbok" in quotes and "Stockholmsstandard" in quotes and "skolsociala teamen" in quotes
