@@ -109,6 +109,7 @@ class ExtractiveAnswerer:
         self.index = index
         self.settings = settings or AnswerSettings()
         self.scorer = SentenceScorer(index, self.settings)
+        self._vocabulary_of: tuple[object, frozenset[str], str] | None = None  # see _vocabulary
 
     # The generative path scores and gates with the same pieces.
     def evidence(self, question: Question, chunks: list[ScoredChunk], embedded: int | None = None,
@@ -392,8 +393,17 @@ class ExtractiveAnswerer:
         topic = [t for t in question.terms if t not in excluded and len(t) >= 5]
         if not topic:
             return False
-        vocabulary = frozenset(self.index.sparse.document_frequency)
-        return any(not stem_matches(t, vocabulary) for t in topic)
+        vocabulary, joined = self._vocabulary()
+        return any(not stem_matches(t, vocabulary, joined) for t in topic)
+
+    def _vocabulary(self) -> tuple[frozenset[str], str]:
+        """The corpus's word stems, as a set and joined by spaces, kept while the keyword index
+        is the same (a few milliseconds a party question on a large index otherwise)."""
+        sparse = self.index.sparse
+        if self._vocabulary_of is None or self._vocabulary_of[0] is not sparse:
+            words = frozenset(sparse.document_frequency)
+            self._vocabulary_of = (sparse, words, " ".join(words))
+        return self._vocabulary_of[1], self._vocabulary_of[2]
 
     def _lacks_subject(self, question: Question, evidence: SentenceEvidence, usable: list[SentenceEvidence]) -> bool:
         """Whether a figure's sentence (with the rest of its line or bulleted item) lacks the

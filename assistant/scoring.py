@@ -70,15 +70,16 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(tokenize(name))
 
 
-def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
+def stem_matches(term: str, tokens: set[str] | frozenset[str], joined: str | None = None) -> bool:
     """A stem of the question in ``tokens``: the same, or (5+ letters) one inside the other
     (compounds). The Swedish stemmer keeps the definite "-an" ("skolan", "gatan" but "skol",
     "gat" for "skolor", "gator") and, after some letters, "-t"/"-et" ("fotot", "kortet"), so
-    those endings are dropped here too."""
+    those endings are dropped here too. ``joined``: the tokens joined by spaces, when the
+    caller keeps them so (a corpus's whole vocabulary)."""
     if term in tokens:
         return True
     if ALTERNATIVE in term:  # an English word's Swedish equivalents (assistant.glossary)
-        return any(stem_matches(t, tokens) for t in alternatives(term))
+        return any(stem_matches(t, tokens, joined) for t in alternatives(term))
     if len(term) >= 6 and term.endswith("an") and term[:-2] in tokens:
         return True
     # ... and a question word's definite neuter "-t"/"-et" after a 4+ letter stem ("fotot" is
@@ -90,7 +91,7 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
     if len(term) >= 5 and term.endswith("j") and term[:-1] in tokens:
         return True
     # ... and a verb in -era and its noun in -ation ("inspirera" / "inspiration").
-    if len(term) >= 7 and term.endswith("er") and term[:-2] + "ation" in " ".join(tokens):
+    if len(term) >= 7 and term.endswith("er") and term[:-2] + "ation" in (joined or " ".join(tokens)):
         return True
     if len(term) >= 9 and term.endswith("ation") and term[:-5] + "er" in tokens:
         return True
@@ -101,7 +102,7 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str]) -> bool:
         # A token of 5+ letters inside the term, or the term inside a token (tokens hold no
         # spaces): set and string operations rather than a loop over the tokens (this is the
         # hot path of word cover).
-        return not tokens.isdisjoint(_inner_parts(term)) or term in " ".join(tokens)
+        return not tokens.isdisjoint(_inner_parts(term)) or term in (joined or " ".join(tokens))
     return False
 
 
