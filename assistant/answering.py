@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.candidates import BODY_NAME, Candidate
-from assistant.events import asked_event, asks_past_event, states_event, why_past_event
+from assistant.events import asked_event, asks_past_event, states_event, who_did, why_past_event
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
 from assistant.question import Question, asked_speaker, asks_for_calendar, is_question_word, member_words
@@ -247,6 +247,15 @@ class ExtractiveAnswerer:
                 return draft
         if question.member_of is not None:
             return self._member_answer(question, usable)
+        did = who_did(question) if question.expects == "person" else None
+        if did is not None:
+            telling = [e for e in usable[:self.settings.facts.event_sentences] if did.mentioned_in(e)]
+            if not telling:
+                # "Vem grundade Nattvandring.nu?": no sentence near the top tells of a founding.
+                return Draft(answerable=False)
+            # "Vem inrättade Trefas?": the sentences that tell of the act name its doer.
+            usable = telling + [e for e in usable if e not in telling]
+            best = usable[0]
         if question.expects == "person":
             with_names = [e for e in usable[:5] if e.answers]
             stems = _asked_role(question)

@@ -138,6 +138,31 @@ def _english_event(question: Question, kind: str) -> AskedEvent | None:
     return None
 
 
+# "Vem grundade …?", "Vem inrättade …?": a person asked for by a past act of theirs. Not a
+# light verb whose noun names the act ("Vem tog bilden?"), nor a verb of saying or wanting,
+# which the speaker of a sentence answers.
+_WHO_DID = re.compile(r"^\s*(?:och\s+)?(?i:vem)\s+([a-zåäö]+)\b")
+_NOT_ACTS = frozenset("""
+    tog gav gjorde fick kom stod lät sa sade menade ansåg tyckte hävdade påpekade betonade skrev
+    föreslog krävde ville ställde lämnade undertecknade signerade svarade frågade kritiserade
+    """.split())
+
+
+def who_did(question: Question) -> AskedEvent | None:
+    """The past act a Swedish "Vem <verb> …?" asks the doer of, as an event a sentence must
+    tell of ("Vem grundade Nattvandring.nu?" is not answered by a sentence about night walks)."""
+    if question.language != "sv":
+        return None
+    asked = _WHO_DID.match(question.text)
+    if asked is None:
+        return None
+    verb = asked.group(1).lower()
+    if verb in _AUXILIARIES or verb in _LIGHT_VERBS or verb in _NOT_ACTS or not _PAST_FORM.search(verb):
+        return None
+    stems = tokenize(verb)[:1]
+    return _event(stems + sorted(SYNONYMS.get(stems[0], frozenset()) - set(stems)) if stems else stems, [verb], True)
+
+
 def asks_past_event(question: Question) -> bool:
     event = asked_event(question, "when")
     return event is not None and event.past

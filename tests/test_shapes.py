@@ -1492,3 +1492,13 @@ def test_an_open_answer_whose_sentence_announces_a_list_gives_the_list(seed_assi
     quotes = " ".join(c.quote for c in answer.citations)
     assert "följer nedan" in answer.citations[0].quote
     assert "sekretesshandbok" in quotes and "Stockholmsstandard" in quotes and "skolsociala teamen" in quotes
+
+
+def test_who_did_an_act_is_read_where_the_act_is_told(seed_assistant: Assistant) -> None:
+    # "… jag som socialborgarråd genomförde … och inrättade Trefas": the interpellation's author;
+    # no paper tells who founded Mini Maria (the budget strengthens it).
+    answer = seed_assistant.ask("Vem inrättade Trefas?")
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Jan Jönsson") and "inrättade Trefas" in answer.citations[0].quote
+    assert answer.citations[0].doc_id == INTERPELLATION
+    _assert_declined(seed_assistant, "Vem grundade Mini Maria?")
