@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.candidates import BODY_NAME, Candidate
-from assistant.events import asked_event, asks_past_event, states_event, who_did, why_past_event
+from assistant.events import (asked_event, asks_past_event, states_event, told_as_done, which_did, who_did,
+                              why_past_event)
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
 from assistant.question import Question, asked_speaker, asks_for_calendar, is_question_word, member_words
@@ -247,6 +248,15 @@ class ExtractiveAnswerer:
                 return draft
         if question.member_of is not None:
             return self._member_answer(question, usable)
+        done = which_did(question) if question.expects in ("place", "person", "other") else None
+        if done is not None:
+            # "Vilken stad har infört Sluta skjut?": a city where it was introduced ("… som bland
+            # annat införts i Malmö"), not one where it is wanted ("… att införa Sluta skjut i
+            # Stockholm").
+            telling = [e for e in usable[:self.settings.facts.event_sentences] if told_as_done(done, e)]
+            if telling:
+                usable = telling + [e for e in usable if e not in telling]
+                best = usable[0]
         did = who_did(question) if question.expects == "person" else None
         if did is not None:
             telling = [e for e in usable[:self.settings.facts.event_sentences] if did.mentioned_in(e)]

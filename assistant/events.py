@@ -163,6 +163,36 @@ def who_did(question: Question) -> AskedEvent | None:
     return _event(stems + sorted(SYNONYMS.get(stems[0], frozenset()) - set(stems)) if stems else stems, [verb], True)
 
 
+# "Vilken stad har infört Sluta skjut?", "Vilka stadsdelar införde …?": a thing asked for by
+# an act done, not one only wanted or planned.
+_WHICH_DID = re.compile(r"^\s*(?:och\s+)?(?i:vilken|vilket|vilka)\s+[a-zåäö]+\s+(?:(?i:har|hade)\s+([a-zåäö]+t)|([a-zåäö]+(?:de|te)))\b")
+
+
+def which_did(question: Question) -> AskedEvent | None:
+    """The act a Swedish "Vilken <noun> har <supine> …?" / "Vilken <noun> <past> …?" asks the
+    doer of; its answer must tell of the act as done."""
+    if question.language != "sv":
+        return None
+    asked = _WHICH_DID.match(question.text)
+    if asked is None:
+        return None
+    verb = (asked.group(1) or asked.group(2)).lower()
+    if verb in _AUXILIARIES or verb in _LIGHT_VERBS or verb in _NOT_ACTS:
+        return None
+    stems = tokenize(verb)[:1]
+    return _event(stems + sorted(SYNONYMS.get(stems[0], frozenset()) - set(stems)) if stems else stems, [verb], True)
+
+
+def told_as_done(event: AskedEvent, evidence: SentenceEvidence) -> bool:
+    """Whether the sentence tells of the event as done: its verb there, not right after a word
+    of wanting or planning ("att införa", "vill införa")."""
+    if not event.mentioned_in(evidence):
+        return False
+    said = words(evidence.text)
+    uses = [i for i, w in enumerate(said) if event.is_verb(w)]
+    return not uses or any(not _UNREALISED_BEFORE.intersection(said[max(0, i - 2):i]) for i in uses)
+
+
 def asks_past_event(question: Question) -> bool:
     event = asked_event(question, "when")
     return event is not None and event.past

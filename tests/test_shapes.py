@@ -1502,3 +1502,9 @@ def test_who_did_an_act_is_read_where_the_act_is_told(seed_assistant: Assistant)
     assert answer.short_answer.startswith("Jan Jönsson") and "inrättade Trefas" in answer.citations[0].quote
     assert answer.citations[0].doc_id == INTERPELLATION
     _assert_declined(seed_assistant, "Vem grundade Mini Maria?")
+
+
+def test_which_did_an_act_is_read_where_the_act_is_told_as_done(seed_assistant: Assistant) -> None:
+    # "… metoden Sluta skjut som bland annat införts i Malmö" tells of it done; the memo's
+    # "… dröjer styret med att införa Sluta skjut i Stockholm" only of wanting it.
+    _assert_short_answer(seed_assistant.ask("Vilken stad har infört Sluta skjut?"), "Malmö", INTERPELLATION)
