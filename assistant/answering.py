@@ -198,12 +198,13 @@ class ExtractiveAnswerer:
             return Draft(answerable=False)
         kinds = self._kind_terms(question)
         unchecked = kinds | _unglossed(question) | _MEMBERSHIP_STEMS
-        if question.expects in ("other", "party") and _has_topic(question, unchecked) and not any(
+        if question.expects in ("other", "party") and not any(
                 self._topic_cover(question, e, unchecked) > 0.0 for e in self._top_statements(usable)):
             # "Vilken musik nämns i skrivelsen från Hägersten-Älvsjö?", "Which party wants to close
             # the youth centres in Hägersten-Älvsjö?": the place and the kind of paper only say
             # where to look; no top sentence speaks of music or of closing youth centres. (An
-            # English word the glossary lacks is covered by no sentence: it is not looked for.)
+            # English word the glossary lacks is covered by no sentence: it is not looked for; a
+            # question with no word left is covered by every sentence.)
             return Draft(answerable=False)
         return self.answer_factoid(question, ranked, usable)
 
@@ -233,7 +234,6 @@ class ExtractiveAnswerer:
 
     def answer_factoid(self, question: Question, ranked: list[SentenceEvidence],
                        usable: list[SentenceEvidence]) -> Draft:
-        best = usable[0]
         why = why_past_event(question)
         if why is not None and not any(why.mentioned_in(e) for e in usable[:self.settings.facts.event_sentences]):
             # "Varför avgick X?": no sentence near the top tells of the event asked about.
@@ -248,24 +248,21 @@ class ExtractiveAnswerer:
                 return draft
         if question.member_of is not None:
             return self._member_answer(question, usable)
+        reach = self.settings.facts.event_sentences
         done = which_did(question) if question.expects in ("place", "person", "other") else None
         if done is not None:
             # "Vilken stad har infört Sluta skjut?": a city where it was introduced ("… som bland
             # annat införts i Malmö"), not one where it is wanted ("… att införa Sluta skjut i
             # Stockholm").
-            telling = [e for e in usable[:self.settings.facts.event_sentences] if told_as_done(done, e)]
-            if telling:
-                usable = telling + [e for e in usable if e not in telling]
-                best = usable[0]
+            usable = _first_where(usable, reach, lambda e: told_as_done(done, e)) or usable
         did = who_did(question) if question.expects == "person" else None
         if did is not None:
-            telling = [e for e in usable[:self.settings.facts.event_sentences] if did.mentioned_in(e)]
-            if not telling:
-                # "Vem grundade Nattvandring.nu?": no sentence near the top tells of a founding.
+            # "Vem inrättade Trefas?": the sentences that tell of the act name its doer; where
+            # none near the top does ("Vem grundade Nattvandring.nu?"), nothing answers.
+            usable = _first_where(usable, reach, did.mentioned_in)
+            if not usable:
                 return Draft(answerable=False)
-            # "Vem inrättade Trefas?": the sentences that tell of the act name its doer.
-            usable = telling + [e for e in usable if e not in telling]
-            best = usable[0]
+        best = usable[0]
         if question.expects == "person":
             with_names = [e for e in usable[:5] if e.answers]
             stems = _asked_role(question)
@@ -407,8 +404,7 @@ class ExtractiveAnswerer:
         """Whether a word the question is about (of five letters or more; not its names, the
         words of asking, of belonging to a party or the kind of paper) occurs in no document,
         not even inside a compound."""
-        names = {t for k in question.key_terms for t in tokenize(k)}
-        excluded = ANSWER_TYPE_TERMS | _MEMBERSHIP_STEMS | names | self._kind_terms(question)
+        excluded = ANSWER_TYPE_TERMS | _MEMBERSHIP_STEMS | _name_stems(question) | self._kind_terms(question)
         topic = [t for t in question.terms if t not in excluded and len(t) >= 5]
         if not topic:
             return False
@@ -428,9 +424,8 @@ class ExtractiveAnswerer:
         """Whether a figure's sentence (with the rest of its line or bulleted item) lacks the
         subject the question asks a figure of: the rarest of the question's words (not its
         names, nor the words of asking) that a top sentence holds."""
-        names = {t for k in question.key_terms for t in tokenize(k)} | _MONEY_STEMS
-        topic = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in names
-                 and t.split(ALTERNATIVE)[0] not in _MONEY_STEMS]
+        names = _name_stems(question) | _MONEY_STEMS
+        topic = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t.split(ALTERNATIVE)[0] not in names]
         held = [t for t in topic if any(stem_matches(t, e.words) for e in usable[:5])]
         if not held:
             return False
@@ -444,7 +439,7 @@ class ExtractiveAnswerer:
         # ... and covers less than half as much of those words as the top sentence that covers
         # most (a figure's sentence may name its subject in other words).
         cover = topic_cover(question, words, idf, names)
-        return cover < self.settings.facts.topic_share * max(self._topic_cover(question, e) for e in usable[:5])
+        return cover < self.settings.facts.subject_cover_share * max(self._topic_cover(question, e) for e in usable[:5])
 
     def _member_answer(self, question: Question, usable: list[SentenceEvidence]) -> Draft:
         """"Vilken vänsterpartist står bakom reservationen?": the people of that party the best
@@ -460,10 +455,9 @@ class ExtractiveAnswerer:
         best_cover = max((cover for cover, _ in covers), default=0.0)
         # An English question whose words the glossary lacks is covered by no sentence; one
         # with Swedish words from the glossary must be.
-        own = set(tokenize(question.text))
-        unglossed = question.language == "en" and all(t in own for t in question.terms)
+        unglossed = question.language == "en" and set(question.terms) <= _unglossed(question)
         about = {doc_id for cover, doc_id in covers
-                 if cover >= self.settings.facts.topic_share * best_cover and (cover > 0.0 or unglossed)}
+                 if cover >= self.settings.facts.member_topic_share * best_cover and (cover > 0.0 or unglossed)}
         for evidence in [e for e in usable[:5] if e.document.doc_id in about]:
             text = evidence.document.text
             members = list(dict.fromkeys(
@@ -664,8 +658,7 @@ class ExtractiveAnswerer:
                      excluded: frozenset[str] = frozenset()) -> float:
         """The sentence's cover of the question's words other than its names, the words
         that only say what kind of answer is wanted and ``excluded``."""
-        names = {t for k in question.key_terms for t in tokenize(k)}
-        return topic_cover(question, evidence.words, self.index.sparse.idf, names | excluded)
+        return topic_cover(question, evidence.words, self.index.sparse.idf, _name_stems(question) | excluded)
 
     @staticmethod
     def _speaker_answer(best: SentenceEvidence) -> Draft | None:
@@ -920,11 +913,17 @@ def _unglossed(question: Question) -> frozenset[str]:
     return frozenset(t for t in question.terms if t in own)
 
 
-def _has_topic(question: Question, excluded: frozenset[str]) -> bool:
-    """Whether the question has words to look for besides its names, the words of asking
-    and ``excluded``."""
-    names = {t for k in question.key_terms for t in tokenize(k)}
-    return any(t not in ANSWER_TYPE_TERMS and t not in names and t not in excluded for t in question.terms)
+def _first_where(usable: list[SentenceEvidence], reach: int,
+                 test: Callable[[SentenceEvidence], bool]) -> list[SentenceEvidence]:
+    """``usable`` with those of its first ``reach`` sentences that pass ``test`` first; empty
+    when none does."""
+    passing = [e for e in usable[:reach] if test(e)]
+    return passing + [e for e in usable if e not in passing] if passing else []
+
+
+def _name_stems(question: Question) -> set[str]:
+    """The word stems of the question's names and numbers."""
+    return {t for k in question.key_terms for t in tokenize(k)}
 
 
 def _joined(names: list[str], language: str) -> str:

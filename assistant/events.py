@@ -115,8 +115,13 @@ def asked_event(question: Question, kind: str) -> AskedEvent | None:
         if noun is None:
             return None
         return _event(tokenize(noun.group(1))[:1], [], verb in _LIGHT_VERBS_PAST, noun=True)
+    return _verb_event(verb, past)
+
+
+def _verb_event(verb: str, past: bool) -> AskedEvent | None:
+    """The event of a question's verb: its stem and (a verb of the same meaning tells of it:
+    "När började Trefas?" of "Trefas startades 2020") its synonyms' stems."""
     stems = tokenize(verb)[:1]
-    # "När började Trefas?" of "Trefas startades 2020": a verb of the same meaning tells of it.
     return _event(stems + sorted(SYNONYMS.get(stems[0], frozenset()) - set(stems)) if stems else stems, [verb], past)
 
 
@@ -159,8 +164,7 @@ def who_did(question: Question) -> AskedEvent | None:
     verb = asked.group(1).lower()
     if verb in _AUXILIARIES or verb in _LIGHT_VERBS or verb in _NOT_ACTS or not _PAST_FORM.search(verb):
         return None
-    stems = tokenize(verb)[:1]
-    return _event(stems + sorted(SYNONYMS.get(stems[0], frozenset()) - set(stems)) if stems else stems, [verb], True)
+    return _verb_event(verb, True)
 
 
 # "Vilken stad har infört Sluta skjut?", "Vilka stadsdelar införde …?": a thing asked for by
@@ -179,8 +183,7 @@ def which_did(question: Question) -> AskedEvent | None:
     verb = (asked.group(1) or asked.group(2)).lower()
     if verb in _AUXILIARIES or verb in _LIGHT_VERBS or verb in _NOT_ACTS:
         return None
-    stems = tokenize(verb)[:1]
-    return _event(stems + sorted(SYNONYMS.get(stems[0], frozenset()) - set(stems)) if stems else stems, [verb], True)
+    return _verb_event(verb, True)
 
 
 def told_as_done(event: AskedEvent, evidence: SentenceEvidence) -> bool:
@@ -189,8 +192,13 @@ def told_as_done(event: AskedEvent, evidence: SentenceEvidence) -> bool:
     if not event.mentioned_in(evidence):
         return False
     said = words(evidence.text)
-    uses = [i for i, w in enumerate(said) if event.is_verb(w)]
-    return not uses or any(not _UNREALISED_BEFORE.intersection(said[max(0, i - 2):i]) for i in uses)
+    return _done(said, [i for i, w in enumerate(said) if event.is_verb(w)])
+
+
+def _done(said: list[str], uses: list[int], after: int = 0) -> bool:
+    """Whether one of the verb's ``uses`` in the words ``said`` (or none: the event is named
+    otherwise) has no word of wanting or planning right before it (or ``after`` it)."""
+    return not uses or any(not _UNREALISED_BEFORE.intersection(said[max(0, i - 2):i + after]) for i in uses)
 
 
 def asks_past_event(question: Question) -> bool:
@@ -222,7 +230,5 @@ def states_event(question: Question, evidence: SentenceEvidence) -> bool:
         return False
     if not event.past:
         return True
-    if event.noun:
-        # The event's noun with a planning word near it ("Trygghetsvandringar ska genomföras …").
-        return not uses or any(not _UNREALISED_BEFORE.intersection(said[max(0, i - 2):i + 3]) for i in uses)
-    return not uses or any(not _UNREALISED_BEFORE.intersection(said[max(0, i - 2):i]) for i in uses)
+    # ... for a noun, a planning word after it too ("Trygghetsvandringar ska genomföras …").
+    return _done(said, uses, 3 if event.noun else 0)

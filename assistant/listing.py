@@ -112,20 +112,11 @@ def announced_list(answerer: ExtractiveAnswerer, intro: SentenceEvidence) -> Dra
     genomförde … följer nedan. Vi har:", "Vi föreslår att kommunstyrelsen beslutar
     följande."): that sentence and the items it announces (each whole, as a point), when it
     announces two or more; None otherwise."""
-    from assistant.answering import Draft, DraftItem, claim_of
-
     settings = answerer.settings.lists
     if not (_INTRO.search(intro.text) or _line_introduces(intro, settings.intro_tail_words)):
         return None
     items = _whole_items(_items_after(intro, settings.max_items), settings.whole_item_chars)
-    if len(items) < 2:
-        return None
-    draft = Draft(answerable=True, shape="list")
-    for e in [intro] + items:
-        n = draft.cite(claim_of(e))
-        speaker = e.speaker.label() if e.speaker is not None else None
-        draft.items.append(DraftItem(" ".join(e.text.split()), [n], speaker or None, e.parties))
-    return draft
+    return _points_draft([intro] + items) if len(items) >= 2 else None
 
 
 # Words that only say "a list of points" ("Vilka åtgärder föreslår V?", "What measures …").
@@ -291,7 +282,7 @@ def _speaker_matches(evidence: SentenceEvidence, parties: tuple[str, ...]) -> bo
 
 
 def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[SentenceEvidence]) -> Draft:
-    from assistant.answering import Draft, DraftItem, claim_of, kind_words
+    from assistant.answering import Draft, kind_words
 
     settings = answerer.settings.lists
     expanded: list[SentenceEvidence] = []
@@ -399,7 +390,14 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
             order.setdefault(_group_key(e), position)
         points = sorted(points, key=lambda e: (order[_group_key(e)], -e.score))
 
-    draft = Draft(answerable=True, shape="list", subject=", ".join(question.parties) or None)
+    return _points_draft(points, subject=", ".join(question.parties) or None)
+
+
+def _points_draft(points: list[SentenceEvidence], subject: str | None = None) -> Draft:
+    """A list answer: each point its own item, cited with its speaker and party."""
+    from assistant.answering import Draft, DraftItem, claim_of
+
+    draft = Draft(answerable=True, shape="list", subject=subject)
     for e in points:
         n = draft.cite(claim_of(e))
         speaker = e.speaker.label() if e.speaker is not None else None

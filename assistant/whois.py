@@ -42,7 +42,8 @@ ROLE_NOUN = (
     r"(?:et|en|n|na|ar|arna|er|erna|s)?"
 )
 _ROLE_WORD = re.compile(r"\b" + ROLE_NOUN + r"\b", re.IGNORECASE)
-_NAMEISH = r"[A-ZÅÄÖÉ][\wåäöéü'’-]+(?:[ \t]+[A-ZÅÄÖÉ][\wåäöéü'’-]+){0,3}(?:[ \t]*\([^)\n]{1,12}\))?"
+_NAME = r"[A-ZÅÄÖÉ][\wåäöéü'’-]+(?:[ \t]+[A-ZÅÄÖÉ][\wåäöéü'’-]+){0,3}"
+_NAMEISH = _NAME + r"(?:[ \t]*\([^)\n]{1,12}\))?"  # ... with its party or role in brackets
 # A title right before the name, possibly before a list of other names ("borgarråden A, B och X").
 _ROLE_BEFORE = re.compile(
     r"((?:(?:[A-ZÅÄÖ][\wåäö]*s|[\wåäö]+(?:ande|ende))[ \t]+){0,2}(?:[\wåäö]+-[ \t]+och[ \t]+)?" + ROLE_NOUN + r")[ \t]+"
@@ -54,7 +55,6 @@ _CUE_END = re.compile(r"[ \t]+(?:med[ \t]+hänvisning|enligt[ \t]+följande|anf�
 _APPOSITION = re.compile(r"(?:[ \t]*\((?:alla[ \t]+)?[A-Za-zÅÄÖåäö]{1,3}\))?,[ \t]*([a-zåäö][^,.;\n\t]{2,90}?)(?=,|\.|;|\n|\t|$|[ \t]+som[ \t]|[ \t]+(?:välkomnar|säger|anser|menar)\b)")
 _PARTY_AFTER = re.compile(r"(?:,[ \t]*" + _NAMEISH + r"|[ \t]+och[ \t]+" + _NAMEISH + r")*[ \t]*\((?:alla[ \t]+)?([A-Za-zÅÄÖåäö]{1,3})\)")
 # ... the party closing the list the name is in, whose names have no party of their own.
-_NAME = r"[A-ZÅÄÖÉ][\wåäöéü'’-]+(?:[ \t]+[A-ZÅÄÖÉ][\wåäöéü'’-]+){0,3}"
 _LIST_PARTY_AFTER = re.compile(r"(?:,[ \t]*" + _NAME + r"|[ \t]+och[ \t]+" + _NAME + r")*[ \t]*\((?:alla[ \t]+)?([A-Za-zÅÄÖåäö]{1,3})\)")
 _SELF_ROLE = re.compile(r"\bjag\s+som\s+(" + ROLE_NOUN + r"(?:[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)", re.IGNORECASE)
 _CUE_ROLES = ("reservation", "statement", "substitute", "rapporteur")

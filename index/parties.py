@@ -40,7 +40,8 @@ _ABBREVIATIONS = {
 _NAME_STEMS = {
     "socialdemokrat": "S", "moderat": "M", "liberalern": "L", "folkpartiet": "L",
     "centerpartiet": "C", "sverigedemokrat": "SD", "vänsterpartiet": "V",
-    "miljöpartiet": "MP", "vänsterpartist": "V", "centerpartist": "C", "miljöpartist": "MP", "kristdemokrat": "KD", "feministiskt initiativ": "Fi",
+    "miljöpartiet": "MP", "kristdemokrat": "KD", "feministiskt initiativ": "Fi",
+    "vänsterpartist": "V", "centerpartist": "C", "miljöpartist": "MP",  # members ("Vilken vänsterpartist …?")
     "social democrat": "S", "moderates": "M", "liberals": "L", "centre party": "C",
     "sweden democrat": "SD", "left party": "V", "green party": "MP",
     "christian democrat": "KD", "feminist initiative": "Fi", "liberal party": "L",
