@@ -21,8 +21,8 @@ from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
 from assistant.question import Question, asked_speaker, asks_for_calendar, is_question_word, member_words
 from assistant.retrieval import ScoredChunk
-from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, key_in, stem_matches,
-                               topic_cover)
+from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, is_heading, key_in,
+                               stem_matches, topic_cover)
 from assistant.tuning import AnswerSettings, FactoidSettings
 from assistant.whois import ROLE_NOUN, party_named_with
 from index import DocumentRecord, Index, Speaker
@@ -263,6 +263,11 @@ class ExtractiveAnswerer:
             if not usable:
                 return Draft(answerable=False)
         best = usable[0]
+        if question.expects == "person" and not best.answers:
+            # "Vems telefonnummer är …?": a label line naming no one ("Telefon: 08-…") belongs
+            # to the name on the line above it in the same block; the quote holds both lines.
+            best = _with_label_owner(best, usable[:self.settings.facts.event_sentences])
+            usable = [best] + usable[1:]
         if question.expects == "person":
             with_names = [e for e in usable[:5] if e.answers]
             stems = _asked_role(question)
@@ -745,6 +750,20 @@ class ExtractiveAnswerer:
 # "Vilken utgift …?" asks for a thing by its noun; "… den utgiften …" refers back to it.
 _ASKED_NOUN = re.compile(r"^\s*(?:och\s+)?(?:vilken|vilket|vilka)\s+([a-zåäö]{4,})\b", re.IGNORECASE)
 _REFERRING = re.compile(r"\b(?:den|det|denna|detta|dessa|de|samma)\s+([a-zåäö]{4,})\b", re.IGNORECASE)
+
+
+def _with_label_owner(best: SentenceEvidence, near: list[SentenceEvidence]) -> SentenceEvidence:
+    """A label line (no closing punctuation, few words: "Telefon: 08-50823326") joined to the
+    line just above it when that one names a person (a contact or signature block: "Clas
+    Cederlid" over it, no empty line between); else ``best`` as it is."""
+    text = best.document.text
+    if not is_heading(text, best.start, best.end):
+        return best
+    above = next((e for e in near if e.document is best.document and e.answers and e.end <= best.start
+                  and text[e.end:best.start].count("\n") == 1 and not text[e.end:best.start].strip()), None)
+    if above is None:
+        return best
+    return replace(above, end=best.end, score=best.score)
 
 
 def _with_antecedent(best: SentenceEvidence, question: Question) -> SentenceEvidence:

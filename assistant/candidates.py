@@ -130,10 +130,34 @@ _SENTENCE_ADVERBS = frozenset("""
     """.split())
 
 
+# A run of upper-case words (a signature: "ANNA KÖNIG JERLMYR OCH JAN JÖNSSON"), and what
+# joins names in one.
+_CAPITALS = re.compile(r"\b[A-ZÅÄÖÉÜ][A-ZÅÄÖÉÜ-]+(?:[ \u00a0]+[A-ZÅÄÖÉÜ][A-ZÅÄÖÉÜ-]+)+\b")
+_CAPITALS_JOINED = re.compile(r"[ \u00a0]+(?:OCH|SAMT|AND)[ \u00a0]+|,[ \u00a0]*")
+
+
+def _capitalised_names(text: str, start: int, end: int) -> list[Candidate]:
+    """Names written in capitals (signatures), each one the document also writes as a name
+    ("Anna König Jerlmyr"): two or three words; a heading in capitals names no one."""
+    out = []
+    for run in _CAPITALS.finditer(text, start, end):
+        position = run.start()
+        for part in _CAPITALS_JOINED.split(run.group(0)):
+            at = text.index(part, position)
+            position = at + len(part)
+            if not 2 <= len(part.split()) <= 3:
+                continue
+            written = r"[ \u00a0]+".join(re.escape(word.capitalize()) for word in part.split())
+            if re.search(r"(?<!\w)" + written + r"(?!\w)", text):
+                out.append(Candidate("person", part, at, at + len(part)))
+    return out
+
+
 def persons(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
     """Two- or three-part capitalised names. At a sentence start the first word must be a
-    name by ``is_proper_noun`` (or the name must be followed by a party, "(S)")."""
-    out = []
+    name by ``is_proper_noun`` (or the name must be followed by a party, "(S)"). Names in
+    capitals count where the document also writes them as names (``_capitalised_names``)."""
+    out = _capitalised_names(text, start, end)
     for match in _PERSON.finditer(text, start, end):
         followed_by_party = bool(_AFTER_PARTY.match(text, match.end()))
         first = re.match(r"[\wéü-]+", text[match.start():match.end()])
@@ -142,7 +166,7 @@ def persons(text: str, start: int, end: int, common: CommonWord = _never_common)
         if any(BODY_NAME.fullmatch(word) for word in match.group(0).split()):
             continue  # "Malmö Stad", "Region Stockholm" are bodies, not people
         out.append(Candidate("person", match.group(0), match.start(), match.end()))
-    return out
+    return sorted(out, key=lambda c: c.start)
 
 
 # How the names of public bodies end, as whole words ("Malmö Stad", "Region Stockholm"'s

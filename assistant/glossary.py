@@ -124,7 +124,8 @@ argue: mena, anföra
 say, says, said: säga, säger, sa
 write, wrote, written: skriva, skrev
 ask, asked: ställa, begära
-present, presented: redovisa, presentera
+present, presented, presenting: redovisa, presentera, föredra, föredragande
+rapporteur, presenter: föredragande
 inform, informed: informera
 apply: ansöka
 permit: tillstånd
@@ -185,7 +186,8 @@ crime prevention: brottsförebyggande
 defector, defectors, leaver, leavers: avhoppare
 exit programme, exit program, exit: avhopparverksamhet, avhopp
 leave, quit: lämna
-hotline, helpline, phone line: linje, telefonlinje, jour
+hotline, helpline, phone line: linje, telefonlinje, jour, ringa
+phone, telephone: telefon, ringa
 anonymous, anonymously: anonym
 relatives, family members: anhöriga
 release, released: frigivning

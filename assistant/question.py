@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+from assistant.candidates import candidates
 from assistant.glossary import glossed_terms
 from assistant.synonyms import with_synonyms
 from index.parties import find_parties
@@ -29,9 +30,12 @@ EXPECTS = (
     # The registration number of a council paper.
     ("dnr", re.compile(r"\bdiarienummer\w*|\bdiarienr\b|\bdnr\b|\bärendenummer\w*|\bdiary number|"
                        r"\bregistration number|\bcase number|\breference number")),
+    # "Vems telefonnummer …?", "Whose signature …?": the person something belongs to, even
+    # where the thing is a contact detail.
+    ("person", re.compile(r"^\s*(?:(?:och|and)\s+)?(?:vems|whose)\b")),
     # A number or an address to reach someone at (not any question that mentions e-mail).
-    ("contact", re.compile(r"\btelefon(?:nummer|nr)?\w*|\bmobil(?:nummer|telefon)\w*|\b(?:e-?post|mejl|e-?mail|mail)adress\w*"
-                           r"|\bkontaktuppgift\w*|\bphone\b|\be-?mail address|\bcontact details\b"
+    ("contact", re.compile(r"\btelefon(?!linje|jour|samtal|tid|rådgivning)\w*|\bmobil(?:nummer|telefon)\w*|\b(?:e-?post|mejl|e-?mail|mail)adress\w*"
+                           r"|\bkontaktuppgift\w*|\bphone\b(?!\s+(?:line|call|service|counsel))|\be-?mail address|\bcontact details\b"
                            # "Hur når man honom?", "How can I reach her?"
                            r"|\bhur\s+(?:når|kontaktar)\s+(?:man|jag|vi|ni|du)\b"
                            r"|\bhow\s+(?:can|do|could|should)\s+(?:i|you|we|one)\s+(?:reach|contact)\b")),
@@ -72,6 +76,8 @@ EXPECTS = (
                         r"|\bvilken (?:stad|kommun|plats|region|ort)\b|\bvilket (?:land|område|län)\b"
                         r"|\b(?:which|what) (?:city|town|municipality|country|area|region|place)\b")),
 )
+
+_PERSON_ASKED = dict(EXPECTS)["person"]  # the last "person" entry: every way of asking who
 
 # Questions asking for the distinct points of a text rather than one fact.
 _LIST = re.compile(
@@ -443,6 +449,8 @@ def analyze(text: str) -> Question:
     lowered = text.lower().strip()
     language = detect_language(text)
     expects = next((name for name, pattern in EXPECTS if pattern.search(lowered)), "other")
+    if expects == "contact" and candidates("contact", text, 0, len(text)) and _PERSON_ASKED.search(lowered):
+        expects = "person"  # "Vem har telefonnummer 08-…?" states the number, asks whose it is
     if expects == "other" and _MADE_OF_ABBREVIATION.search(text):
         expects = "expansion"  # "Vilka parter ingår i SSPF?": the words its letters stand for
     member_of = _member_of(text)

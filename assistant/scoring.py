@@ -683,7 +683,7 @@ class SentenceScorer:
     def question_values(question: Question) -> set[str]:
         """Values the question already states; an answer must add something new."""
         values = set(question.parties)
-        for kind in ("number", "amount", "date", "person"):
+        for kind in ("number", "amount", "date", "person", "contact"):
             values.update(c.value for c in candidates(kind, question.text, 0, len(question.text)))
         values.update(question.key_terms)
         # ... nor a word of a name it uses ("Sluta" of "Sluta skjut" is no city).

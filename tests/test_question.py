@@ -95,3 +95,15 @@ def test_a_party_beside_a_name_is_a_name_of_its_own() -> None:
 
 def test_an_english_month_is_part_of_a_date_not_a_name() -> None:
     assert analyze("Who approved the reply on 10 September 2024?").key_terms == ("10", "2024")
+
+
+@pytest.mark.parametrize("question, expects", [
+    ("Vems e-postadress är info@example.se?", "person"),
+    ("Whose phone number is 08-123 45 67?", "person"),
+    ("Vem har telefonnummer 08-123 45 67?", "person"),
+    ("Vilket telefonnummer har handläggaren?", "contact"),
+    ("What kind of phone line does the party want?", "other"),
+    ("Vad ska telefonjouren heta?", "other"),
+])
+def test_whose_contact_detail_asks_for_a_person(question: str, expects: str) -> None:
+    assert analyze(question).expects == expects

@@ -4,6 +4,7 @@ party from the speaker of the cited span, follow-ups decided by the question."""
 import pytest
 
 from assistant import Assistant
+from assistant.candidates import persons
 from assistant.question import analyze, is_follow_up, with_context
 from index.text import tokenize
 from tests.conftest import ARTICLE, BUDGET, DISTRICT, INTERPELLATION, PM, assert_exact, seed_text
@@ -1508,3 +1509,31 @@ def test_which_did_an_act_is_read_where_the_act_is_told_as_done(seed_assistant: 
     # "… metoden Sluta skjut som bland annat införts i Malmö" tells of it done; the memo's
     # "… dröjer styret med att införa Sluta skjut i Stockholm" only of wanting it.
     _assert_short_answer(seed_assistant.ask("Vilken stad har infört Sluta skjut?"), "Malmö", INTERPELLATION)
+
+
+def test_a_label_line_belongs_to_the_name_above_it(seed_assistant: Assistant) -> None:
+    # The contact block "Clas Cederlid / Telefon: 08-50823326": the number is his; the quote
+    # holds both lines, so that it supports the claim.
+    answer = seed_assistant.ask("Vem har telefonnummer 08-50823326?")
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Clas Cederlid")
+    assert answer.citations[0].doc_id == DISTRICT
+    assert answer.citations[0].quote == "Clas Cederlid\nTelefon: 08-50823326"
+
+
+def test_a_signature_in_capitals_names_its_signatories() -> None:
+    # "ANNA KÖNIG JERLMYR OCH JAN JÖNSSON" under the memo's date: names the memo also writes
+    # as "Anna König Jerlmyr" and "Jan Jönsson"; a heading in capitals names no one.
+    text = seed_text(PM)
+    at = text.index("ANNA KÖNIG JERLMYR")
+    found = persons(text, at, text.index("\n", at))
+    assert [c.value for c in found] == ["ANNA KÖNIG JERLMYR", "JAN JÖNSSON"]
+    assert all(text[c.start:c.end] == c.value for c in found)
+    heading = "STOCKHOLMS STAD OCH KRIMINALVÅRDEN\n"
+    assert persons(heading, 0, len(heading)) == []
+
+
+def test_an_english_phone_line_is_a_thing_not_a_number(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("What sort of phone line do the Social Democrats propose?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == BUDGET and "avhopparlinje" in answer.citations[0].quote
