@@ -394,8 +394,10 @@ class ExtractiveAnswerer:
         n = draft.cite(claim_of(best))
         if best.answers:
             value = self._pick(best, question).surface(best.document.text)
-            if question.expects == "person" and _PLURAL_WHO.match(question.text):
-                # "Vilka är föredragande borgarråd …?": every name the sentence gives.
+            if (question.expects == "person" and _PLURAL_WHO.match(question.text)) or (
+                    question.expects == "party" and _PARTIES_ASKED.search(question.text)):
+                # "Vilka är föredragande borgarråd …?", "Vilka partier har skrivit …?": every
+                # name or party the sentence gives.
                 value = _joined(list(dict.fromkeys(c.surface(best.document.text) for c in best.answers)),
                                 question.language)
             draft.short.append((value, n))
@@ -681,20 +683,25 @@ class ExtractiveAnswerer:
         if question.expects == "party":
             in_sentence = [c for c in best.answers if c.kind == "party"]
             if in_sentence:
-                chosen = self._pick(best, question)
+                chosen = [self._pick(best, question)]
                 speaker = best.speaker
                 if speaker is not None and speaker.evidence_start is not None and (
                         best.start <= speaker.evidence_start < best.end):
                     # The line that makes someone the speaker ("Ersättaryttrande gjordes av
                     # Lisa Palm (Fi) med hänvisning till S:s och V:s reservation"): their party
                     # is the one that acts; the others are referred to.
-                    own = [c for c in in_sentence if c.value in speaker.parties]
-                    chosen = own[0] if own else chosen
+                    in_sentence = [c for c in in_sentence if c.value in speaker.parties] or chosen
+                if _PARTIES_ASKED.search(question.text):
+                    # "Vilka partier står bakom skrivelsen?": every party the sentence names.
+                    chosen = in_sentence
+                elif chosen[0] not in in_sentence:
+                    chosen = in_sentence[:1]
+                values = list(dict.fromkeys(c.value for c in chosen))
                 draft = Draft(answerable=True, shape="factoid")
                 n = draft.cite(claim_of(best))
-                label = _party_label(chosen.value, question.language)
+                label = ", ".join(_party_label(value, question.language) for value in values)
                 draft.short.append((label, n))
-                draft.items.append(DraftItem(label, [n], None, (chosen.value,)))
+                draft.items.append(DraftItem(label, [n], None, tuple(values)))
                 return draft
             speaker = best.speaker
             if speaker is not None and speaker.parties:
@@ -987,6 +994,7 @@ def _said_by(best: SentenceEvidence, label: str, parties: tuple[str, ...]) -> Dr
 
 # A question for several people ("Vilka borgarråd …?", "Which officials …?").
 _PLURAL_WHO = re.compile(r"^\s*(?:och\s+|and\s+)?(?i:vilka|which)\b")
+_PARTIES_ASKED = re.compile(r"\b(?i:vilka\s+(?:\w+\s+)?partier|which\s+(?:\w+\s+)?parties)\b")
 # "Who wants / proposes / thinks …": the answer is whoever says it.
 _WHO_HOLDS = re.compile(
     r"\b(?i:vem|vilka)\s+(?i:vill|ville|föreslår|föreslog|anser|ansåg|tycker|tyckte|kräver|krävde|"

@@ -18,7 +18,7 @@ from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
 from assistant.question import (ANSWER_TYPE_TERMS, MAX_QUESTION_CHARS, Question, analyze, asked_speaker, is_follow_up, person_of,
-                                with_answered_person, with_context, with_named_referent)
+                                with_answered_person, with_compound_referent, with_context, with_named_referent)
 from assistant.reranking import RerankWeights
 from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
 from assistant.settings import Settings
@@ -213,6 +213,10 @@ class Assistant:
             named = with_named_referent(question, quotes)
             if named is not None:
                 return analyze(named)
+            # "Vem har tagit fram programmet?" after a quote of "… ett sommarlovsprogram …".
+            compound = with_compound_referent(question, quotes)
+            if compound is not None:
+                return replace(analyze(compound), text=question, search=compound)
             # "Vilken roll hade han?" after an answer naming a person: the question about them.
             previous = history[-1]
             answered = with_answered_person(question, _questions([previous])[0] or "",

@@ -152,7 +152,7 @@ def _sections_of(named: list[SentenceEvidence], reach: int) -> list[SentenceEvid
 
 # A question asking what someone puts forward ("Vad föreslår …?", "Vilka förslag lägger … fram?",
 # "Vad vill M?", "What does … propose?").
-_ASKS_PROPOSALS = re.compile(r"\b(?:föreslå\w*|förslag\w*|vill|kräver|krav|propos\w*|suggest\w*|wants?|demands?)\b",
+_ASKS_PROPOSALS = re.compile(r"\b(?:föreslå\w*|förslag\w*|vill|kräver|krav|yrka\w*|yrkande\w*|förorda\w*|propos\w*|suggest\w*|wants?|demands?)\b",
                              re.IGNORECASE)
 # A sentence that puts something forward: a wish, a demand, what shall or should be done.
 _PROPOSING = re.compile(r"\b(?:vill|ville|vilja|ska|skall|bör|borde|måste|behöver|föreslår|föreslog|föreslås|"

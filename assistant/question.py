@@ -47,7 +47,9 @@ EXPECTS = (
         r"står bakom|är handläggare)\b"
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
-    ("party", re.compile(r"\bvilket parti|\bvilka partier|\bvilket av partierna|\bwhich part(?:y|ies)|\bwhat part(?:y|ies)")),
+    # ... also with a number or a word between ("Vilka fyra partier …?", "Which two parties …?")
+    ("party", re.compile(r"\bvilket\s+(?:\w+\s+)?parti\b|\bvilka\s+(?:\w+\s+)?partier\b|\bvilket av partierna"
+                         r"|\b(?:which|what)\s+(?:\w+\s+)?part(?:y|ies)\b")),
     ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rdt]?\b|\bkostade\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget (?:for|of)\b|\bhur stor (?:är )?budget")),
     # An age or an age group ("Vilken åldersgrupp …?", "How old …?").
     ("age", re.compile(r"\bvilken ålder\b|\bvilka åldrar\b|\båldersgrupp\w*|\bhur gamla?\b|\bi vilken ålder\b"
@@ -81,7 +83,7 @@ _PERSON_ASKED = dict(EXPECTS)["person"]  # the last "person" entry: every way of
 
 # Questions asking for the distinct points of a text rather than one fact.
 _LIST = re.compile(
-    r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|lovar|planerar|gör|görs|anser|tycker|menar|säger|skriver|skrev|"
+    r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|yrkar|yrkade|begär|begärde|förordar|förordade|lovar|planerar|gör|görs|anser|tycker|menar|säger|skriver|skrev|"
     r"kritiserar|erbjuder|erbjuds|innehåller|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
     r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?[\wåäö-]*?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
     r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik|frågor|brister|invändningar|"
@@ -206,10 +208,17 @@ class Question:
     member_of: str | None = None  # "Vilken vänsterpartist …?", "Which Moderate …?": a person of this party
 
 
+_COUNT_OF_ANSWERS = re.compile(
+    r"\b(?i:vilka|which|what|name\s+the)\s+((?i:två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|six|"
+    r"seven|eight|nine|ten))\b")
+
+
 def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, ...]:
     """The question's word stems; an English question's with Swedish alternatives for the
     words the glossary knows (``assistant.glossary``), as the documents are Swedish."""
-    terms = tuple(dict.fromkeys(tokenize(text)))
+    # "Vilka fyra partier …?", "Which two parties …?": how many answers are wanted, no topic.
+    counts = {t for m in _COUNT_OF_ANSWERS.finditer(text) for t in tokenize(m.group(1))}
+    terms = tuple(t for t in dict.fromkeys(tokenize(text)) if t not in counts)
     names = {t for k in key_terms for t in tokenize(k)}
     if language != "en":
         return with_synonyms(terms, ANSWER_TYPE_TERMS | names)
@@ -287,6 +296,30 @@ def with_named_referent(text: str, previous_quotes: list[str]) -> str | None:
             named = re.search(r"\b" + noun + r"\s+(" + _APPOSED_NAME + r")", quote)
             if named:
                 return f"{text[:match.end()]} {named.group(1)}{text[match.end():]}"
+    return None
+
+
+def with_compound_referent(text: str, previous_quotes: list[str]) -> str | None:
+    """A Swedish follow-up's definite noun that ends a compound of the previous answer's
+    first quote ("Vem har tagit fram programmet?" after "… tog förvaltningen fram ett
+    sommarlovsprogram …"): the question with that compound in its place, else None. A
+    question with a name of its own is left as it is."""
+    if _key_terms(text) or not previous_quotes or detect_language(text) != "sv":
+        return None
+    quoted = re.findall(r"[a-zåäö]{7,}", previous_quotes[0].lower())
+    for match in re.finditer(r"\b[a-zåäö]{4,}(?:et|en|na)\b", text):
+        noun = match.group(0)
+        if noun in STOPWORDS:
+            continue
+        base = noun[:-2]
+        if len(base) >= 2 and base[-1] == base[-2]:
+            base = base[:-1]  # "programmet": "program"
+        if len(base) < 4:
+            continue
+        # ... a word of at least three letters more that ends in it, or in an inflection of it
+        compound = next((word for word in quoted if re.search(r"\w{3}" + re.escape(base) + r"\w{0,4}$", word)), None)
+        if compound is not None:
+            return f"{text[:match.start()]}{compound}{text[match.end():]}"
     return None
 
 

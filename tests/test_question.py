@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.question import analyze
+from assistant.question import analyze, with_compound_referent
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,22 @@ def test_an_english_month_is_part_of_a_date_not_a_name() -> None:
 ])
 def test_whose_contact_detail_asks_for_a_person(question: str, expects: str) -> None:
     assert analyze(question).expects == expects
+
+
+def test_a_count_of_the_answers_asked_for_is_no_topic_word() -> None:
+    question = analyze("Vilka fyra partier står bakom skrivelsen?")
+    assert question.expects == "party"
+    assert "fyr" not in question.terms and "fyra" not in question.terms
+    assert analyze("Which two parties made a reservation?").expects == "party"
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    ("Vem har tagit fram programmet?", "Under sommaren tog förvaltningen fram ett sommarlovsprogram.",
+     "Vem har tagit fram sommarlovsprogram?"),
+    ("Vad kostar satsningen?", "Vi gör en riktad trygghetssatsning mot unga.", "Vad kostar trygghetssatsning?"),
+    ("Vem leder arbetet?", "Det förebyggande arbetet är viktigt.", None),  # no compound: as it is
+    ("Vad kostar Trefas?", "Ett sommarlovsprogram och Trefasprojektet.", None),  # a name of its own
+])
+def test_a_definite_noun_ending_a_quoted_compound_is_that_compound(question: str, quote: str,
+                                                                   expected: str | None) -> None:
+    assert with_compound_referent(question, [quote]) == expected

@@ -1537,3 +1537,26 @@ def test_an_english_phone_line_is_a_thing_not_a_number(seed_assistant: Assistant
     answer = seed_assistant.ask("What sort of phone line do the Social Democrats propose?")
     assert_exact(answer)
     assert answer.citations[0].doc_id == BUDGET and "avhopparlinje" in answer.citations[0].quote
+
+
+def test_which_parties_gives_every_party_the_sentence_names(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka två partier reserverade sig gemensamt?")
+    assert_exact(answer)
+    assert "(S)" in answer.short_answer and "(V)" in answer.short_answer
+    assert answer.citations[0].doc_id == PM and answer.citations[0].quote.startswith("Reservation anfördes av")
+
+
+def test_what_a_reservation_moves_is_a_list_of_its_proposals(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad yrkade reservanterna?")
+    assert_exact(answer)
+    assert answer.shape == "list"
+    assert any(c.doc_id == PM and c.quote.startswith("Kommunstyrelsen ska ta fram en samlad strategi")
+               for c in answer.citations)
+
+
+def test_a_follow_ups_definite_noun_is_the_compound_just_quoted(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vilka sommaraktiviteter ordnar förvaltningen för barn?")
+    assert any("sommarlovsprogram" in c.quote for c in first.citations[:1])
+    answer = seed_assistant.ask("Vem har tagit fram programmet?", history=[first])
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == DISTRICT and "tog förvaltningen fram ett sommarlovsprogram" in answer.text
