@@ -262,6 +262,13 @@ class ExtractiveAnswerer:
             usable = _first_where(usable, reach, did.mentioned_in)
             if not usable:
                 return Draft(answerable=False)
+        possessor = _possessor(question)
+        if possessor is not None:
+            # "Vem är Lee Orbersons chef?": a person by their relation to another, which a
+            # sentence naming that other states ("Linda Palo, avdelningschef" does not).
+            usable = [e for e in usable[:reach] if possessor in e.text and e.answers]
+            if not usable:
+                return Draft(answerable=False)
         best = usable[0]
         if question.expects == "person" and not best.answers:
             # "Vems telefonnummer är …?": a label line naming no one ("Telefon: 08-…") belongs
@@ -757,6 +764,20 @@ class ExtractiveAnswerer:
 # "Vilken utgift …?" asks for a thing by its noun; "… den utgiften …" refers back to it.
 _ASKED_NOUN = re.compile(r"^\s*(?:och\s+)?(?:vilken|vilket|vilka)\s+([a-zåäö]{4,})\b", re.IGNORECASE)
 _REFERRING = re.compile(r"\b(?:den|det|denna|detta|dessa|de|samma)\s+([a-zåäö]{4,})\b", re.IGNORECASE)
+
+
+def _possessor(question: Question) -> str | None:
+    """The person a "Vem är <name>s <noun>?" / "Who is <name>'s <noun>?" asks about someone
+    else by (their name, without the genitive), else None."""
+    if question.expects != "person":
+        return None
+    asked = _RELATION_ASKED.search(question.search or question.text)
+    return asked.group(1) if asked else None
+
+
+_RELATION_ASKED = re.compile(
+    r"\b(?i:vem|vilka|who)\s+(?i:är|var|is|was|are)\s+"
+    r"([A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)*?)(?:s|'s|')\s+[a-zåäö]")
 
 
 def _with_label_owner(best: SentenceEvidence, near: list[SentenceEvidence]) -> SentenceEvidence:

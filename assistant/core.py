@@ -18,7 +18,8 @@ from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
 from assistant.question import (ANSWER_TYPE_TERMS, MAX_QUESTION_CHARS, Question, analyze, asked_speaker, is_follow_up, person_of,
-                                with_answered_person, with_compound_referent, with_context, with_named_referent)
+                                with_answered_person, with_compound_referent, with_context, with_named_referent,
+                                with_their_party)
 from assistant.reranking import RerankWeights
 from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
 from assistant.settings import Settings
@@ -213,6 +214,11 @@ class Assistant:
             named = with_named_referent(question, quotes)
             if named is not None:
                 return analyze(named)
+            # "Vilken metod vill hennes parti införa?" after "Vem är Clara Lindblom?".
+            parties = {p for item in getattr(history[-1], "items", None) or [] for p in item.parties}
+            theirs = with_their_party(question, parties)
+            if theirs is not None:
+                return replace(analyze(theirs), text=question, search=theirs)
             # "Vem har tagit fram programmet?" after a quote of "… ett sommarlovsprogram …".
             compound = with_compound_referent(question, quotes)
             if compound is not None:

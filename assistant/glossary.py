@@ -94,6 +94,10 @@ decision: beslut
 decide, decided: besluta, beslutade
 vote: rösta, röstade
 vote against: röstade nej
+election, elections: val, valet, riksdagsval, kommunval
+win, wins, won: vinna, vann, segra
+elected: vald, valdes
+campaign: valrörelse, kampanj
 adopt, adopted, pass, passed: anta, antogs
 approve, approved, approval: godkänna, godkänt
 sign, signed, signature: underteckna, undertecknad

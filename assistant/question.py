@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from assistant.candidates import candidates
 from assistant.glossary import glossed_terms
 from assistant.synonyms import with_synonyms
-from index.parties import find_parties
+from index.parties import find_parties, party_name
 from index.text import STOPWORDS, tokenize, words
 
 MAX_QUESTION_CHARS = 2000
@@ -48,8 +48,9 @@ EXPECTS = (
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
     # ... also with a number or a word between ("Vilka fyra partier …?", "Which two parties …?")
-    ("party", re.compile(r"\bvilket\s+(?:\w+\s+)?parti\b|\bvilka\s+(?:\w+\s+)?partier\b|\bvilket av partierna"
-                         r"|\b(?:which|what)\s+(?:\w+\s+)?part(?:y|ies)\b")),
+    ("party", re.compile(r"\bvad\s+heter\s+(?:\w+\s+){0,2}parti(?:et)?\b|\bwhat\s+is\s+(?:\w+\s+){0,2}party\b|"
+                         r"\bvilket\s+(?:\w+\s+)?parti\b|\bvilka\s+(?:\w+\s+)?partier\b|\bvilket av partierna"
+                         r"|\b(?:which|what)\s+(?:(?:two|three|four|five|six|other|\d+)\s+)?part(?:y|ies)\b")),
     ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rdt]?\b|\bkostade\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget (?:for|of)\b|\bhur stor (?:är )?budget")),
     # An age or an age group ("Vilken åldersgrupp …?", "How old …?").
     ("age", re.compile(r"\bvilken ålder\b|\bvilka åldrar\b|\båldersgrupp\w*|\bhur gamla?\b|\bi vilken ålder\b"
@@ -134,7 +135,10 @@ _MANNER = re.compile(
 )
 # "Vem är Andréa Hedin?", "Who is Lisa Palm?", "Vilken roll har X?"
 _WHO_IS = re.compile(
-    r"\b(?i:vem|vilka)\s+(?i:är|var)\s+(?=[A-ZÅÄÖÉ])|\b(?i:who)\s+(?i:is|was|are)\s+(?=[A-ZÅÄÖÉ])"
+    # ... not "Vem är Lee Orbersons chef?", "Who is Lee Orberson's boss?": someone else, by a
+    # relation to the named person.
+    r"\b(?i:vem|vilka)\s+(?i:är|var)\s+(?=[A-ZÅÄÖÉ])(?![\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*s\s+[a-zåäö])"
+    r"|\b(?i:who)\s+(?i:is|was|are)\s+(?=[A-ZÅÄÖÉ])(?![\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*'s?\s+[a-z])"
     r"|\b(?i:vilken)\s+(?i:roll|titel|befattning|funktion|tjänst)\s+(?i:har|hade)\b"
     r"|\b(?i:what)\s+(?i:role|title|position|job)\b"
     # "Vad har Clara Lindblom för roll?", "Vad hade hon för uppdrag?"
@@ -147,7 +151,7 @@ _OPENERS = (r"(?:(?:(?:och|and|men|but)\s+)?(?:what about|how about|hur är det 
             r"|och|men|än|samt|så|and|but|also|samma)")
 _CONTINUATION = re.compile(r"^\s*" + _OPENERS + r"\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
-    r"\b(?:hon|han|hen|henne|honom|de|dem|deras|dess|dessa|detta|denna|sådana|där|dit|därifrån|därför|"
+    r"\b(?:hon|han|hen|henne|honom|hennes|hans|de|dem|deras|dess|dessa|detta|denna|sådana|där|dit|därifrån|därför|"
     r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b", re.IGNORECASE)
 # A pronoun as the subject right after the question word and its verb ("Var ska den ligga?",
 # "Vad kostar de?", "När startade det?"): it stands for something said before.
@@ -297,6 +301,19 @@ def with_named_referent(text: str, previous_quotes: list[str]) -> str | None:
             if named:
                 return f"{text[:match.end()]} {named.group(1)}{text[match.end():]}"
     return None
+
+
+_THEIR_PARTY = re.compile(r"\b(?:hans|hennes|hens|deras|his|her|their)\s+(?:parti|party)\b", re.IGNORECASE)
+
+
+def with_their_party(text: str, previous_parties: set[str]) -> str | None:
+    """"Vilken metod vill hennes parti införa?" after an answer about one party's person
+    (a who-is of Clara Lindblom (V)): the question with that party's name for "hennes
+    parti", else None."""
+    if len(previous_parties) != 1 or not _THEIR_PARTY.search(text):
+        return None
+    name = party_name(next(iter(previous_parties)), detect_language(text))
+    return _THEIR_PARTY.sub(name, text)
 
 
 def with_compound_referent(text: str, previous_quotes: list[str]) -> str | None:

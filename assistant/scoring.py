@@ -683,9 +683,13 @@ class SentenceScorer:
     def question_values(question: Question) -> set[str]:
         """Values the question already states; an answer must add something new."""
         values = set(question.parties)
-        for kind in ("number", "amount", "date", "person", "contact"):
-            values.update(c.value for c in candidates(kind, question.text, 0, len(question.text)))
+        for text in dict.fromkeys((question.text, question.search or question.text)):
+            # (a follow-up's too, as read with what it refers to: "Vad heter hennes parti?")
+            for kind in ("number", "amount", "date", "person", "contact"):
+                values.update(c.value for c in candidates(kind, text, 0, len(text)))
         values.update(question.key_terms)
+        # ... a name in the genitive too ("Vem är Lee Orbersons chef?" is not Lee Orberson)
+        values.update(k[:-1] for k in question.key_terms if k.endswith("s") and k[:1].isupper())
         # ... nor a word of a name it uses ("Sluta" of "Sluta skjut" is no city).
         values.update(word for k in question.key_terms for word in k.split())
         values.update(question.answered)

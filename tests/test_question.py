@@ -126,3 +126,15 @@ def test_a_count_of_the_answers_asked_for_is_no_topic_word() -> None:
 def test_a_definite_noun_ending_a_quoted_compound_is_that_compound(question: str, quote: str,
                                                                    expected: str | None) -> None:
     assert with_compound_referent(question, [quote]) == expected
+
+
+@pytest.mark.parametrize("question, shape, expects", [
+    ("Vem är Linda Palos chef?", "factoid", "person"),       # someone else, by a relation to her
+    ("Who is Lisa Palm's deputy?", "factoid", "person"),
+    ("Vem är Linda Palo?", "who", "person"),
+    ("Vad heter hennes parti?", "factoid", "party"),
+    ("Which Green Party politician spoke first?", "factoid", "person"),
+])
+def test_a_name_in_the_genitive_is_not_who_is_asked_about(question: str, shape: str, expects: str) -> None:
+    analysed = analyze(question)
+    assert (analysed.shape, analysed.expects) == (shape, expects)

@@ -1560,3 +1560,26 @@ def test_a_follow_ups_definite_noun_is_the_compound_just_quoted(seed_assistant: 
     answer = seed_assistant.ask("Vem har tagit fram programmet?", history=[first])
     assert_exact(answer)
     assert answer.citations[0].doc_id == DISTRICT and "tog förvaltningen fram ett sommarlovsprogram" in answer.text
+
+
+def test_a_person_asked_for_by_a_relation_to_another_needs_a_sentence_naming_both(seed_assistant: Assistant) -> None:
+    # "Linda Palo, avdelningschef" names a head, but no sentence says whose: declined, and the
+    # named person is not their own boss.
+    _assert_declined(seed_assistant, "Vem är Linda Palos chef?")
+    _assert_declined(seed_assistant, "Who is Clas Cederlid's manager?")
+
+
+def test_their_party_after_a_who_is_is_that_persons_party(seed_assistant: Assistant) -> None:
+    # Clara Lindblom (V) proposes a crisis board herself; her party proposes Sluta skjut.
+    first = seed_assistant.ask("Who is Clara Lindblom?")
+    assert any(item.parties == ("V",) for item in first.items)
+    answer = seed_assistant.ask("What method does her party propose?", history=[first])
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == PM
+    assert answer.citations[0].quote.startswith("Vänsterpartiet har föreslagit att staden börjar arbeta med")
+
+
+def test_an_election_the_papers_do_not_report_is_declined(seed_assistant: Assistant) -> None:
+    # The papers date a claim "augusti 2022"; none tells of an election or who won it.
+    _assert_declined(seed_assistant, "Which party got the most votes in the 2022 election?",
+                     "Which party won the Stockholm election in 2022?")
