@@ -18,7 +18,7 @@ from assistant.generation import Generator, GeneratorError, make_generator
 from assistant.generative import GeneratedDraft, GenerativeAnswerer
 from assistant.phrases import phrase
 from assistant.question import (ANSWER_TYPE_TERMS, MAX_QUESTION_CHARS, Question, analyze, asked_speaker, is_follow_up, person_of,
-                                with_answered_person, with_compound_referent, with_context, with_named_referent,
+                                refers_to_quoted_noun, with_answered_person, with_compound_referent, with_context, with_named_referent,
                                 with_their_party)
 from assistant.reranking import RerankWeights
 from assistant.retrieval import HybridRetriever, Retriever, ScoredChunk
@@ -229,7 +229,8 @@ class Assistant:
                                             getattr(previous, "short_answer", None))
             if answered is not None:
                 return replace(analyze(answered), text=question, search=answered)
-        if not history or not is_follow_up(analysed):
+        quotes = [citation.quote for citation in getattr(history[-1], "citations", None) or []] if history else []
+        if not history or not (is_follow_up(analysed) or refers_to_quoted_noun(question, quotes)):
             return analysed
         previous_questions = [q for q in _questions(history) if q]
         if not previous_questions:

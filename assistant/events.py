@@ -172,12 +172,18 @@ def who_did(question: Question) -> AskedEvent | None:
 _WHICH_DID = re.compile(r"^\s*(?:och\s+)?(?i:vilken|vilket|vilka)\s+[a-zåäö]+\s+(?:(?i:har|hade)\s+([a-zåäö]+t)|([a-zåäö]+(?:de|te)))\b")
 
 
+# "Var har metoden Sluta skjut införts?", "Var infördes metoden?": a place asked for by an act
+# done there (a supine ending the question, or a past passive after "var").
+_WHERE_DONE = re.compile(r"^\s*(?:och\s+)?(?i:var)\s+(?:(?i:har|hade)\s+(?:\S+\s+){1,4}?([a-zåäö]{3,}t)s?\s*[?.!]*\s*$"
+                         r"|([a-zåäö]{3,}(?:ades|des|tes))\b)")
+
+
 def which_did(question: Question) -> AskedEvent | None:
-    """The act a Swedish "Vilken <noun> har <supine> …?" / "Vilken <noun> <past> …?" asks the
-    doer of; its answer must tell of the act as done."""
+    """The act a Swedish "Vilken <noun> har <supine> …?" / "Vilken <noun> <past> …?" (or a
+    "Var har … <supine>?") asks the doer or place of; its answer must tell of the act as done."""
     if question.language != "sv":
         return None
-    asked = _WHICH_DID.match(question.text)
+    asked = _WHICH_DID.match(question.text) or _WHERE_DONE.match(question.text)
     if asked is None:
         return None
     verb = (asked.group(1) or asked.group(2)).lower()

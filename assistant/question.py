@@ -65,7 +65,11 @@ EXPECTS = (
     ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\bwhat date\b")),
     # "who" asks for a person where it opens the question (or a clause of it), not as a
     # relative pronoun ("people who want to leave").
-    ("person", re.compile(r"\bvem\b|\bvilka personer\b|\bvilken person\b|\bvad heter\b"
+    ("person", re.compile(r"\bvem\b|\bvilka personer\b|\bvilken person\b"
+                          # "Vad heter ordföranden?", not "Vad heter programmet?" (a thing's name)
+                          r"|\bvad heter\b(?!\s+(?:[a-zåäö]+\s+)?(?![a-zåäö]*(?:ordförande|handläggare|chef|direktör|råd|"
+                          r"politiker|författare|skribent|polis|person|man|kvinna|ledamot|ansvarig|samordnare|koordinator|"
+                          r"sekreterare|assistent|ledare|minister|talesperson)(?:n|en|et)?\b)[a-zåäö]+(?:et|en|na)\b)"
                           # "Vilka borgarråd reserverade sig …?", "Which politicians …?": people by their role.
                           r"|\b(?:vilka|vilken|vilket)\s+(?:\w+\s+){0,2}(?:borgarråd(?:en)?|kommunalråd(?:en)?|regionråd(?:en)?|"
                           r"oppositionsråd(?:en)?|ledamot|ledamöter(?:na)?|politiker(?:na)?|tjänsteman|tjänstemän(?:nen)?|"
@@ -75,7 +79,10 @@ EXPECTS = (
                           r"representatives?|signatories|people|persons)\b"
                           r"|(?:^|[,;:(]\s*|\b(?:and|or|but|to|by|for|with|from)\s+)who(?:m|se)?\b"
                           r"|\bwhich person\b|\bwhose\b", re.IGNORECASE)),
-    ("place", re.compile(r"^var\b|\bvar någonstans\b|\bvilken stadsdel|\bvilka stadsdelar|\bi vilka områden|\bwhere\b|\bwhich district"
+    ("place", re.compile(r"^var\b|"
+                        # "I vilket polishus …?", "På vilken skola …?" (not "På vilket sätt", "I vilket syfte")
+                        r"^(?:och\s+)?(?:i|på|vid)\s+(?:vilket|vilken|vilka)\s+(?!(?:sätt|syfte|utsträckning|skede|fall|mån|"
+                        r"ordning|form|år|månad|vecka|dag|tid|grad|avseende|ämne|fråga|sammanhang|roll|egenskap)\b)[a-zåäö]|\bvar någonstans\b|\bvilken stadsdel|\bvilka stadsdelar|\bi vilka områden|\bwhere\b|\bwhich district"
                         r"|\bvilken (?:stad|kommun|plats|region|ort)\b|\bvilket (?:land|område|län)\b"
                         r"|\b(?:which|what) (?:city|town|municipality|country|area|region|place)\b")),
 )
@@ -316,6 +323,30 @@ def with_their_party(text: str, previous_parties: set[str]) -> str | None:
     return _THEIR_PARTY.sub(name, text)
 
 
+def refers_to_quoted_noun(text: str, previous_quotes: list[str]) -> bool:
+    """Whether a Swedish question naming nothing of its own has a definite noun whose
+    indefinite form the previous answer's first quote uses ("Var har metoden införts?" after
+    "Det här är en metod som …"): it speaks of what that answer spoke of."""
+    if _key_terms(text) or not previous_quotes or detect_language(text) != "sv":
+        return False
+    quoted = set(re.findall(r"[a-zåäö]{4,}", previous_quotes[0].lower()))
+    return any(base in quoted for base in (_indefinite(m.group(0)) for m in _DEFINITE_NOUN.finditer(text)) if base)
+
+
+_DEFINITE_NOUN = re.compile(r"\b[a-zåäö]{4,}(?:et|en|na)\b")
+
+
+def _indefinite(noun: str) -> str | None:
+    """The indefinite form of a definite noun ("metoden" → "metod", "programmet" →
+    "program"), when at least four letters are left; None for a stop word."""
+    if noun in STOPWORDS:
+        return None
+    base = noun[:-2]
+    if len(base) >= 2 and base[-1] == base[-2]:
+        base = base[:-1]  # "programmet": "program"
+    return base if len(base) >= 4 else None
+
+
 def with_compound_referent(text: str, previous_quotes: list[str]) -> str | None:
     """A Swedish follow-up's definite noun that ends a compound of the previous answer's
     first quote ("Vem har tagit fram programmet?" after "… tog förvaltningen fram ett
@@ -324,14 +355,9 @@ def with_compound_referent(text: str, previous_quotes: list[str]) -> str | None:
     if _key_terms(text) or not previous_quotes or detect_language(text) != "sv":
         return None
     quoted = re.findall(r"[a-zåäö]{7,}", previous_quotes[0].lower())
-    for match in re.finditer(r"\b[a-zåäö]{4,}(?:et|en|na)\b", text):
-        noun = match.group(0)
-        if noun in STOPWORDS:
-            continue
-        base = noun[:-2]
-        if len(base) >= 2 and base[-1] == base[-2]:
-            base = base[:-1]  # "programmet": "program"
-        if len(base) < 4:
+    for match in _DEFINITE_NOUN.finditer(text):
+        base = _indefinite(match.group(0))
+        if base is None:
             continue
         # ... a word of at least three letters more that ends in it, or in an inflection of it
         compound = next((word for word in quoted if re.search(r"\w{3}" + re.escape(base) + r"\w{0,4}$", word)), None)

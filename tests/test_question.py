@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.question import analyze, with_compound_referent
+from assistant.question import analyze, refers_to_quoted_noun, with_compound_referent
 
 
 @pytest.mark.parametrize(
@@ -138,3 +138,24 @@ def test_a_definite_noun_ending_a_quoted_compound_is_that_compound(question: str
 def test_a_name_in_the_genitive_is_not_who_is_asked_about(question: str, shape: str, expects: str) -> None:
     analysed = analyze(question)
     assert (analysed.shape, analysed.expects) == (shape, expects)
+
+
+@pytest.mark.parametrize("question, expects", [
+    ("I vilket polishus ska gruppen sitta?", "place"),
+    ("På vilken skola började projektet?", "place"),
+    ("På vilket sätt fortbildas personalen?", "other"),
+    ("I vilket syfte inrättades fonden?", "other"),
+    ("Vad heter projektet?", "other"),
+    ("Vad heter den nya metoden?", "other"),
+    ("Vad heter ordföranden?", "person"),
+    ("Vad heter polischefen i Rinkeby?", "person"),
+])
+def test_what_kind_of_answer_a_preposition_or_a_name_question_asks(question: str, expects: str) -> None:
+    assert analyze(question).expects == expects
+
+
+def test_a_definite_noun_whose_indefinite_form_was_just_quoted_refers_back() -> None:
+    quote = "Det här är en metod som är beprövad och långsiktig."
+    assert refers_to_quoted_noun("Var har metoden införts?", [quote])
+    assert not refers_to_quoted_noun("Var har projektet startat?", [quote])
+    assert not refers_to_quoted_noun("Var har metoden Sluta skjut införts?", [quote])  # names its own

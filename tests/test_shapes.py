@@ -1583,3 +1583,24 @@ def test_an_election_the_papers_do_not_report_is_declined(seed_assistant: Assist
     # The papers date a claim "augusti 2022"; none tells of an election or who won it.
     _assert_declined(seed_assistant, "Which party got the most votes in the 2022 election?",
                      "Which party won the Stockholm election in 2022?")
+
+
+def test_where_an_act_was_done_is_read_where_it_is_told_as_done(seed_assistant: Assistant) -> None:
+    # "… metoden Sluta skjut som bland annat införts i Malmö": done there; "… att införa Sluta
+    # skjut i Stockholm" only wanted. The follow-up's "metoden" is the previous answer's "en metod".
+    first = seed_assistant.ask("Vad är Sluta skjut för något?")
+    assert any(" metod " in c.quote for c in first.citations[:1])
+    answer = seed_assistant.ask("Var har metoden redan införts?", history=[first])
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Malmö") and "införts i Malmö" in answer.citations[0].quote
+
+
+def test_a_place_asked_for_by_its_kind_after_a_preposition(seed_assistant: Assistant) -> None:
+    # "I vilket polishus …?" asks for a place: "… i polishuset i Rinkeby".
+    _assert_short_answer(seed_assistant.ask("I vilket polishus ska krisgruppen helst sitta?"), "Rinkeby", BUDGET)
+
+
+def test_the_name_of_a_thing_is_no_person(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad heter programmet som fältassistenterna lär sig hålla?")
+    assert_exact(answer)
+    assert "På rätt väg" in answer.text and answer.citations[0].doc_id == DISTRICT
