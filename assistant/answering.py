@@ -254,7 +254,10 @@ class ExtractiveAnswerer:
             # "Vilken stad har infört Sluta skjut?": a city where it was introduced ("… som bland
             # annat införts i Malmö"), not one where it is wanted ("… att införa Sluta skjut i
             # Stockholm").
-            usable = _first_where(usable, reach, lambda e: told_as_done(done, e)) or usable
+            # ... of what the question names ("Var infördes Trefas?" is not answered by "…
+            # Sluta skjut som bland annat införts i Malmö").
+            usable = _first_where(usable, reach, lambda e: told_as_done(done, e) and all(
+                key_in(k, e.text, []) for k in question.key_terms)) or usable
         did = who_did(question) if question.expects == "person" else None
         if did is not None:
             # "Vem inrättade Trefas?": the sentences that tell of the act name its doer; where

@@ -188,8 +188,8 @@ def places(text: str, start: int, end: int, common: CommonWord = _never_common) 
     # A politician named with their party ("Rashid Mohammed (V)") is no place either.
     people = [(m.start(), m.end()) for m in _PERSON.finditer(text, start, end) if _AFTER_PARTY.match(text, m.end())]
     for match in _CAPITALISED.finditer(text, start, end):
-        if any(a <= match.start() < b for a, b in people):
-            continue
+        if any(a <= match.start() < b for a, b in people) or _AFTER_PARTY.match(text, match.end()):
+            continue  # ... nor one named by a surname and a party ("borgarrådet Ojanne (S)")
         # A party is no place, also as its letters in brackets ("(SD)").
         around = text[max(0, match.start() - 1):match.end() + 1]
         if not is_proper_noun(text, match.start(), match.end(), common, start) or find_parties(around):

@@ -80,9 +80,12 @@ EXPECTS = (
                           r"|(?:^|[,;:(]\s*|\b(?:and|or|but|to|by|for|with|from)\s+)who(?:m|se)?\b"
                           r"|\bwhich person\b|\bwhose\b", re.IGNORECASE)),
     ("place", re.compile(r"^var\b|"
-                        # "I vilket polishus …?", "På vilken skola …?" (not "På vilket sätt", "I vilket syfte")
-                        r"^(?:och\s+)?(?:i|på|vid)\s+(?:vilket|vilken|vilka)\s+(?!(?:sätt|syfte|utsträckning|skede|fall|mån|"
-                        r"ordning|form|år|månad|vecka|dag|tid|grad|avseende|ämne|fråga|sammanhang|roll|egenskap)\b)[a-zåäö]|\bvar någonstans\b|\bvilken stadsdel|\bvilka stadsdelar|\bi vilka områden|\bwhere\b|\bwhich district"
+                        # "I vilket polishus …?", "På vilken skola …?": a noun of a place, also as the
+                        # head of a compound (not "I vilket kapitel", "På vilket material")
+                        r"^(?:och\s+)?(?:i|på|vid)\s+(?:vilket|vilken|vilka)\s+[a-zåäö]*(?:hus|skola|skolor|stadsdel|stadsdelar|"
+                        r"område|områden|plats|platser|torg|park|stad|städer|kommun|kommuner|ort|orter|land|länder|län|region|"
+                        r"gata|station|kontor|förort|kvarter|distrikt|anstalt|sjukhus|bibliotek|gård|center|centrum|lokal|"
+                        r"lokaler|byggnad|del|delar)\b|\bvar någonstans\b|\bvilken stadsdel|\bvilka stadsdelar|\bi vilka områden|\bwhere\b|\bwhich district"
                         r"|\bvilken (?:stad|kommun|plats|region|ort)\b|\bvilket (?:land|område|län)\b"
                         r"|\b(?:which|what) (?:city|town|municipality|country|area|region|place)\b")),
 )

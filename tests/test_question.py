@@ -145,6 +145,8 @@ def test_a_name_in_the_genitive_is_not_who_is_asked_about(question: str, shape: 
     ("På vilken skola började projektet?", "place"),
     ("På vilket sätt fortbildas personalen?", "other"),
     ("I vilket syfte inrättades fonden?", "other"),
+    ("I vilket kapitel finns redovisningen?", "other"),
+    ("På vilket material används färgen?", "other"),
     ("Vad heter projektet?", "other"),
     ("Vad heter den nya metoden?", "other"),
     ("Vad heter ordföranden?", "person"),

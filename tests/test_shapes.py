@@ -1604,3 +1604,9 @@ def test_the_name_of_a_thing_is_no_person(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Vad heter programmet som fältassistenterna lär sig hålla?")
     assert_exact(answer)
     assert "På rätt väg" in answer.text and answer.citations[0].doc_id == DISTRICT
+
+
+def test_a_place_is_read_where_the_act_is_told_of_what_the_question_names(seed_assistant: Assistant) -> None:
+    # "… Sluta skjut som bland annat införts i Malmö" tells of another method; "Trefas startades
+    # 2020 i Järvaområdet" of Trefas. A surname with a party ("Ojanne (S)") is no place.
+    _assert_short_answer(seed_assistant.ask("Var infördes Trefas först?"), "Järvaområdet", INTERPELLATION)
