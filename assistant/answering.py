@@ -255,9 +255,9 @@ class ExtractiveAnswerer:
             # annat införts i Malmö"), not one where it is wanted ("… att införa Sluta skjut i
             # Stockholm").
             # ... of what the question names ("Var infördes Trefas?" is not answered by "…
-            # Sluta skjut som bland annat införts i Malmö").
+            # Sluta skjut som bland annat införts i Malmö"; a year may be given nearby).
             usable = _first_where(usable, reach, lambda e: told_as_done(done, e) and all(
-                key_in(k, e.text, []) for k in question.key_terms)) or usable
+                key_in(k, e.text, []) for k in question.key_terms if not k[0].isdigit())) or usable
         did = who_did(question) if question.expects == "person" else None
         if did is not None:
             # "Vem inrättade Trefas?": the sentences that tell of the act name its doer; where

@@ -380,7 +380,7 @@ def party_words(question: Question) -> set[str]:
     """The stems of the party names the question uses ("Moderaterna", "the Left Party",
     "Feministiskt initiativ")."""
     found = {t for k in question.key_terms if find_parties(k) for t in tokenize(k)}
-    return found | {t for m in find_parties(question.text) for t in tokenize(question.text[m.start:m.end])}
+    return found | {t for m in find_parties(question.text, bare=True) for t in tokenize(question.text[m.start:m.end])}
 
 
 def shape_of(text: str, expects: str, key_terms: tuple[str, ...]) -> str:
@@ -537,7 +537,7 @@ def analyze(text: str) -> Question:
         expects = "person"
     else:
         member_of = None
-    parties = tuple(dict.fromkeys([m.party for m in find_parties(text)] + ([member_of] if member_of else [])))
+    parties = tuple(dict.fromkeys([m.party for m in find_parties(text, bare=True)] + ([member_of] if member_of else [])))
     counted_match = _COUNTED.search(lowered)
     key_terms = _key_terms(text)
     shape = shape_of(text, expects, key_terms)

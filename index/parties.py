@@ -76,10 +76,19 @@ def canonical_party(token: str) -> str | None:
     return _NAME_STEMS[match.group(1).lower()] if match else None
 
 
-def find_parties(text: str, start: int = 0, end: int | None = None) -> list[PartyMention]:
-    """Party mentions in ``text[start:end]``: "(S)", "(alla S)", "M:s", party names."""
+# A party's letters standing alone, as a question writes them ("Vad vill M?", "Vad tycker SD
+# om …?"); in a document a lone capital is as often something else, so only where asked for.
+_BARE = re.compile(r"(?<![\w(-])(S|M|L|C|SD|V|MP|KD|Fi|NyD)(?![\w)-]|:s)")
+
+
+def find_parties(text: str, start: int = 0, end: int | None = None, bare: bool = False) -> list[PartyMention]:
+    """Party mentions in ``text[start:end]``: "(S)", "(alla S)", "M:s", party names; with
+    ``bare`` also a party's letters standing alone ("Vad vill M?")."""
     end = len(text) if end is None else end
     mentions: list[PartyMention] = []
+    if bare:
+        for match in _BARE.finditer(text, start, end):
+            mentions.append(PartyMention(_ABBREVIATIONS[match.group(1).lower()], match.start(), match.end()))
     for match in _PAREN.finditer(text, start, end):
         party = _ABBREVIATIONS.get(match.group(1).lower())
         if party:

@@ -161,3 +161,14 @@ def test_a_definite_noun_whose_indefinite_form_was_just_quoted_refers_back() -> 
     assert refers_to_quoted_noun("Var har metoden införts?", [quote])
     assert not refers_to_quoted_noun("Var har projektet startat?", [quote])
     assert not refers_to_quoted_noun("Var har metoden Sluta skjut införts?", [quote])  # names its own
+
+
+@pytest.mark.parametrize("question, parties", [
+    ("Vad vill M?", ("M",)),
+    ("Vad tycker SD om ordningsvakter?", ("SD",)),
+    ("What does the KD propose?", ("KD",)),
+    ("Vad står SSPF för?", ()),
+    ("Vad vill M-styret?", ()),  # a compound, not the party standing alone
+])
+def test_a_partys_letters_standing_alone_in_a_question_name_it(question: str, parties: tuple) -> None:
+    assert analyze(question).parties == parties

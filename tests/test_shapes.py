@@ -1610,3 +1610,11 @@ def test_a_place_is_read_where_the_act_is_told_of_what_the_question_names(seed_a
     # "… Sluta skjut som bland annat införts i Malmö" tells of another method; "Trefas startades
     # 2020 i Järvaområdet" of Trefas. A surname with a party ("Ojanne (S)") is no place.
     _assert_short_answer(seed_assistant.ask("Var infördes Trefas först?"), "Järvaområdet", INTERPELLATION)
+
+
+def test_a_party_asked_by_its_letters_alone_is_that_party(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad föreslår Fi?")
+    assert_exact(answer)
+    assert answer.shape == "list" and answer.items
+    assert all(item.parties == ("Fi",) for item in answer.items)
+    assert all(c.doc_id == PM for c in answer.citations)
