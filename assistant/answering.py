@@ -352,6 +352,16 @@ class ExtractiveAnswerer:
                         following is None or self._topic_cover(question, following, kinds) == 0.0):
                     best = next((e for e in speaking or self._top_statements(usable)
                                  if self._topic_cover(question, e, kinds) >= self.settings.facts.topic_share), best)
+        if question.expects in _TYPED and best.answers and _named_in_part(question, best):
+            # "Vad kostar förstärkningsteamet?": "… Mini Maria ges förstärkning … (+5 mnkr)" holds
+            # only a part of the compound asked about; a sentence nearly as good naming the
+            # whole ("… ett nytt förstärkningsteam …"), whose item goes on to a figure, answers.
+            whole = next((e for e in usable[1:5] if e.score >= self.settings.facts.near_best * best.score
+                          and not _named_in_part(question, e)), None)
+            if whole is not None:
+                continued = self._continue_item(whole, ranked, question, self.settings.facts)
+                if continued.answers:
+                    best = continued
         best = self._continue_item(best, ranked, question, self.settings.facts)
         if not best.answers:  # an open answer: the sentence it refers back to comes with it
             best = _with_antecedent(best, question)
@@ -767,6 +777,19 @@ class ExtractiveAnswerer:
 # "Vilken utgift …?" asks for a thing by its noun; "… den utgiften …" refers back to it.
 _ASKED_NOUN = re.compile(r"^\s*(?:och\s+)?(?:vilken|vilket|vilka)\s+([a-zåäö]{4,})\b", re.IGNORECASE)
 _REFERRING = re.compile(r"\b(?:den|det|denna|detta|dessa|de|samma)\s+([a-zåäö]{4,})\b", re.IGNORECASE)
+
+
+def _named_in_part(question: Question, evidence: SentenceEvidence) -> bool:
+    """Whether a long question word (a compound: "förstärkningsteam") is found in the
+    sentence only as a part of it ("förstärkning"), not whole (nor inflected)."""
+    words = set(evidence.words)
+    for term in question.terms:
+        if ALTERNATIVE in term or len(term) < 10 or term in ANSWER_TYPE_TERMS:
+            continue
+        if stem_matches(term, words) and not any(term in w or (w in term and len(w) >= len(term) - 2)
+                                                 for w in words):
+            return True
+    return False
 
 
 def _possessor(question: Question) -> str | None:

@@ -1618,3 +1618,9 @@ def test_a_party_asked_by_its_letters_alone_is_that_party(seed_assistant: Assist
     assert answer.shape == "list" and answer.items
     assert all(item.parties == ("Fi",) for item in answer.items)
     assert all(c.doc_id == PM for c in answer.citations)
+
+
+def test_a_figure_is_of_the_whole_compound_asked_about(seed_assistant: Assistant) -> None:
+    # "… Mini Maria ges förstärkning … (+5 mnkr)" holds only "förstärkning"; the item naming
+    # "ett nytt förstärkningsteam" goes on to "(+8 mnkr)".
+    _assert_short_answer(seed_assistant.ask("Vad kostar förstärkningsteamet?"), "+8 mnkr", BUDGET)
