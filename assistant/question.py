@@ -477,7 +477,8 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "ser såg "  # ("Vilka brister ser S i …?")
     "ålder åldersgrupp åldersgruppen age old "
     "länge "  # "Hur länge …?" asks for a duration, which the answer gives, not the word
-    "göra gör gjorde"  # "Vad vill M göra med socialtjänsten?": what is done, which the answer says
+    "göra gör gjorde "  # "Vad vill M göra med socialtjänsten?": what is done, which the answer says
+    "vidta vidtar vidtog vidtagit vidtas"  # ... so too "Vilka åtgärder vill M vidta …?"
 ))
 
 

@@ -1624,3 +1624,11 @@ def test_a_figure_is_of_the_whole_compound_asked_about(seed_assistant: Assistant
     # "… Mini Maria ges förstärkning … (+5 mnkr)" holds only "förstärkning"; the item naming
     # "ett nytt förstärkningsteam" goes on to "(+8 mnkr)".
     _assert_short_answer(seed_assistant.ask("Vad kostar förstärkningsteamet?"), "+8 mnkr", BUDGET)
+
+
+def test_taking_measures_is_the_asking_not_the_topic(seed_assistant: Assistant) -> None:
+    # "vidta" (take measures) only asks; the topic is drugs: "Arbetet mot droger ska trappas upp."
+    answer = seed_assistant.ask("Vilka åtgärder vill Socialdemokraterna vidta mot droger?")
+    assert_exact(answer)
+    assert answer.shape == "list"
+    assert any(c.doc_id == BUDGET and "Mini Maria" in c.quote for c in answer.citations)
