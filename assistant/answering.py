@@ -420,6 +420,13 @@ class ExtractiveAnswerer:
                 # name or party the sentence gives.
                 value = _joined(list(dict.fromkeys(c.surface(best.document.text) for c in best.answers)),
                                 question.language)
+            elif question.expects == "place" and _PLACES_ASKED.search(question.text):
+                # "Which districts has Trefas been expanded to?": the longest list of places the
+                # sentence gives ("… stadsdelarna Skarpnäck, Farsta, … och Skärholmen"), not the
+                # one place nearest the question's words ("… i Järvaområdet").
+                run = max(_coordinated(best.document.text, best.answers), key=len)
+                if len(run) > 1:
+                    value = _joined([c.surface(best.document.text) for c in run], question.language)
             draft.short.append((value, n))
             draft.items.append(_item(value, n, best.speaker))
             self._add_conflict(question, usable, best, draft)
@@ -777,6 +784,25 @@ class ExtractiveAnswerer:
 # "Vilken utgift …?" asks for a thing by its noun; "… den utgiften …" refers back to it.
 _ASKED_NOUN = re.compile(r"^\s*(?:och\s+)?(?:vilken|vilket|vilka)\s+([a-zåäö]{4,})\b", re.IGNORECASE)
 _REFERRING = re.compile(r"\b(?:den|det|denna|detta|dessa|de|samma)\s+([a-zåäö]{4,})\b", re.IGNORECASE)
+
+
+# "Vilka stadsdelar …?", "Which districts …?": several places asked for.
+_PLACES_ASKED = re.compile(r"\b(?i:vilka\s+(?:\w+\s+)?(?:stadsdelar|områden|städer|kommuner|platser|orter|länder|regioner)"
+                           r"|which\s+(?:\w+\s+)?(?:districts|areas|cities|towns|places|neighbou?rhoods|municipalities|"
+                           r"boroughs|countries|regions))\b")
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:och|samt|and|or|eller))\s*")
+
+
+def _coordinated(text: str, answers: list[Candidate]) -> list[list[Candidate]]:
+    """The candidates in runs that a list joins ("Skarpnäck, Farsta … och Skärholmen"): each
+    next one only a comma or a conjunction after the one before."""
+    runs: list[list[Candidate]] = []
+    for candidate in sorted(answers, key=lambda c: c.start):
+        if runs and _LIST_JOIN.fullmatch(text[runs[-1][-1].end:candidate.start]):
+            runs[-1].append(candidate)
+        else:
+            runs.append([candidate])
+    return runs
 
 
 def _named_in_part(question: Question, evidence: SentenceEvidence) -> bool:

@@ -1632,3 +1632,12 @@ def test_taking_measures_is_the_asking_not_the_topic(seed_assistant: Assistant) 
     assert_exact(answer)
     assert answer.shape == "list"
     assert any(c.doc_id == BUDGET and "Mini Maria" in c.quote for c in answer.citations)
+
+
+def test_several_places_asked_for_are_the_list_the_sentence_gives(seed_assistant: Assistant) -> None:
+    # "Trefas startades 2020 i Järvaområdet … utvidgats till … stadsdelarna Skarpnäck, Farsta,
+    # Enskede-Årsta-Vantör, Hässelby-Vällingby och Skärholmen": the list, not the nearest place.
+    answer = seed_assistant.ask("Which districts has Trefas been expanded to?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == INTERPELLATION
+    assert answer.short_answer.startswith("Skarpnäck, Farsta") and "Skärholmen" in answer.short_answer
