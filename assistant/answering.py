@@ -898,8 +898,22 @@ def _figure_of_named(question: Question, evidence: SentenceEvidence) -> bool:
 
 
 def _figure_of(question: Question, evidence: SentenceEvidence) -> bool:
-    return _figure_of_named(question, evidence) and _of_asked_year(question, evidence) and _of_asked_scope(
-        question, evidence)
+    # The year and the whole asked for are those of the sentence that holds the figure, where
+    # the quote runs on to it ("… 43 procent av alla skjutningar som skedde i Sverige år 2020.
+    # … 22 skjutningar har ägt rum i Stockholmsregionen …" gives no count for Sweden in 2020).
+    figure = _figure_sentence(question, evidence)
+    return _figure_of_named(question, evidence) and _of_asked_year(question, figure) and _of_asked_scope(
+        question, figure)
+
+
+def _figure_sentence(question: Question, evidence: SentenceEvidence) -> SentenceEvidence:
+    """The sentence of ``evidence`` holding the figure that answers (all of it when one)."""
+    sentences = split_sentences(evidence.document.text, evidence.start, evidence.end)
+    if len(sentences) < 2 or not evidence.answers:
+        return evidence
+    figure = ExtractiveAnswerer._pick(evidence, question)
+    start, end = next(((s, e) for s, e in sentences if s <= figure.start < e), (evidence.start, evidence.end))
+    return replace(evidence, start=start, end=end)
 
 
 # "… i hela landet / staden", "… in the whole country", "nationwide": the whole of which the

@@ -1641,3 +1641,9 @@ def test_several_places_asked_for_are_the_list_the_sentence_gives(seed_assistant
     assert_exact(answer)
     assert answer.citations[0].doc_id == INTERPELLATION
     assert answer.short_answer.startswith("Skarpnäck, Farsta") and "Skärholmen" in answer.short_answer
+
+
+def test_a_figure_a_quote_runs_on_to_is_of_its_own_sentences_year_and_place(seed_assistant: Assistant) -> None:
+    # "… 43 procent av alla skjutningar som skedde i Sverige år 2020. År 2021 … 22 skjutningar
+    # har ägt rum i Stockholmsregionen …": no count of Sweden's shootings in 2020.
+    _assert_declined(seed_assistant, "Hur många skjutningar skedde i hela Sverige 2020?")
