@@ -128,7 +128,7 @@ _PLURAL = re.compile(
     # insatser nämns …"); "Vilka sköter större reparationer?" asks who, not for a list.
     r"(?:för|mot|i|på|av|inom|med|till|om|från|som|under|efter|har|hade|ska|skulle|kan|kunde|är|var|finns|fanns|"
     r"får|fick|bör|måste|kommer|gör|gjorde|ger|gav|tar|tog|vill|blir|blev|nämner|beskriver|lyfter|anger|listar|"
-    r"redovisar|[a-zåäö]{3,}(?:s|ade|de|te))\b"
+    r"redovisar|ingår|ingick|omfattar|innehåller|[a-zåäö]{3,}(?:s|ade|de|te))\b"
     r"|\bwhich\s+(?:[a-z-]+\s+)?[a-z-]{2,}[^s\W]s\b"
     r"|\bwhat\s+(?:are|were)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[a-z-]{2,}[^s\W]s\b"
     r"|\bwhat\s+[a-z-]{2,}[^s\W]s\s+(?:do|does|did|are|were|have|has|had|will|would|can|could|should)\b",

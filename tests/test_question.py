@@ -172,3 +172,8 @@ def test_a_definite_noun_whose_indefinite_form_was_just_quoted_refers_back() -> 
 ])
 def test_a_partys_letters_standing_alone_in_a_question_name_it(question: str, parties: tuple) -> None:
     assert analyze(question).parties == parties
+
+
+def test_what_a_thing_includes_is_a_list() -> None:
+    assert analyze("Vilka aktiviteter ingår i programmet?").shape == "list"
+    assert analyze("Vilka moment omfattar utbildningen?").shape == "list"
