@@ -172,12 +172,17 @@ class ExtractiveAnswerer:
                 return Draft(answerable=False)
             ranked[:] = usable  # nor does a quote run on into what others say
         if question.shape == "list":
-            from assistant.listing import answer_list, asks_proposals, list_supported
-            from assistant.summary import summarise, summarised_document
+            from assistant.listing import _topic_free, answer_list, asks_proposals, list_supported
+            from assistant.summary import party_proposals, summarise, summarised_document
 
             document = summarised_document(self, question, usable)
             if document is not None:  # "Sammanfatta Hägersten-Älvsjös svar på skrivelsen"
                 return summarise(self, document, usable, question.parties, proposals=asks_proposals(question))
+            if question.about_parties and not question.parties and asks_proposals(question) and _topic_free(question):
+                # "Sammanfatta vad partierna föreslår": each party's proposals.
+                draft = party_proposals(self, usable)
+                if draft is not None:
+                    return draft
             # A list of what a speaker or a party says is gated on what they say (the best
             # sentence overall may be another speaker's).
             if not list_supported(self, question, usable):

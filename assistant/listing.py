@@ -155,9 +155,13 @@ def _sections_of(named: list[SentenceEvidence], reach: int) -> list[SentenceEvid
 _ASKS_PROPOSALS = re.compile(r"\b(?:föreslå\w*|förslag\w*|vill|kräver|krav|yrka\w*|yrkande\w*|förorda\w*|propos\w*|suggest\w*|wants?|demands?)\b",
                              re.IGNORECASE)
 # A sentence that puts something forward: a wish, a demand, what shall or should be done.
+# (The noun "förslag" is no proposal: "Vår kritik mot det borgerliga förslaget", "I deras
+# förslag till budget … skär de ner".)
 _PROPOSING = re.compile(r"\b(?:vill|ville|vilja|ska|skall|bör|borde|måste|behöver|föreslår|föreslog|föreslås|"
-                        r"förslag\w*|kräver|krävs|yrkar)\b", re.IGNORECASE)
+                        r"kräver|krävs|yrkar)\b", re.IGNORECASE)
 _PROPOSAL_HEADING = frozenset(tokenize("förslag förslagen"))
+# ... nor is a heading of criticism of another's proposal ("Vår kritik mot det borgerliga förslaget").
+_NOT_PROPOSAL_HEADING = frozenset(tokenize("kritik mot synpunkter invändningar"))
 
 
 def asks_proposals(question: Question) -> bool:
@@ -173,14 +177,39 @@ def proposes_span(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` puts something forward: it says what someone wants, what
     shall or should be done, or it stands under a heading of proposals ("Några av våra förslag
     …", an article's box "M:s förslag ●Bygg ut …", whose items are imperatives)."""
+    line_start, line_end = line_around(text, start, end)
+    if BULLET.match(text, line_start, line_end):
+        # An item of a list that a line introduces is what that line announces: proposals
+        # ("Utöver det har vi konkreta förslag …:" / "1. Aktivera stadens krisledningsnämnd …"),
+        # or deeds ("Vi har:" / "- Antagit stadens första strategi … ska dras in …").
+        announced = _introduced_as_proposals(text, line_start)
+        if announced is not None:
+            return announced
     if _PROPOSING.search(text, start, end):
         return True
-    line_start, _ = line_around(text, start, end)
     opening = split_sentences(text, line_start, start)
     heading = set(section_heading_words(text, start))
     if opening and len(text[opening[0][0]:opening[0][1]].split()) <= 4 and text[opening[0][1] - 1] not in ".!?":
         heading |= set(tokenize(text[opening[0][0]:opening[0][1]]))
-    return bool(heading & _PROPOSAL_HEADING)
+    return bool(heading & _PROPOSAL_HEADING) and not heading & _NOT_PROPOSAL_HEADING
+
+
+def _introduced_as_proposals(text: str, line_start: int) -> bool | None:
+    """For the list whose item starts at ``line_start``: whether the line that introduces it
+    (the line above its items, blank lines skipped, ending in ":" or "följande.") announces
+    proposals ("… konkreta förslag …:"); None when no such line introduces it (a heading, a
+    paragraph)."""
+    position = line_start
+    while position > 0:
+        previous_start = text.rfind("\n", 0, position - 1) + 1
+        line = text[previous_start:position - 1]
+        position = previous_start
+        if not line.strip() or BULLET.match(line):
+            continue
+        if not _INTRO.search(line):
+            return None
+        return bool(_ASKS_PROPOSALS.search(line) or _PROPOSING.search(line))
+    return None
 
 
 # The speakers' sections a question names by kind ("Sammanfatta reservationen från S och V").
@@ -339,6 +368,11 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
         pool = [e for e in pool if _speaker_matches(e, question.parties)]
     elif about_parties:
         pool = [e for e in pool if e.parties]
+        if _ASKS_PROPOSALS.search(question.text) and not whole_say:
+            # "Sammanfatta vad partierna föreslår": each party's proposals before what else it
+            # says (its criticism of others, its agreement with them).
+            pool = sorted((e if proposes(e) else replace(e, score=e.score * settings.unproposed_share) for e in pool),
+                          key=lambda e: -e.score)
     if not pool:
         return Draft(answerable=False)
     # Each party's points are measured against that party's best point (when the question

@@ -12,6 +12,7 @@ shown in the document's order. Numbers: ``ListSettings``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -20,6 +21,7 @@ from assistant.listing import LIST_WORDS, by_marginal_relevance, is_heading, is_
 from assistant.question import Question
 from assistant.scoring import ANSWER_TYPE_TERMS, SentenceEvidence, is_question
 from index import DocumentRecord, speaker_at
+from index.parties import find_parties
 from index.text import split_sentences, tokenize
 
 if TYPE_CHECKING:
@@ -116,3 +118,55 @@ def _own_summary(document: DocumentRecord, spans: list[tuple[int, int]]) -> list
         if inside:
             out.append((start, end))
     return out
+
+
+def party_proposals(answerer: ExtractiveAnswerer, ranked: list[SentenceEvidence]) -> Draft | None:
+    """"Sammanfatta vad partierna föreslår", "What do the parties propose?": what each party
+    puts forward in the documents found for it, grouped by party. A party's proposals are
+    the points its speakers make that put something forward ("vill", "ska", a bullet under
+    "Några av våra förslag"), read from the whole of those documents, not only the passages
+    most like the bare question (which are often a party's criticism of another's proposal);
+    each party's are those closest to all it proposes (the mean of their vectors), by maximal
+    marginal relevance. Parties come in the order their best sentence was ranked, and share
+    ``ListSettings.max_items`` between them (at least one each). None when no party proposes
+    anything there."""
+    from assistant.answering import Claim, Draft, DraftItem
+
+    settings = answerer.settings.lists
+    documents = list({e.document.doc_id: e.document for e in ranked}.values())
+    order = list(dict.fromkeys(e.parties for e in ranked if e.parties))
+    by_party: dict[tuple[str, ...], list[tuple[DocumentRecord, int, int]]] = {}
+    for document in documents:
+        text = document.text
+        for start, end in split_sentences(text, 0, len(text)):
+            parties = _parties_at(document, start, end)
+            if parties and _is_point(document, start, end, settings.min_words) and proposes_span(text, start, end) \
+                    and not _of_another_party(text, start, end, parties):
+                by_party.setdefault(parties, []).append((document, start, end))
+    groups = [p for p in order if p in by_party] + [p for p in by_party if p not in order]
+    if not groups:
+        return None
+    share = max(settings.proposals_per_party, settings.max_items // len(groups))
+    draft = Draft(answerable=True, shape="list")
+    for parties in groups:
+        points = by_party[parties]
+        vectors = answerer.sentence_vectors(points)
+        centre = vectors.mean(axis=0)
+        centre /= np.linalg.norm(centre) or 1.0
+        limited = replace(settings, max_items=min(share, len(points)))
+        for i in sorted(by_marginal_relevance(vectors, vectors @ centre, limited),
+                        key=lambda i: (points[i][0].doc_id, points[i][1])):
+            document, start, end = points[i]
+            speaker = speaker_at(document.speakers, start, end)
+            n = draft.cite(Claim(document, start, end, speaker))
+            draft.items.append(DraftItem(" ".join(document.text[start:end].split()), [n],
+                                         (speaker.label() or None) if speaker else None, parties))
+    return draft
+
+
+def _of_another_party(text: str, start: int, end: int, parties: tuple[str, ...]) -> bool:
+    """Whether the sentence names parties, none of them the speaker's: it reports what others
+    hold ("Socialdemokraterna menade vidare att … ska Sluta skjut införas" in a Liberal's
+    interpellation), not what the speaker proposes."""
+    named = {m.party for m in find_parties(text, start, end)}
+    return bool(named) and not named & set(parties)

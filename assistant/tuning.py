@@ -75,6 +75,8 @@ class ListSettings:
     max_items: int = 8              # at most this many points (the issue asks "about 8")
     passages: int = 12              # passages whose sentences may become points
     passages_per_party: int = 3     # "what do the parties propose": the best passages of each party too
+    proposals_per_party: int = 2    # ... and at least this many of each party's proposals in the answer
+    #                                 (session 14, by hand: one point per party of six said too little)
     embedded: int = 48              # sentences embedded per list question (the most promising)
     relative_floor: float = 0.4     # a point scores at least this share of its speaker's best point
     dense_margin: float = 0.08      # ... and is at most this much less similar to the question

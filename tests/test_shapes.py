@@ -1647,3 +1647,20 @@ def test_a_figure_a_quote_runs_on_to_is_of_its_own_sentences_year_and_place(seed
     # "… 43 procent av alla skjutningar som skedde i Sverige år 2020. År 2021 … 22 skjutningar
     # har ägt rum i Stockholmsregionen …": no count of Sweden's shootings in 2020.
     _assert_declined(seed_assistant, "Hur många skjutningar skedde i hela Sverige 2020?")
+
+
+def test_what_the_parties_propose_is_each_partys_proposals(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka förslag har partierna?")
+    assert_exact(answer)
+    assert answer.shape == "list"
+    by_party: dict[tuple, list] = {}
+    for item in answer.items:
+        by_party.setdefault(item.parties, []).extend(answer.citations[n - 1] for n in item.citations)
+    assert {("S",), ("V",), ("M",)} <= set(by_party)
+    # The budget's own proposals, not its criticism of the majority's proposal.
+    assert all(c.doc_id == BUDGET and "kritik" not in c.quote for c in by_party[("S",)])
+    # The Left Party's numbered proposals ("… konkreta förslag …:" / "1. Aktivera …").
+    assert any(c.quote.startswith("Aktivera stadens krisledningsnämnd") for c in by_party[("V",)])
+    # A Liberal's list of deeds ("Vi har:" / "- Antagit …") puts nothing forward.
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "Antagit stadens" not in quotes and "Byggt ut" not in quotes
