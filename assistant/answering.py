@@ -203,6 +203,13 @@ class ExtractiveAnswerer:
             return Draft(answerable=False)
         kinds = self._kind_terms(question)
         unchecked = kinds | _unglossed(question) | _MEMBERSHIP_STEMS
+        if question.expects == "party" and question.language == "en" and question.search is None:
+            # "Which party wants to ban knives?": when no word of the topic has a Swedish form
+            # to look for, nothing shows that any party says it.
+            topic = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in _name_stems(question)
+                     and t not in kinds and t not in _MEMBERSHIP_STEMS]
+            if topic and all(t in unchecked for t in topic):
+                return Draft(answerable=False)
         if question.expects in ("other", "party") and not any(
                 self._topic_cover(question, e, unchecked) > 0.0 for e in self._top_statements(usable)):
             # "Vilken musik nämns i skrivelsen från Hägersten-Älvsjö?", "Which party wants to close

@@ -180,6 +180,10 @@ _DEFINITE_REFERENCE = re.compile(
     r"the\s+(?:proposal|proposals|measure|measures))\s*[?.!]*\s*$", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"\b(?:vad|vilken|vilket|vilka|vem|vems|hur|när|varför|var någonstans|what|which|who|whom|"
                             r"whose|how|when|where|why)\b|^\s*var\b", re.IGNORECASE)
+# A question word with at most one more word ("Hur mycket pengar?", "Hur många?", "When?").
+_BARE_QUESTION = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:hur\s+(?:mycket|många|länge|stor|stora|ofta)|när|var|vem|vilka|"
+                            r"vad|varför|how\s+(?:much|many|long|often)|when|where|who|what|why)(?:\s+[\wåäöé-]+)?\s*[?.!]*\s*$",
+                            re.IGNORECASE)
 _TRAILING_IT = re.compile(r"\b(?:det|den|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
 # A pronoun as an object, before a preposition ("Vem vill införa den i Stockholm?", "Who
 # wants to introduce it in Stockholm?"); an article or an expletive "det" ("Hur många var det
@@ -428,6 +432,8 @@ def is_follow_up(question: Question) -> bool:
     text = question.text
     if _CONTINUATION.search(text) or _TRAILING_IT.search(text) or _OBJECT_PRONOUN.search(text):
         return True  # "… om det?", "införa den i …" refer back, whatever else the question names
+    if _BARE_QUESTION.match(text) and not question.key_terms:
+        return True  # "Hur mycket pengar?", "När då?": a question word and a word, nothing asked about
     if question.key_terms or question.parties:
         return False
     return bool(_BACK_REFERENCE.search(text) or _PRONOUN_SUBJECT.search(text) or _DEFINITE_REFERENCE.search(text))

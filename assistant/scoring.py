@@ -87,6 +87,12 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str], joined: str | Non
     if (len(term) >= 5 and term.endswith("t") and term[:-1] in tokens) or (
             len(term) >= 6 and term.endswith("et") and term[:-2] in tokens):
         return True
+    # ... and a noun in -el/-en/-er whose "e" inflection drops ("extramedlen", stemmed
+    # "extramedl", is "extramedel"; "reglerna" is "regel").
+    if len(term) >= 4 and term[-1] in "lnr" and term[-2] not in "aeiouyåäö" and term[:-1] + "e" + term[-1] in tokens:
+        return True
+    if len(term) >= 6 and term[-2:] in ("el", "en", "er") and term[:-2] + term[-1] in tokens:
+        return True
     # ... and a verb in -ja and its noun ("stödja" / "stöd").
     if len(term) >= 5 and term.endswith("j") and term[:-1] in tokens:
         return True

@@ -18,7 +18,7 @@ SOFT_HYPHEN = "\u00ad"
 # Words that carry no topic in Swedish or English questions and documents.
 _EXTRA_STOPWORDS = {
     "ska", "skall", "kan", "vill", "får", "finns", "även", "också", "samt", "enligt",
-    "vilken", "vilket", "vilka", "vem", "vems", "vad", "hur", "när", "var", "varför",
+    "vilken", "vilket", "vilka", "vem", "vems", "vad", "hur", "när", "var", "varför", "varifrån",
     "många", "mycket", "mer", "fler", "ut", "in", "bland", "annat", "genom",
     "the", "what", "which", "who", "whom", "whose", "how", "many", "much", "when",
     "where", "why", "does", "did", "do", "is", "are", "was", "were", "there",

@@ -1,6 +1,8 @@
 import pytest
 
-from assistant.question import analyze, refers_to_quoted_noun, with_compound_referent
+from assistant.question import analyze, is_follow_up, refers_to_quoted_noun, with_compound_referent
+from assistant.scoring import stem_matches
+from index.text import tokenize
 
 
 @pytest.mark.parametrize(
@@ -177,3 +179,27 @@ def test_a_partys_letters_standing_alone_in_a_question_name_it(question: str, pa
 def test_what_a_thing_includes_is_a_list() -> None:
     assert analyze("Vilka aktiviteter ingår i programmet?").shape == "list"
     assert analyze("Vilka moment omfattar utbildningen?").shape == "list"
+
+
+@pytest.mark.parametrize("word, text", [
+    ("extramedlen", "extramedel från stadsledningskontoret"),  # the "e" of -el drops when inflected
+    ("reglerna", "enligt en regel"),
+    ("exempel", "flera exemplen"),
+])
+def test_a_noun_whose_e_drops_when_inflected_matches_its_base_form(word: str, text: str) -> None:
+    assert stem_matches(tokenize(word)[0], set(tokenize(text)))
+
+
+@pytest.mark.parametrize("question, follows", [
+    ("Hur mycket pengar?", True),
+    ("Hur många?", True),
+    ("When?", True),
+    ("Vem är handläggare?", False),  # complete, however short
+    ("Vad är SSPF?", False),
+])
+def test_a_question_word_with_at_most_one_more_word_leans_on_the_one_before(question: str, follows: bool) -> None:
+    assert is_follow_up(analyze(question)) == follows
+
+
+def test_where_from_is_a_question_word() -> None:
+    assert not any(t.startswith("varifrån") for t in analyze("Varifrån kommer pengarna?").terms)

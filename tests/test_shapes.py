@@ -1664,3 +1664,13 @@ def test_what_the_parties_propose_is_each_partys_proposals(seed_assistant: Assis
     # A Liberal's list of deeds ("Vi har:" / "- Antagit …") puts nothing forward.
     quotes = " ".join(c.quote for c in answer.citations)
     assert "Antagit stadens" not in quotes and "Byggt ut" not in quotes
+
+
+def test_an_english_party_question_whose_topic_has_no_swedish_form_is_declined(seed_assistant: Assistant) -> None:
+    # Neither "ban" nor "fireworks" has a Swedish form to look for: nothing shows a party says it.
+    _assert_declined(seed_assistant, "Which party wants to ban fireworks?", "Which party wants to legalise cannabis?")
+
+
+def test_a_bare_question_word_follows_up_the_partys_question(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vad vill V?")
+    _assert_short_answer(seed_assistant.ask("Hur mycket pengar?", history=[first]), "50 miljoner", PM)
