@@ -85,7 +85,10 @@ def kind_words(document: DocumentRecord) -> frozenset[str]:
 def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speaker | None:
     """The named rapporteur of a paper (a memo's "Föredragande borgarråden …"), when the
     question names the paper by its kind."""
-    if not kind_words(document) & set(tokenize(question.text)):
+    # The paper the question asks about, not one a relative clause names ("Vem skrev
+    # skrivelsen som promemorian besvarar?" asks for the letter's writer).
+    asked = re.split(r"\s(?:som|that|which)\s", question.text, maxsplit=1)[0]
+    if not kind_words(document) & set(tokenize(asked)):
         return None
     named = (s for s in document.speakers if s.role == "rapporteur" and s.name and s.evidence_start is not None)
     return next(named, None)

@@ -303,7 +303,30 @@ def list_supported(answerer: ExtractiveAnswerer, question: Question, usable: lis
     if _topic_free(question):
         return True
     said = [e for e in usable if _speaker_matches(e, question.parties)] or usable
-    return answerer.supported(question, said[0], said)
+    return answerer.supported(question, said[0], said) or _one_topic_covered(answerer, question, said)
+
+
+def _one_topic_covered(answerer: ExtractiveAnswerer, question: Question, said: list[SentenceEvidence]) -> bool:
+    """For a Swedish list question about two topics ("Vad vill S göra mot droger och ekonomisk
+    brottslighet?"), whose points each speak of one: whether a top sentence, similar enough,
+    covers the question read without one of them (the word before "och", or the words after
+    it) as the gate asks of a whole question."""
+    match = _TWO_TOPICS.search(question.text)
+    if match is None or question.language != "sv":
+        return False
+    gate = answerer.settings.gate
+    floor = gate.min_dense_for(question.language)
+    top = [e for e in said[:5] if e.dense >= floor]
+    idf = answerer.index.sparse.idf
+    for left_out in (match.group(1), match.group(2)):
+        excluded = frozenset(tokenize(left_out)) | party_words(question)
+        if any(topic_cover(question, set(e.words), idf, excluded) >= gate.min_lexical for e in top):
+            return True
+    return False
+
+
+# "… mot droger och ekonomisk brottslighet?": the word before "och" and what follows it.
+_TWO_TOPICS = re.compile(r"\b([a-zåäö]{4,})\s+och\s+([a-zåäö][\wåäö\s-]*?)\s*[?.!]*\s*$")
 
 
 def _speaker_matches(evidence: SentenceEvidence, parties: tuple[str, ...]) -> bool:

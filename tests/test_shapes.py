@@ -1674,3 +1674,20 @@ def test_an_english_party_question_whose_topic_has_no_swedish_form_is_declined(s
 def test_a_bare_question_word_follows_up_the_partys_question(seed_assistant: Assistant) -> None:
     first = seed_assistant.ask("Vad vill V?")
     _assert_short_answer(seed_assistant.ask("Hur mycket pengar?", history=[first]), "50 miljoner", PM)
+
+
+def test_the_paper_asked_about_is_not_one_a_relative_clause_names(seed_assistant: Assistant) -> None:
+    # The memo answers a letter: its writer is "Skrivelse av Jan Valeskog m.fl. (S)", not the
+    # memo's rapporteurs.
+    answer = seed_assistant.ask("Vem har skrivit skrivelsen som besvaras i promemorian?")
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Jan Valeskog") and answer.citations[0].doc_id == PM
+
+
+def test_a_list_question_about_two_topics_is_answered_by_the_one_the_party_speaks_of(seed_assistant: Assistant) -> None:
+    # The Left Party speaks of its crisis board; no paper of arms exports. The points are the board's.
+    answer = seed_assistant.ask("Vad vill Vänsterpartiet göra med krisledningsnämnden och vapenexporten?")
+    assert_exact(answer)
+    assert answer.shape == "list"
+    assert any("krisledningsnämnd" in c.quote for c in answer.citations)
+    assert all(c.doc_id == PM for c in answer.citations)
