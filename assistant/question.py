@@ -494,7 +494,8 @@ _MADE_OF_ABBREVIATION = re.compile(
     r"\b(?i:vilka|vem|vad)\s+(?:\w+\s+)?(?i:ingår|deltar|samverkar)\s+(?i:i|inom)\s+[A-ZÅÄÖ]{2,8}\b"
     r"|\b(?i:vad)\s+(?i:består)\s+[A-ZÅÄÖ]{2,8}\s+(?i:av)\b"
     r"|\b(?i:what|who)\s+(?:\w+\s+)?(?i:does|do|is|are)\s+[A-Z]{2,8}\s+(?i:consist\s+of|made\s+up\s+of|include)\b"
-    r"|\b(?i:who|which\s+\w+)\s+(?i:is|are)\s+(?i:part\s+of|in)\s+[A-Z]{2,8}\b")
+    r"|\b(?i:who|which\s+\w+)\s+(?i:is|are)\s+(?i:part\s+of|in)\s+[A-Z]{2,8}\b"
+    r"|\b(?i:who|which\s+\w+)\s+(?i:takes?|take)\s+(?i:part)\s+(?i:in)\s+[A-Z]{2,8}\b")
 
 
 # "Vilken vänsterpartist …?", "Vilka socialdemokrater …?", "Which Moderate …?", "Which Left Party
@@ -537,7 +538,7 @@ def analyze(text: str) -> Question:
     expects = next((name for name, pattern in EXPECTS if pattern.search(lowered)), "other")
     if expects == "contact" and candidates("contact", text, 0, len(text)) and _PERSON_ASKED.search(lowered):
         expects = "person"  # "Vem har telefonnummer 08-…?" states the number, asks whose it is
-    if expects == "other" and _MADE_OF_ABBREVIATION.search(text):
+    if expects in ("other", "person") and _MADE_OF_ABBREVIATION.search(text):
         expects = "expansion"  # "Vilka parter ingår i SSPF?": the words its letters stand for
     member_of = _member_of(text)
     if member_of is not None and expects in ("other", "author", "person"):
@@ -653,6 +654,21 @@ def _elliptic(question: Question, previous: Question) -> str | None:
     return f"{slot.group(1)} {rest}?" if slot is not None else None
 
 
+_TRAILING_PRONOUN = re.compile(r"\b(?:det|den|it|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def _named_for_it(question: Question, previous: Question) -> str | None:
+    """A follow-up ending in "det"/"den"/"it" after a question about one name ("Vilka ingår i
+    det?" after "Vad är SSPF?"): the question with that name in its place, read as it asks."""
+    names = [k for k in previous.key_terms if not k[0].isdigit() and not find_parties(k)]
+    if len(names) != 1 or question.key_terms or _CONTINUATION.search(question.text):
+        return None
+    match = _TRAILING_PRONOUN.search(question.text)
+    if match is None or _PERSON_PRONOUN.search(question.text):
+        return None
+    return f"{question.text[:match.start()]}{names[0]}?"
+
+
 _QUESTION_VERB_NOUN = re.compile(r"((?i:vad|vem|när|var|hur\s+mycket|hur\s+många)\s+[a-zåäö]+)"
                                  r"\s+(?:(?i:den|det|de|en|ett)\s+)?[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+)?")
 
@@ -661,7 +677,7 @@ def with_context(question: Question, previous: Question) -> Question:
     """A follow-up read with the question it follows: searched with both, asking for what
     it asks itself (else what the previous one asked), about its own names and parties
     (else the previous ones). An elliptical one is read as the question it stands for."""
-    standing_for = _elliptic(question, previous)
+    standing_for = _elliptic(question, previous) or _named_for_it(question, previous)
     if standing_for is not None:
         full = analyze(standing_for)
         return replace(full, text=question.text, language=previous.language, search=standing_for,

@@ -1691,3 +1691,15 @@ def test_a_list_question_about_two_topics_is_answered_by_the_one_the_party_speak
     assert answer.shape == "list"
     assert any("krisledningsnämnd" in c.quote for c in answer.citations)
     assert all(c.doc_id == PM for c in answer.citations)
+
+
+@pytest.mark.parametrize("first, follow_up", [
+    ("Vad är SSPF?", "Vilka ingår i det?"),
+    ("What is SSPF?", "Who takes part in it?"),
+])
+def test_a_follow_ups_it_is_the_name_just_asked_about(seed_assistant: Assistant, first: str, follow_up: str) -> None:
+    # "Vilka ingår i SSPF?": the words its letters stand for, "Samverkan socialtjänst, skola,
+    # polis och fritid (SSPF)".
+    answer = seed_assistant.ask(follow_up, history=[seed_assistant.ask(first)])
+    assert_exact(answer)
+    assert answer.short_answer == "socialtjänst, skola, polis och fritid" and answer.citations[0].doc_id == DISTRICT
