@@ -153,6 +153,15 @@ _NOT_ACTS = frozenset("""
     """.split())
 
 
+# Present forms that say or want (the speaker answers), that only are or have, or that ask
+# for a name or role ("Vem heter …", "Vem företräder …" is a party).
+_NOT_ACTS_NOW = frozenset("""
+    säger tycker anser menar hävdar påpekar betonar skriver föreslår kräver vill ställer lämnar
+    svarar frågar kritiserar driver står ligger finns heter gäller tar ger gör får kommer blir
+    företräder representerar tillhör stöder stödjer håller välkomnar
+    """.split())
+
+
 def who_did(question: Question) -> AskedEvent | None:
     """The past act a Swedish "Vem <verb> …?" asks the doer of, as an event a sentence must
     tell of ("Vem grundade Nattvandring.nu?" is not answered by a sentence about night walks)."""
@@ -162,9 +171,15 @@ def who_did(question: Question) -> AskedEvent | None:
     if asked is None:
         return None
     verb = asked.group(1).lower()
-    if verb in _AUXILIARIES or verb in _LIGHT_VERBS or verb in _NOT_ACTS or not _PAST_FORM.search(verb):
+    if verb in _AUXILIARIES or verb in _LIGHT_VERBS or verb in _NOT_ACTS:
         return None
-    return _verb_event(verb, True)
+    if _PAST_FORM.search(verb):
+        return _verb_event(verb, True)
+    if len(verb) >= 5 and verb.endswith(("ar", "er")) and verb not in _NOT_ACTS_NOW:
+        # "Vem leder Trefas?", "Vem ansvarar för …?": a standing act, told of all the same
+        # (not by a title that only names people).
+        return _verb_event(verb, False)
+    return None
 
 
 # "Vilken stad har infört Sluta skjut?", "Vilka stadsdelar införde …?": a thing asked for by

@@ -1703,3 +1703,12 @@ def test_a_follow_ups_it_is_the_name_just_asked_about(seed_assistant: Assistant,
     answer = seed_assistant.ask(follow_up, history=[seed_assistant.ask(first)])
     assert_exact(answer)
     assert answer.short_answer == "socialtjänst, skola, polis och fritid" and answer.citations[0].doc_id == DISTRICT
+
+
+def test_who_does_a_standing_act_is_read_where_the_act_is_told(seed_assistant: Assistant) -> None:
+    # No paper tells who leads Trefas; the interpellation's title names people, not a leader.
+    _assert_declined(seed_assistant, "Vem leder Trefas?")
+    # "… Liberalerna som ansvarar för det sociala området": told.
+    answer = seed_assistant.ask("Vem ansvarar för det sociala området?")
+    assert_exact(answer)
+    assert "Liberalerna" in answer.text and answer.citations[0].doc_id == BUDGET
