@@ -446,7 +446,15 @@ class ExtractiveAnswerer:
             draft.items.append(_item(value, n, best.speaker))
             self._add_conflict(question, usable, best, draft)
         else:
-            draft.items.append(_item(" ".join(best.text.split()), n, best.speaker))
+            name = _name_given(question, best)
+            if name is not None:
+                # "Vad heter programmet som fältassistenterna utbildats i?": the name the
+                # sentence puts after that noun ("… föräldrastödsprogrammet På rätt väg").
+                draft.shape = "factoid"
+                draft.short.append((name, n))
+                draft.items.append(_item(name, n, best.speaker))
+            else:
+                draft.items.append(_item(" ".join(best.text.split()), n, best.speaker))
         return draft
 
     def _unknown_topic(self, question: Question) -> bool:
@@ -818,6 +826,31 @@ def _coordinated(text: str, answers: list[Candidate]) -> list[list[Candidate]]:
         else:
             runs.append([candidate])
     return runs
+
+
+# "Vad heter (den nya) metoden (som …)?", "What is the name of the programme …?": the noun
+# whose name is asked for.
+_NAME_ASKED = re.compile(r"^\s*(?:och\s+)?(?i:vad\s+heter|what\s+is\s+the\s+name\s+of)\s+((?:[\wåäöé-]+\s+){0,3}?[\wåäöé-]+)"
+                         r"(?:\s+(?:som|i|på|för|med|that|which|in|of|for)\b|\s*[?.!]*\s*$)")
+
+
+def _name_given(question: Question, evidence: SentenceEvidence) -> str | None:
+    """The name a sentence gives right after the noun a "Vad heter <noun> …?" asks the name
+    of ("föräldrastödsprogrammet På rätt väg", "miljöräddningsövning, Balex Delta"), else None."""
+    asked = _NAME_ASKED.match(question.text)
+    if asked is None or question.language != "sv":
+        return None
+    stems = tokenize(asked.group(1).split()[-1])
+    if not stems or len(stems[0]) < 4:
+        return None
+    named = re.search(r"(?i:" + re.escape(stems[0]) + r")\w*,?\s+" + _GIVEN_NAME, evidence.text)
+    return named.group(1) if named else None
+
+
+# A name as a text gives it after its noun: a capital, at most three more words, up to a
+# stop, a comma or a relative "som" ("På rätt väg,", "Balex Delta.", "”Sluta skjut!” som").
+_GIVEN_NAME = (r"[”“\"*]?([A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[\wåäöéü-]+){0,3}?)[!]?[”“\"*]?"
+               r"(?=\s*[,.;:!?]|\s+(?:som|och|i|på|för|med|till|är|har)\b|\s*$)")
 
 
 def _named_in_part(question: Question, evidence: SentenceEvidence) -> bool:

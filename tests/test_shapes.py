@@ -1712,3 +1712,8 @@ def test_who_does_a_standing_act_is_read_where_the_act_is_told(seed_assistant: A
     answer = seed_assistant.ask("Vem ansvarar för det sociala området?")
     assert_exact(answer)
     assert "Liberalerna" in answer.text and answer.citations[0].doc_id == BUDGET
+
+
+def test_the_name_of_a_thing_is_the_name_the_sentence_gives_after_its_noun(seed_assistant: Assistant) -> None:
+    # "… arbeta med den från Malmö framgångsrika metoden ”Sluta skjut!” som …"
+    _assert_short_answer(seed_assistant.ask("Vad heter metoden som Vänsterpartiet vill införa?"), "Sluta skjut", PM)
