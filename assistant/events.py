@@ -79,7 +79,26 @@ class AskedEvent:
         near = evidence.near_words | set(tokenize(evidence.text))
         if self.noun:
             return any(s in w for s in self.stems for w in near)
-        return any(stem_matches(s, near) for s in self.stems) or any(r in w for r in self.roots for w in near)
+        return any(_as_verb(s, w) for s in self.stems + self.roots for w in near)
+
+
+# What may follow a verb's stem in a word that tells of the act: an ending of the verb, or of a
+# noun made of it ("invigningen", "beslutet"), not another word ("grund" in "grundskolor").
+_AFTER_VERB = re.compile(r"(?:a|ar|ade|ades|at|ats|as|ad|ande|andet|er|e|es|de|des|te|tes|t|ts|s|it|its|d|da|dd|"
+                         r"ning\w*|ing\w*|else\w*|are\w*|ande\w*|et|en|n)?")
+
+
+def _as_verb(stem: str, word: str) -> bool:
+    """Whether ``word`` (a token) holds ``stem`` as a form of its verb: the stem, then only an
+    ending; anything may come before it ("återinvigningen" holds "invig")."""
+    if stem == word or (len(stem) >= 5 and stem_matches(stem, {word}) and stem not in word):
+        return True  # (the stemmer's own forms: "genomfört" / "genomförd")
+    at = word.find(stem)
+    while at >= 0:
+        if _AFTER_VERB.fullmatch(word, at + len(stem)):
+            return True
+        at = word.find(stem, at + 1)
+    return False
 
 
 def _event(stems: list[str], swedish: list[str], past: bool, noun: bool = False) -> AskedEvent | None:

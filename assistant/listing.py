@@ -235,6 +235,10 @@ def _topic_free(question: Question, speakers: frozenset[str] = frozenset()) -> b
     their names) and the kind of answer ("Vad vill Moderaterna?", "Vilka åtgärder föreslår
     V?", "What does Andréa Hedin propose?")."""
     names = party_words(question) | speakers
+    # ... nor a name or abbreviation of its own ("Vad vill M göra med SIG?": "SIG" is no word).
+    if any(not find_parties(k) and not (tokenize(k) and set(tokenize(k)) <= names | ANSWER_TYPE_TERMS | LIST_WORDS)
+           for k in question.key_terms):
+        return False
     return not [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in LIST_WORDS and t not in names]
 
 

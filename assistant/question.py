@@ -181,10 +181,10 @@ _DEFINITE_REFERENCE = re.compile(
 _QUESTION_WORD = re.compile(r"\b(?:vad|vilken|vilket|vilka|vem|vems|hur|när|varför|var någonstans|what|which|who|whom|"
                             r"whose|how|when|where|why)\b|^\s*var\b", re.IGNORECASE)
 # A question word with at most one more word ("Hur mycket pengar?", "Hur många?", "When?").
-_BARE_QUESTION = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:hur\s+(?:mycket|många|länge|stor|stora|ofta)|när|var|vem|vilka|"
+_BARE_QUESTION = re.compile(r"^\s*(?:(?:och|men|and|but|sedan|since)\s+)?(?:hur\s+(?:mycket|många|länge|stor|stora|ofta)|när|var|vem|vilka|"
                             r"vad|varför|how\s+(?:much|many|long|often)|when|where|who|what|why)(?:\s+[\wåäöé-]+)?\s*[?.!]*\s*$",
                             re.IGNORECASE)
-_TRAILING_IT = re.compile(r"\b(?:det|den|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
+_TRAILING_IT = re.compile(r"\b(?:det|den|dem|that|this|them)\s*[?.!]*\s*$", re.IGNORECASE)
 # A pronoun as an object, before a preposition ("Vem vill införa den i Stockholm?", "Who
 # wants to introduce it in Stockholm?"); an article or an expletive "det" ("Hur många var det
 # i Farsta?") is not one.
@@ -654,14 +654,15 @@ def _elliptic(question: Question, previous: Question) -> str | None:
     return f"{slot.group(1)} {rest}?" if slot is not None else None
 
 
-_TRAILING_PRONOUN = re.compile(r"\b(?:det|den|it|that|this)\s*[?.!]*\s*$", re.IGNORECASE)
+_TRAILING_PRONOUN = re.compile(r"\b(?:det|den|dem|it|that|this|them)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def _named_for_it(question: Question, previous: Question) -> str | None:
     """A follow-up ending in "det"/"den"/"it" after a question about one name ("Vilka ingår i
     det?" after "Vad är SSPF?"): the question with that name in its place, read as it asks."""
     names = [k for k in previous.key_terms if not k[0].isdigit() and not find_parties(k)]
-    if len(names) != 1 or question.key_terms or _CONTINUATION.search(question.text):
+    # (the follow-up may name a party: "Vad vill Moderaterna göra med dem?" after "Vad är SIG?")
+    if len(names) != 1 or any(not find_parties(k) for k in question.key_terms) or _CONTINUATION.search(question.text):
         return None
     match = _TRAILING_PRONOUN.search(question.text)
     if match is None or _PERSON_PRONOUN.search(question.text):

@@ -180,6 +180,10 @@ def key_in(term: str, text: str, doc_parties: list[str]) -> bool:
     party = canonical_party(term)
     if party and (party in doc_parties or any(m.party == party for m in find_parties(text))):
         return True
+    if len(term) >= 2 and term.isupper() and term.isalpha() and not tokenize(term):
+        # An abbreviation in capitals that spells a stop word is not that word ("SIG" is no
+        # "sig"); one that does not may be written in lower case ("hvb-hem").
+        return re.search(r"(?<![\w-])" + re.escape(term) + r"(?:s|:s|-\w+)?(?!\w)", normalize(text)) is not None
     lowered = normalize(text).lower()
     if term[0].isdigit():
         return re.search(r"(?<!\d)" + re.escape(term.lower()) + r"(?!\d)", lowered) is not None

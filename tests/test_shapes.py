@@ -1717,3 +1717,22 @@ def test_who_does_a_standing_act_is_read_where_the_act_is_told(seed_assistant: A
 def test_the_name_of_a_thing_is_the_name_the_sentence_gives_after_its_noun(seed_assistant: Assistant) -> None:
     # "… arbeta med den från Malmö framgångsrika metoden ”Sluta skjut!” som …"
     _assert_short_answer(seed_assistant.ask("Vad heter metoden som Vänsterpartiet vill införa?"), "Sluta skjut", PM)
+
+
+def test_a_verbs_stem_is_no_part_of_another_word(seed_assistant: Assistant) -> None:
+    # "grund" of "grundade" is not told by "grundskolor": no paper tells who founded them.
+    _assert_declined(seed_assistant, "Vem grundade Kvinnojourerna?")
+
+
+def test_an_abbreviation_spelling_a_stop_word_is_not_that_word(seed_assistant: Assistant) -> None:
+    # "SIG" is in the budget only; "sig" (oneself) is everywhere. The Moderates say nothing of SIG.
+    first = seed_assistant.ask("Vad är SIG?")
+    _assert_declined(seed_assistant, "Vad tycker Moderaterna om dem?", history=[first])
+    _assert_declined(seed_assistant, "Vad vill Moderaterna göra med SIG?")
+
+
+def test_since_when_follows_up(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vad är Trefas?")
+    answer = seed_assistant.ask("Sedan när?", history=[first])
+    assert_exact(answer)
+    assert "2020" in answer.text and "2024-09-10" not in answer.text
