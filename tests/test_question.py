@@ -203,3 +203,8 @@ def test_a_question_word_with_at_most_one_more_word_leans_on_the_one_before(ques
 
 def test_where_from_is_a_question_word() -> None:
     assert not any(t.startswith("varifrån") for t in analyze("Varifrån kommer pengarna?").terms)
+
+
+def test_a_short_word_matches_as_a_compounds_head() -> None:
+    assert stem_matches(tokenize("fonder")[0], set(tokenize("trygghetsfonden ska förlängas")))
+    assert not stem_matches(tokenize("fonder")[0], set(tokenize("fondbolaget")))  # a head, not a first part
