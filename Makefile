@@ -70,6 +70,10 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout17.jsonl
 	$(BIN)/assistant eval tests/eval/heldout18.jsonl
 	$(BIN)/assistant eval tests/eval/heldout19.jsonl
+	$(BIN)/assistant eval tests/eval/heldout20.jsonl
+	$(BIN)/assistant eval tests/eval/heldout21.jsonl
+	$(BIN)/assistant eval tests/eval/heldout22.jsonl
+	$(BIN)/assistant eval tests/eval/heldout23.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
