@@ -19,7 +19,8 @@ from assistant.events import (asked_event, asks_past_event, states_event, told_a
                               why_past_event)
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
-from assistant.question import Question, asked_speaker, asks_for_calendar, is_question_word, member_words
+from assistant.question import (Question, asked_speaker, asks_for_calendar, is_question_word, member_words,
+                                possessor_of)
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, is_heading, key_in,
                                stem_matches, topic_cover)
@@ -175,13 +176,13 @@ class ExtractiveAnswerer:
                 return Draft(answerable=False)
             ranked[:] = usable  # nor does a quote run on into what others say
         if question.shape == "list":
-            from assistant.listing import _topic_free, answer_list, asks_proposals, list_supported
+            from assistant.listing import topic_free, answer_list, asks_proposals, list_supported
             from assistant.summary import party_proposals, summarise, summarised_document
 
             document = summarised_document(self, question, usable)
             if document is not None:  # "Sammanfatta Hägersten-Älvsjös svar på skrivelsen"
                 return summarise(self, document, usable, question.parties, proposals=asks_proposals(question))
-            if question.about_parties and not question.parties and asks_proposals(question) and _topic_free(question):
+            if question.about_parties and not question.parties and asks_proposals(question) and topic_free(question):
                 # "Sammanfatta vad partierna föreslår": each party's proposals.
                 draft = party_proposals(self, usable)
                 if draft is not None:
@@ -280,7 +281,7 @@ class ExtractiveAnswerer:
             usable = _first_where(usable, reach, did.mentioned_in)
             if not usable:
                 return Draft(answerable=False)
-        possessor = _possessor(question)
+        possessor = possessor_of(question)
         if possessor is not None:
             # "Vem är Lee Orbersons chef?": a person by their relation to another, which a
             # sentence naming that other states ("Linda Palo, avdelningschef" does not).
@@ -864,20 +865,6 @@ def _named_in_part(question: Question, evidence: SentenceEvidence) -> bool:
                                                  for w in words):
             return True
     return False
-
-
-def _possessor(question: Question) -> str | None:
-    """The person a "Vem är <name>s <noun>?" / "Who is <name>'s <noun>?" asks about someone
-    else by (their name, without the genitive), else None."""
-    if question.expects != "person":
-        return None
-    asked = _RELATION_ASKED.search(question.search or question.text)
-    return asked.group(1) if asked else None
-
-
-_RELATION_ASKED = re.compile(
-    r"\b(?i:vem|vilka|who)\s+(?i:är|var|is|was|are)\s+"
-    r"([A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)*?)(?:s|'s|')\s+[a-zåäö]")
 
 
 def _with_label_owner(best: SentenceEvidence, near: list[SentenceEvidence]) -> SentenceEvidence:

@@ -230,7 +230,7 @@ def _sections_asked(question: Question, pool: list[SentenceEvidence]) -> list[Se
             and set(question.parties) <= set(e.speaker.parties)]
 
 
-def _topic_free(question: Question, speakers: frozenset[str] = frozenset()) -> bool:
+def topic_free(question: Question, speakers: frozenset[str] = frozenset()) -> bool:
     """Whether the question names nothing but a party (or one of ``speakers``, word stems of
     their names) and the kind of answer ("Vad vill Moderaterna?", "Vilka åtgärder föreslår
     V?", "What does Andréa Hedin propose?")."""
@@ -304,7 +304,7 @@ def list_supported(answerer: ExtractiveAnswerer, question: Question, usable: lis
             question, named, answerer.index.sparse.idf, answerer.settings.gate.min_lexical)
     if not question.parties:
         return answerer.supported(question, usable[0], usable)
-    if _topic_free(question):
+    if topic_free(question):
         return True
     said = [e for e in usable if _speaker_matches(e, question.parties)] or usable
     return answerer.supported(question, said[0], said) or _one_topic_covered(answerer, question, said)
@@ -363,7 +363,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     # "Vad föreslår Andréa Hedin?", "Sammanfatta Lisa Palms ersättaryttrande": all that the
     # speaker says is on the topic; similarity to the bare question does not tell their points
     # apart (no floors below their best point), and every sentence of their own sections counts.
-    whole_say = bool(named) and _topic_free(question, SECTION_WORDS | frozenset(
+    whole_say = bool(named) and topic_free(question, SECTION_WORDS | frozenset(
         t for e in named if e.speaker is not None and e.speaker.name for t in tokenize(e.speaker.name)))
     if whole_say:
         pool = named + [e for e in _sections_of(named, settings.section_reach) if point(e) and not _overlaps(e, named)]
@@ -411,7 +411,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     pool = []
     for members in groups.values():
         best = members[0]
-        if best.dense < floor and not marked and not (question.parties and _topic_free(question)):
+        if best.dense < floor and not marked and not (question.parties and topic_free(question)):
             continue  # this speaker says nothing close to the question
         # (A point covering more of the question's words than the best one is kept however
         # less similar: "Några uttalade prioriterade utmaningar … är *Riktat arbete …*".)

@@ -154,6 +154,20 @@ _WHO_IS = re.compile(
     # "Vad har Clara Lindblom för roll?", "Vad hade hon för uppdrag?"
     r"|\b(?i:vad)\s+(?i:har|hade)\s+[^?]*?\s(?i:för)\s+(?i:roll|titel|befattning|funktion|tjänst|uppdrag|jobb)\b"
 )
+def possessor_of(question: Question) -> str | None:
+    """The person a "Vem är <name>s <noun>?" / "Who is <name>'s <noun>?" asks about someone
+    else by (their name, without the genitive), else None."""
+    if question.expects != "person":
+        return None
+    asked = _RELATION_ASKED.search(question.search or question.text)
+    return asked.group(1) if asked else None
+
+
+_RELATION_ASKED = re.compile(
+    r"\b(?i:vem|vilka|who)\s+(?i:är|var|is|was|are)\s+"
+    r"([A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)*?)(?:s|'s|')\s+[a-zåäö]")
+
+
 # A question that leans on the one before: it opens like a continuation, or refers back
 # with a pronoun while naming nothing of its own.
 # The openers of a continuation, longest first ("and what about" before "and").
@@ -184,7 +198,7 @@ _QUESTION_WORD = re.compile(r"\b(?:vad|vilken|vilket|vilka|vem|vems|hur|när|var
 _BARE_QUESTION = re.compile(r"^\s*(?:(?:och|men|and|but|sedan|since)\s+)?(?:hur\s+(?:mycket|många|länge|stor|stora|ofta)|när|var|vem|vilka|"
                             r"vad|varför|how\s+(?:much|many|long|often)|when|where|who|what|why)(?:\s+[\wåäöé-]+)?\s*[?.!]*\s*$",
                             re.IGNORECASE)
-_TRAILING_IT = re.compile(r"\b(?:det|den|dem|that|this|them)\s*[?.!]*\s*$", re.IGNORECASE)
+_TRAILING_IT = re.compile(r"\b(?:det|den|dem|it|that|this|them)\s*[?.!]*\s*$", re.IGNORECASE)
 # A pronoun as an object, before a preposition ("Vem vill införa den i Stockholm?", "Who
 # wants to introduce it in Stockholm?"); an article or an expletive "det" ("Hur många var det
 # i Farsta?") is not one.
@@ -654,9 +668,6 @@ def _elliptic(question: Question, previous: Question) -> str | None:
     return f"{slot.group(1)} {rest}?" if slot is not None else None
 
 
-_TRAILING_PRONOUN = re.compile(r"\b(?:det|den|dem|it|that|this|them)\s*[?.!]*\s*$", re.IGNORECASE)
-
-
 def _named_for_it(question: Question, previous: Question) -> str | None:
     """A follow-up ending in "det"/"den"/"it" after a question about one name ("Vilka ingår i
     det?" after "Vad är SSPF?"): the question with that name in its place, read as it asks."""
@@ -664,7 +675,7 @@ def _named_for_it(question: Question, previous: Question) -> str | None:
     # (the follow-up may name a party: "Vad vill Moderaterna göra med dem?" after "Vad är SIG?")
     if len(names) != 1 or any(not find_parties(k) for k in question.key_terms) or _CONTINUATION.search(question.text):
         return None
-    match = _TRAILING_PRONOUN.search(question.text)
+    match = _TRAILING_IT.search(question.text)
     if match is None or _PERSON_PRONOUN.search(question.text):
         return None
     return f"{question.text[:match.start()]}{names[0]}?"
