@@ -1091,6 +1091,13 @@ def _assert_short_answer(answer, value: str, doc_id: str) -> None:
     assert answer.short_answer == value and answer.citations[0].doc_id == doc_id
 
 
+def _assert_says(assistant: Assistant, question: str, words: str, doc_id: str, history: list | None = None) -> None:
+    """The answer to ``question`` holds ``words`` and first cites ``doc_id`` with an exact span."""
+    answer = assistant.ask(question, history=history)
+    assert_exact(answer)
+    assert words in answer.text and answer.citations[0].doc_id == doc_id
+
+
 def test_a_list_announced_by_a_sentence_gives_no_questions_as_points(seed_assistant: Assistant) -> None:
     # "Jag vill därför ställa följande frågor …:" announces the interpellation's questions;
     # they are no reforms, whatever list the question asks for.
@@ -1601,9 +1608,7 @@ def test_a_place_asked_for_by_its_kind_after_a_preposition(seed_assistant: Assis
 
 
 def test_the_name_of_a_thing_is_no_person(seed_assistant: Assistant) -> None:
-    answer = seed_assistant.ask("Vad heter programmet som fältassistenterna lär sig hålla?")
-    assert_exact(answer)
-    assert "På rätt väg" in answer.text and answer.citations[0].doc_id == DISTRICT
+    _assert_says(seed_assistant, "Vad heter programmet som fältassistenterna lär sig hålla?", "På rätt väg", DISTRICT)
 
 
 def test_a_place_is_read_where_the_act_is_told_of_what_the_question_names(seed_assistant: Assistant) -> None:
@@ -1709,9 +1714,7 @@ def test_who_does_a_standing_act_is_read_where_the_act_is_told(seed_assistant: A
     # No paper tells who leads Trefas; the interpellation's title names people, not a leader.
     _assert_declined(seed_assistant, "Vem leder Trefas?")
     # "… Liberalerna som ansvarar för det sociala området": told.
-    answer = seed_assistant.ask("Vem ansvarar för det sociala området?")
-    assert_exact(answer)
-    assert "Liberalerna" in answer.text and answer.citations[0].doc_id == BUDGET
+    _assert_says(seed_assistant, "Vem ansvarar för det sociala området?", "Liberalerna", BUDGET)
 
 
 def test_the_name_of_a_thing_is_the_name_the_sentence_gives_after_its_noun(seed_assistant: Assistant) -> None:
