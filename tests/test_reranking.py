@@ -63,8 +63,9 @@ def test_covered_takes_the_answerers_looser_match() -> None:
 def test_stem_matching_agrees_with_the_plain_definition() -> None:
     """The fast word match (set and string operations) decides exactly as "the same stem, the
     definite -an, a question word's definite neuter -t/-et or a supine -t for a past -d
-    dropped, the term inside a token, or a token of 5+ letters inside the term that is its
-    end (a compound's head) or at least half of it" does."""
+    dropped, the "e" of -el/-en/-er dropped, the term inside a token, a four-letter term that
+    ends a token of 7+ letters (a compound's head), or a token of 5+ letters inside the term
+    that is its end (a compound's head) or at least half of it" does."""
     from assistant.scoring import stem_matches
 
     def plain(term: str, tokens: set[str]) -> bool:
@@ -72,14 +73,19 @@ def test_stem_matching_agrees_with_the_plain_definition() -> None:
                 or (len(term) >= 5 and term.endswith("t") and term[:-1] in tokens)
                 or (len(term) >= 6 and term.endswith("et") and term[:-2] in tokens)
                 or (len(term) >= 6 and term[-1] in "td" and term[:-1] + {"t": "d", "d": "t"}[term[-1]] in tokens)
+                or (len(term) >= 4 and term[-1] in "lnr" and term[-2] not in "aeiouyåäö"
+                    and term[:-1] + "e" + term[-1] in tokens)
+                or (len(term) >= 6 and term[-2:] in ("el", "en", "er") and term[:-2] + term[-1] in tokens)
+                or (len(term) == 4 and any(len(t) >= 7 and t.endswith(term) for t in tokens))
                 or (len(term) >= 5 and any(term in t or (len(t) >= 5 and t in term and (
                     term.endswith(t) or 2 * len(t) >= len(term))) for t in tokens)))
 
     tokens = {"trygghetskontor", "stureplan", "skol", "polis", "ordningsvakt", "rekryter", "foto", "kort",
-              "genomförd", "våldet"}
+              "genomförd", "våldet", "extramedel"}
     for term in ["trygghetskontor", "kontor", "trygghet", "skolan", "skol", "polisen", "polisstation",
                  "vakt", "ordningsvakter", "rekrytering", "gäng", "stureplanen", "fotot", "kortet",
-                 "genomfört", "våld", "polisstationer", "skolpolis", "rekryteringsförsök"]:
+                 "genomfört", "våld", "polisstationer", "skolpolis", "rekryteringsförsök", "medl", "medel",
+                 "stur"]:
         assert stem_matches(term, tokens) == plain(term, tokens), term
     tokens.add("gängen")  # a set that grew is read as it is now
     assert stem_matches("gängen", tokens) and stem_matches("gängens", tokens)
