@@ -643,8 +643,10 @@ class ExtractiveAnswerer:
         question names by nothing but its kind, title or heading words (the approval rows, the
         upper-case signature; ``index.metadata.signatories``), not its case officer. None when
         no such paper among the top sentences' has signatories: then as who wrote it."""
+        # (An English word with no Swedish form, "from", is in no Swedish heading.)
+        unglossed = _unglossed(question) - _name_stems(question)
         own = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and not is_question_word(t)
-               and not _SIGNING_STEMS & set(t.split(ALTERNATIVE))]
+               and not _SIGNING_STEMS & set(t.split(ALTERNATIVE)) and t not in unglossed]
         seen: set[str] = set()
         for e in usable[:self.settings.facts.topic_sentences]:
             document = e.document

@@ -1739,3 +1739,9 @@ def test_since_when_follows_up(seed_assistant: Assistant) -> None:
     answer = seed_assistant.ask("Sedan när?", history=[first])
     assert_exact(answer)
     assert "2020" in answer.text and "2024-09-10" not in answer.text
+
+
+def test_an_english_word_with_no_swedish_form_does_not_hide_the_paper_signed(seed_assistant: Assistant) -> None:
+    # "from" is in no Swedish heading; the reply's approval rows name its signatories.
+    _assert_says(seed_assistant, "Who signed the answer from the administration in Hägersten-Älvsjö?",
+                 "Lee Orberson and Linda Palo", DISTRICT)
