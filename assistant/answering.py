@@ -308,7 +308,9 @@ class ExtractiveAnswerer:
                                             for token in set(e.words) | set(tokenize(e.text)))
                 with_names = [e for e in with_names if has_role(e)]
                 if with_names:
-                    best = with_names[0]
+                    # ... and of the unit the question names: "the head of the district
+                    # administration" is the "stadsdelsdirektör", not an "avdelningschef".
+                    best = max(with_names, key=lambda e: _role_of_unit(question, stems, e))
                 elif not has_role(best) or _NAME_OF_ROLE.search(question.text):
                     # The answer may be a group ("En hovmästare är arbetsledare …"), unless
                     # a name is asked for.
@@ -1100,6 +1102,20 @@ def _asked_role(question: Question) -> list[str] | None:
     glossed = swedish_for(role.group(1) or role.group(2))
     stems = [t for w in (glossed[-1][1] if glossed else ()) for t in tokenize(w)]
     return stems or None  # a role the glossary does not know is not checked
+
+def _role_of_unit(question: Question, stems: list[str], evidence: SentenceEvidence) -> bool:
+    """Whether the compound that holds the asked role in the sentence itself (not the label
+    block around it, which may hold another's role) begins with a word the question also
+    uses ("stadsdel" of "stadsdelsdirektör" for "the district administration", glossed
+    "stadsdelsförvaltning")."""
+    asked = [a for t in question.terms for a in t.split(ALTERNATIVE) if len(a) >= 4]
+    for token in tokenize(evidence.text):
+        for stem in stems:
+            at = token.find(stem)
+            if at >= 4 and any(token[:at].rstrip("s")[:4] == a[:4] and a[:at].rstrip("s") in a for a in asked):
+                return True
+    return False
+
 
 def _said_by(best: SentenceEvidence, label: str, parties: tuple[str, ...]) -> Draft:
     """An answer naming who says ``best`` (``label``), cited with the sentence and the words

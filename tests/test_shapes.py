@@ -1745,3 +1745,10 @@ def test_an_english_word_with_no_swedish_form_does_not_hide_the_paper_signed(see
     # "from" is in no Swedish heading; the reply's approval rows name its signatories.
     _assert_says(seed_assistant, "Who signed the answer from the administration in Hägersten-Älvsjö?",
                  "Lee Orberson and Linda Palo", DISTRICT)
+
+
+def test_the_head_of_a_unit_is_the_role_named_after_that_unit(seed_assistant: Assistant) -> None:
+    # Both signature rows hold a head ("avdelningschef", "stadsdelsdirektör"); the district
+    # administration's is the one whose role names the district.
+    _assert_short_answer(seed_assistant.ask("Who heads the district administration in Hägersten-Älvsjö?"),
+                         "Lee Orberson", DISTRICT)
