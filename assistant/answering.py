@@ -176,7 +176,7 @@ class ExtractiveAnswerer:
                 return Draft(answerable=False)
             ranked[:] = usable  # nor does a quote run on into what others say
         if question.shape == "list":
-            from assistant.listing import topic_free, answer_list, asks_proposals, list_supported
+            from assistant.listing import answer_list, asks_proposals, list_supported, topic_free
             from assistant.summary import party_proposals, summarise, summarised_document
 
             document = summarised_document(self, question, usable)
@@ -292,7 +292,7 @@ class ExtractiveAnswerer:
         if question.expects == "person" and not best.answers:
             # "Vems telefonnummer är …?": a label line naming no one ("Telefon: 08-…") belongs
             # to the name on the line above it in the same block; the quote holds both lines.
-            best = _with_label_owner(best, usable[:self.settings.facts.event_sentences])
+            best = _with_label_owner(best, usable[:reach])
             usable = [best] + usable[1:]
         if question.expects == "person":
             with_names = [e for e in usable[:5] if e.answers]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from index.metadata import MONTHS
+from index.metadata import MONTHS, SIGNATURE_JOIN, title_case
 from index.parties import find_parties
 
 _NUMBER_WORDS = (
@@ -130,10 +130,8 @@ _SENTENCE_ADVERBS = frozenset("""
     """.split())
 
 
-# A run of upper-case words (a signature: "ANNA KÖNIG JERLMYR OCH JAN JÖNSSON"), and what
-# joins names in one.
+# A run of upper-case words (a signature: "ANNA KÖNIG JERLMYR OCH JAN JÖNSSON").
 _CAPITALS = re.compile(r"\b[A-ZÅÄÖÉÜ][A-ZÅÄÖÉÜ-]+(?:[ \u00a0]+[A-ZÅÄÖÉÜ][A-ZÅÄÖÉÜ-]+)+\b")
-_CAPITALS_JOINED = re.compile(r"[ \u00a0]+(?:OCH|SAMT|AND)[ \u00a0]+|,[ \u00a0]*")
 
 
 def _capitalised_names(text: str, start: int, end: int) -> list[Candidate]:
@@ -142,12 +140,12 @@ def _capitalised_names(text: str, start: int, end: int) -> list[Candidate]:
     out = []
     for run in _CAPITALS.finditer(text, start, end):
         position = run.start()
-        for part in _CAPITALS_JOINED.split(run.group(0)):
+        for part in SIGNATURE_JOIN.split(run.group(0)):
             at = text.index(part, position)
             position = at + len(part)
             if not 2 <= len(part.split()) <= 3:
                 continue
-            written = r"[ \u00a0]+".join(re.escape(word.capitalize()) for word in part.split())
+            written = r"[ \u00a0]+".join(re.escape(word) for word in title_case(part).split())
             if re.search(r"(?<!\w)" + written + r"(?!\w)", text):
                 out.append(Candidate("person", part, at, at + len(part)))
     return out

@@ -207,10 +207,10 @@ class Assistant:
         Moderates?") is read with the conversation's earlier questions (``is_follow_up``),
         a complete question on its own, however short."""
         analysed = analyze(question)
+        quotes = [citation.quote for citation in getattr(history[-1], "citations", None) or []] if history else []
         if history:
             # "Vilket pris har metoden fått?" after an answer quoting "metoden Sluta skjut":
             # the question about Sluta skjut, complete on its own.
-            quotes = [citation.quote for citation in getattr(history[-1], "citations", None) or []]
             named = with_named_referent(question, quotes)
             if named is not None:
                 return analyze(named)
@@ -229,7 +229,6 @@ class Assistant:
                                             getattr(previous, "short_answer", None))
             if answered is not None:
                 return replace(analyze(answered), text=question, search=answered)
-        quotes = [citation.quote for citation in getattr(history[-1], "citations", None) or []] if history else []
         if not history or not (is_follow_up(analysed) or refers_to_quoted_noun(question, quotes)):
             return analysed
         previous_questions = [q for q in _questions(history) if q]

@@ -161,7 +161,7 @@ _PROPOSING = re.compile(r"\b(?:vill|ville|vilja|ska|skall|bör|borde|måste|beh�
                         r"kräver|krävs|yrkar)\b", re.IGNORECASE)
 _PROPOSAL_HEADING = frozenset(tokenize("förslag förslagen"))
 # ... nor is a heading of criticism of another's proposal ("Vår kritik mot det borgerliga förslaget").
-_NOT_PROPOSAL_HEADING = frozenset(tokenize("kritik mot synpunkter invändningar"))
+_NOT_PROPOSAL_HEADING = frozenset(tokenize("kritik synpunkter invändningar"))  # (not "mot": "Förslag mot gängen")
 
 
 def asks_proposals(question: Question) -> bool:

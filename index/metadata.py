@@ -190,8 +190,13 @@ def extract_date(text: str) -> MetaField | None:
     return None
 
 
-def _title_case(name: str) -> str:
+def title_case(name: str) -> str:
+    """A name written in capitals as the text writes names ("ANNA KÖNIG JERLMYR": "Anna König Jerlmyr")."""
     return " ".join(part.capitalize() for part in name.lower().split())
+
+
+# What joins the names of an upper-case signature ("ANNA KÖNIG JERLMYR OCH JAN JÖNSSON").
+SIGNATURE_JOIN = re.compile(r"[ \u00a0]+(?:OCH|SAMT|AND)[ \u00a0]+|,[ \u00a0]*")
 
 
 def extract_authors(text: str) -> MetaField | None:
@@ -240,7 +245,7 @@ def _upper_case_signature(text: str) -> MetaField | None:
     match = _SIGNATURE.search(text)
     if match is None:
         return None
-    names = [_title_case(n) for n in re.split(r"\s+OCH\s+|,\s*", match.group(1)) if n.strip()]
+    names = [title_case(n) for n in SIGNATURE_JOIN.split(match.group(1)) if n.strip()]
     return MetaField(names, Evidence.span(text, match.start(1), match.end(1)))
 
 

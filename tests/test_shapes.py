@@ -1752,3 +1752,14 @@ def test_the_head_of_a_unit_is_the_role_named_after_that_unit(seed_assistant: As
     # administration's is the one whose role names the district.
     _assert_short_answer(seed_assistant.ask("Who heads the district administration in Hägersten-Älvsjö?"),
                          "Lee Orberson", DISTRICT)
+
+
+def test_a_heading_of_proposals_against_something_still_proposes() -> None:
+    from assistant.listing import proposes_span
+
+    text = ("Intro.\n\nVåra förslag mot gängkriminaliteten\n\n- Fler fältassistenter i ytterstaden.\n\n"
+            "Vår kritik mot det borgerliga förslaget\n\n- Nedskärningar i skolan under två år.\n")
+    first = text.index("Fler fältassistenter")
+    second = text.index("Nedskärningar")
+    assert proposes_span(text, first, text.index("\n", first))
+    assert not proposes_span(text, second, text.index("\n", second))
