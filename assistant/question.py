@@ -79,7 +79,7 @@ EXPECTS = (
                           r"representatives?|signatories|people|persons)\b"
                           r"|(?:^|[,;:(]\s*|\b(?:and|or|but|to|by|for|with|from)\s+)who(?:m|se)?\b"
                           r"|\bwhich person\b|\bwhose\b", re.IGNORECASE)),
-    ("place", re.compile(r"^var\b|"
+    ("place", re.compile(r"^(?:(?:och|men)\s+)?var\b|"
                         # "I vilket polishus …?", "På vilken skola …?": a noun of a place, also as the
                         # head of a compound (not "I vilket kapitel", "På vilket material")
                         r"^(?:och\s+)?(?:i|på|vid)\s+(?:vilket|vilken|vilka)\s+[a-zåäö]*(?:hus|skola|skolor|stadsdel|stadsdelar|"
@@ -183,7 +183,11 @@ _PRONOUN_SUBJECT = re.compile(
     r"^\s*[\wåäö]+\s+[\wåäö]+\s+(?:den|det|de|dom)\b"
     # ... also after a question word's noun, before a participle or the end ("Vilket datum är
     # det daterat?", "Vilken dag är det?"; not "Hur många var det i Farsta?", "… är det som …").
-    r"|^\s*(?:vilket|vilken|vilka|hur)\s+[\wåäö]+\s+[\wåäö]+\s+(?:den|det|de|dom)\s*(?:[\wåäö]+(?:at|ad|ats|ts)\b|[?.!]*\s*$)",
+    r"|^\s*(?:vilket|vilken|vilka|hur)\s+[\wåäö]+\s+[\wåäö]+\s+(?:den|det|de|dom)\s*(?:[\wåäö]+(?:at|ad|ats|ts)\b|[?.!]*\s*$)"
+    # ... or after an auxiliary, with at most two words to the end ("Hur mycket pengar ska den
+    # få?", "När kommer den att öppna?"; not "… ska den nya skolan kosta?", an article).
+    r"|\b(?:ska|skall|skulle|kan|kunde|kommer|kom|får|fick|vill|ville|måste|bör|borde|har|hade)\s+(?:den|dom)"
+    r"(?:\s+[\wåäö]+){0,2}\s*[?.!]*\s*$",
     re.IGNORECASE)
 # A definite noun that names what was just spoken of, not something of its own ("Vem i partiet
 # ligger bakom förslaget?" after a question about a party's proposal): "the party" anywhere, a
@@ -685,6 +689,18 @@ _QUESTION_VERB_NOUN = re.compile(r"((?i:vad|vem|när|var|hur\s+mycket|hur\s+mån
                                  r"\s+(?:(?i:den|det|de|en|ett)\s+)?[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+)?")
 
 
+# The noun a question asks for ("Vilka stadsdelar …", "Which parties …", "Hur många skjutningar …").
+_ASKED_NOUN = re.compile(r"\b(?:vilka|vilken|vilket|which|what|hur\s+många|how\s+many)\s+([\wåäö-]+)", re.IGNORECASE)
+
+
+def _asked_for(question: Question) -> set[str]:
+    """The stems of the noun the question asks for: what its answer is, not its topic."""
+    asked = _ASKED_NOUN.search(question.text)
+    if asked is None or is_question_word(asked.group(1).lower()):
+        return set()
+    return set(_terms(asked.group(1), question.language, ()))
+
+
 def with_context(question: Question, previous: Question) -> Question:
     """A follow-up read with the question it follows: searched with both, asking for what
     it asks itself (else what the previous one asked), about its own names and parties
@@ -697,10 +713,20 @@ def with_context(question: Question, previous: Question) -> Question:
     # A follow-up with a question word of its own ("Vilket telefonnummer har han?") asks for
     # what that word asks; an elliptical one ("Och Vänsterpartiet?", "What about the
     # Feminist Initiative?") for what the previous did.
-    asks_itself = bool(_QUESTION_WORD.search(question.text)) and not _CONTINUATION.search(question.text)
+    # "Och vilka myndigheter samarbetar där?" asks itself, past its "Och".
+    asks_itself = bool(_QUESTION_WORD.search(_CONTINUATION.sub("", question.text, count=1)))
     own_shape = question.shape if (asks_itself or question.expects != "other" or question.shape in ("list", "who")) else None
     # Another party replaces the previous question's ("Vad vill Fi?" … "Och Vänsterpartiet?").
     replaced = party_words(previous) if question.parties else set()
+    if asks_itself and [t for t in question.terms if t not in ANSWER_TYPE_TERMS]:
+        # "Vilka stadsdelar ingår i Trefas?" … "Och vilka myndigheter samarbetar där?": a
+        # follow-up with a question and words of its own asks that about the thing the previous
+        # question named (Trefas), not for districts nor about what is part of what. A party
+        # named there is who, not what ("Vad vill S göra med trygghetsfonden?" … "Hur stor är
+        # den?"): then only the noun asked for goes.
+        names = {t for k in previous.key_terms if not find_parties(k) for t in tokenize(k)}
+        kept = names | party_words(previous)
+        replaced |= ({t for t in previous.terms if t not in kept} if names else _asked_for(previous)) - set(question.terms)
     # "hon" after "Vem är Clara Lindblom?" is Clara Lindblom: the follow-up is searched as the
     # question it stands for ("Hur mycket pengar vill Clara Lindblom skjuta till?"), which is
     # closer to the answer than the two questions run together.

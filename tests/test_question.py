@@ -15,6 +15,7 @@ from index.text import tokenize
         pytest.param("Hur mycket kostar förslaget?", "sv", "amount", id="hur-mycket"),
         pytest.param("När startade Trefas?", "sv", "date", id="när"),
         pytest.param("Var ska trygghetsvandringar genomföras?", "sv", "place", id="var"),
+        pytest.param("Och var blir det trygghetsvandringar?", "sv", "place", id="och-var"),
         pytest.param("Vad är situationell brottsprevention?", "sv", "other", id="vad-är"),
         pytest.param("How many shootings were there in 2020?", "en", "number", id="how-many"),
         pytest.param("Which party wants a defector hotline?", "en", "party", id="which-party"),

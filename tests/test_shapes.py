@@ -93,6 +93,9 @@ def test_a_count_is_never_a_year_or_a_share(seed_assistant: Assistant) -> None:
     pytest.param("What about the Moderates?", True, id="what-about"),
     pytest.param("Vad tycker hon om förslaget?", True, id="pronoun-hon"),
     pytest.param("Var ska den ligga?", True, id="pronoun-subject-den"),
+    pytest.param("Hur mycket pengar ska den få?", True, id="pronoun-subject-after-a-noun-and-auxiliary"),
+    pytest.param("När kommer den att öppna?", True, id="pronoun-subject-before-an-infinitive"),
+    pytest.param("Hur mycket ska den nya skolan kosta?", False, id="article-den-before-a-noun"),
     pytest.param("Vad tycker Alexander Ojanne om det?", True, id="trailing-det-with-a-name"),
     pytest.param("Vem vill införa den i Göteborg?", True, id="object-pronoun-with-a-name"),
     pytest.param("Who wants to introduce it in Uppsala?", True, id="object-it-with-a-name"),
@@ -107,6 +110,17 @@ def test_a_count_is_never_a_year_or_a_share(seed_assistant: Assistant) -> None:
 ])
 def test_follow_ups_are_decided_by_the_question(question: str, follow_up: bool) -> None:
     assert is_follow_up(analyze(question)) is follow_up
+
+
+def test_a_follow_up_with_a_question_of_its_own_asks_it_about_what_was_named(seed_assistant: Assistant) -> None:
+    # Past its "Och", the follow-up asks for agencies: not for districts (the previous
+    # question's noun) nor about what is part of what, but about what it named.
+    first = seed_assistant.ask("Vilka stadsdelar omfattas av Trefas?")
+    follow_up = seed_assistant.ask("Och vilka myndigheter arbetar ihop där?", history=[first])
+    assert follow_up.answerable
+    quote = follow_up.citations[0].quote
+    assert "kriminalvården" in quote and "polisen" in quote and "Trefas" in quote
+    assert "Skärholmen" not in quote
 
 
 @pytest.mark.parametrize("question, shape", [
