@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.question import asks_made_of
 from assistant.scoring import SentenceEvidence
 
 if TYPE_CHECKING:
@@ -38,14 +39,15 @@ def asked_abbreviation(question: Question) -> str | None:
     return next((k for k in question.key_terms if re.fullmatch(r"[A-ZÅÄÖ]{2,8}\+?", k)), None)
 
 
-def expansion(text: str, abbreviation: str) -> tuple[int, int, str] | None:
+def expansion(text: str, abbreviation: str, whole_name: bool = True) -> tuple[int, int, str] | None:
     """Where ``text`` defines ``abbreviation``: the span of the definition (the words and the
-    abbreviation) and the expansion itself; None when it never does."""
+    abbreviation) and the expansion itself; None when it never does. Without ``whole_name``,
+    only the words that give its letters (its members: "socialtjänst, skola, polis och fritid")."""
     letters = [ch for ch in abbreviation.upper() if ch.isalpha()]
     for match in re.finditer(r"\(" + re.escape(abbreviation) + r"\)", text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         words = list(_WORD.finditer(text, max(line_start, match.start() - 200), match.start()))
-        first = _spelled_backwards(words, letters)
+        first = _spelled_backwards(words, letters, whole_name)
         if first is not None:
             return words[first].start(), match.end(), text[words[first].start():match.start()].rstrip(" ,")
     for match in re.finditer(r"(?<!\w)" + re.escape(abbreviation) + r"\s*\(([^()\n]{3,200})\)", text):
@@ -55,7 +57,7 @@ def expansion(text: str, abbreviation: str) -> tuple[int, int, str] | None:
     return None
 
 
-def _spelled_backwards(words: list[re.Match], letters: list[str]) -> int | None:
+def _spelled_backwards(words: list[re.Match], letters: list[str], whole_name: bool = False) -> int | None:
     """The index of the first word of the run at the end of ``words`` whose initials spell
     ``letters``; for three letters or more, one letter may stand inside a compound instead
     ("Sociala insatsgrupper (SIG)", "Brottsförebyggande rådet (BRÅ)"). Else None."""
@@ -75,6 +77,12 @@ def _spelled_backwards(words: list[re.Match], letters: list[str]) -> int | None:
             first, wanted = i, wanted - 1
         else:
             break
+    if whole_name and first is not None and wanted < 0 and first > 0 and words[first].group(0)[0].islower():
+        # A name starts with a capital: "Samverkan socialtjänst, skola, polis och fritid (SSPF)"
+        # is the name of which the last four words give the letters.
+        before = words[first - 1].group(0)
+        if before[0].isupper() and before[0] == letters[0]:
+            first -= 1
     return first if wanted < 0 or (wanted == 0 and skips) else None
 
 
@@ -92,7 +100,7 @@ def answer_expansion(question: Question, ranked: list[SentenceEvidence], whole_s
         if document.doc_id in seen:
             continue
         seen.add(document.doc_id)
-        found = expansion(document.text, abbreviation)
+        found = expansion(document.text, abbreviation, whole_name=not asks_made_of(question))
         if found is not None:
             start, end, value = found
             if whole_sentence:

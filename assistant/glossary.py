@@ -121,6 +121,7 @@ priority: prioritering, prioriterad
 criticism, criticise, criticize, criticises, criticizes: kritik, kritisera
 demand, require: kräva, krav
 want, wants, wish: vill, önskar
+its: dess
 support: stöd, stödja
 agree: överens, instämma
 claim: hävda, påstå
@@ -142,6 +143,8 @@ spend, allocate, invest, set aside, earmark: satsa, avsätta
 fund: fond
 investment: investering, satsning
 grant, grants, subsidy: bidrag, medel
+give, gives, gave, given, granted, award, awarded: ge, bevilja, tilldela
+receive, receives, received, got: få, erhålla, beviljas
 million: miljoner, mnkr
 billion: miljarder, mdkr
 kronor, sek, crowns: kronor, kr

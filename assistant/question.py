@@ -495,6 +495,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
     "tycker anser säger menar think thinks say says nämner nämns mention mentions "  # an opinion or a response asked for, not a topic
     "beskriver beskrev kallar kallade describe describes described "  # ... or how someone puts it
+    "fungera fungerar fungerade funkar "  # ... or how a thing works ("Hur ska avhopparlinjen fungera?")
     "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
     "kritiserar kritiserade kritik criticise criticises criticize criticizes criticism "  # ... criticism as well
     "brist brister bristerna invändningar farhågor svagheter missnöjda missnöjd "  # ... and faults found
@@ -530,6 +531,12 @@ _MEMBER = re.compile(
 # "Vem i partiet …?", "Who in the party …?": a person of the party the conversation is about.
 _IN_THE_PARTY = re.compile(r"\b(?:vem|vilka|vilken(?:\s+\w+)?)\s+i\s+partiet\b"
                            r"|\b(?:who|which(?:\s+\w+)?)\s+(?:in|of|from)\s+the\s+party\b", re.IGNORECASE)
+
+
+def asks_made_of(question: Question) -> bool:
+    """Whether the question asks who or what an abbreviation is made of ("Vilka ingår i SSPF?"),
+    not what it stands for: its members, not its whole name."""
+    return any(_MADE_OF_ABBREVIATION.search(t) for t in (question.text, question.search or ""))
 
 
 def member_words(text: str) -> frozenset[str]:
@@ -724,7 +731,10 @@ def with_context(question: Question, previous: Question) -> Question:
         # question named (Trefas), not for districts nor about what is part of what. A party
         # named there is who, not what ("Vad vill S göra med trygghetsfonden?" … "Hur stor är
         # den?"): then only the noun asked for goes.
-        names = {t for k in previous.key_terms if not find_parties(k) for t in tokenize(k)}
+        # A follow-up about whoever answered the previous question ("Vem skrev interpellationen
+        # om Trefas?" … "Vilket parti tillhör han?") keeps all it said of them.
+        about_answer = previous.expects in ("person", "author", "party") or _PERSON_PRONOUN.search(question.text)
+        names = set() if about_answer else {t for k in previous.key_terms if not find_parties(k) for t in tokenize(k)}
         kept = names | party_words(previous)
         replaced |= ({t for t in previous.terms if t not in kept} if names else _asked_for(previous)) - set(question.terms)
     # "hon" after "Vem är Clara Lindblom?" is Clara Lindblom: the follow-up is searched as the

@@ -435,7 +435,9 @@ def test_a_summary_of_a_named_document_gives_that_documents_points(seed_assistan
 
 
 @pytest.mark.parametrize("question, expansion, doc_id", [
-    pytest.param("Vad står förkortningen SSPF för?", "socialtjänst, skola, polis och fritid", DISTRICT, id="words-before"),
+    # The name begins with a capital: "Samverkan" before the four words that give the letters.
+    pytest.param("Vad står förkortningen SSPF för?", "Samverkan socialtjänst, skola, polis och fritid", DISTRICT,
+                 id="words-before"),
     pytest.param("What does SIG stand for?", "Sociala insatsgrupper", DISTRICT, id="compound-holds-a-letter"),
     pytest.param("Vad betyder förkortningen MVP?", "Mentorerna i våldsprevention", BUDGET, id="linking-word"),
 ])
@@ -459,6 +461,9 @@ def test_an_expansion_is_read_in_either_order() -> None:
     assert value == "Inspektionen för vård och omsorg" and text[start:end].startswith("IVO (")
     assert expansion(text, "SSPF") is None
     assert expansion("Det är Region Värmland (RV).", "RV")[2] == "Region Värmland"
+    # A name's first word may add nothing to its letters; a lower-case word before it is no part of it.
+    assert expansion("Det gäller Samverkan skola och polis (SP) i år.", "SP")[2] == "Samverkan skola och polis"
+    assert expansion("Det gäller samverkan skola och polis (SP) i år.", "SP")[2] == "skola och polis"
 
 
 def test_a_signing_date_is_the_documents_own_date(seed_assistant: Assistant) -> None:
@@ -1777,3 +1782,12 @@ def test_a_heading_of_proposals_against_something_still_proposes() -> None:
     second = text.index("Nedskärningar")
     assert proposes_span(text, first, text.index("\n", first))
     assert not proposes_span(text, second, text.index("\n", second))
+
+
+def test_how_a_thing_works_asks_about_the_thing(seed_assistant: Assistant) -> None:
+    # "fungera" says what kind of answer is wanted (a description), as "beskriver" does: the
+    # sentence that tells of the hotline answers, though it never says "fungerar".
+    answer = seed_assistant.ask("Hur fungerar avhopparlinjen?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == BUDGET and "ringa anonymt" in answer.citations[0].quote
+    _assert_declined(seed_assistant, "Hur fungerar kameraövervakningen i Solberga?")
