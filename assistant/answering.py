@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from assistant.candidates import BODY_NAME, Candidate
+from assistant.candidates import BODY_NAME, Candidate, candidates
 from assistant.events import (asked_event, asks_past_event, states_event, told_as_done, which_did, who_did,
                               why_past_event)
 from assistant.gate import supported
@@ -258,6 +258,11 @@ class ExtractiveAnswerer:
             draft = self._from_speaker_or_metadata(question, usable)
             if draft is not None:
                 return draft
+            if question.expects == "author" and not candidates("person", usable[0].document.text,
+                                                               usable[0].start, usable[0].end):
+                # "Vem skrev artikeln …?" of an article with no byline: neither the paper's
+                # metadata nor its best sentence names anyone.
+                return Draft(answerable=False)
         if question.expects == "date":
             draft = self._document_date(question, usable)
             if draft is not None:

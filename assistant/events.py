@@ -30,7 +30,7 @@ _AUXILIARIES = frozenset("är var blir blev måste ska skulle kan kunde får fic
 _PAST_FORM = re.compile(r"(?:de|des|te|tes|gick|tog|gav|kom|drog|stod|skrev|sköt|bröt|slog|föll|höll|lät)$")
 # Verbs that only say that an event took place; the noun after them names it ("När hölls
 # debatten?", "När skedde skjutningen?", "När genomfördes trygghetsvandringen?").
-_LIGHT_VERBS_PAST = frozenset("hölls skedde ägde inträffade genomfördes gjordes pågick anordnades arrangerades".split())
+_LIGHT_VERBS_PAST = frozenset("hölls skedde ägde inträffade genomfördes gjordes pågick anordnades arrangerades kom".split())
 _LIGHT_VERBS = _LIGHT_VERBS_PAST | frozenset("hålls sker äger inträffar genomförs görs pågår anordnas arrangeras".split())
 # The infinitive after an auxiliary and its subject (at most three words): a word in -a or -as
 # (not a determiner or a common adjective in -a).
@@ -42,7 +42,9 @@ _INFINITIVE = re.compile(r"(?:\s+(?!(?:om|i|på|för|till|med|av|från|vid|under
                          r"\s+(?!(?:" + _NOT_INFINITIVE + r")\b)([a-zåäö]{3,}as?)\b", re.IGNORECASE)
 # Auxiliaries that an infinitive follows ("När ska …", not "När var … klart?").
 _MODALS = frozenset("ska skall skulle kan kunde måste får fick bör kommer brukar".split())
-_NOUN_AFTER = re.compile(r"\s+(?:rum\s+)?(?:(?:den|det|de|en|ett)\s+)?([a-zåäö][a-zåäö-]{3,})\b", re.IGNORECASE)
+# ... past a genitive ("När kom stadsledningskontorets tjänsteutlåtande?": the statement came).
+_NOUN_AFTER = re.compile(r"\s+(?:rum\s+)?(?:(?:den|det|de|en|ett)\s+)?(?:[\wåäö-]+(?:ens|ets|nas|ns)\s+(?=[a-zåäö]{4}))?"
+                         r"([a-zåäö][a-zåäö-]{3,})\b", re.IGNORECASE)
 _VERB_ENDING = re.compile(r"(?:ades|ade|des|de|tes|te|ts|s|a)$")
 # Words before a verb that make it wanted or planned rather than done ("ville införa").
 _UNREALISED_BEFORE = frozenset("att ska skall vill ville skulle bör borde kan kunde måste".split())

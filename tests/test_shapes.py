@@ -1791,3 +1791,16 @@ def test_how_a_thing_works_asks_about_the_thing(seed_assistant: Assistant) -> No
     assert_exact(answer)
     assert answer.citations[0].doc_id == BUDGET and "ringa anonymt" in answer.citations[0].quote
     _assert_declined(seed_assistant, "Hur fungerar kameraövervakningen i Solberga?")
+
+
+def test_who_wrote_a_paper_with_no_byline_is_declined(seed_assistant: Assistant) -> None:
+    # The news article names no writer, and its best sentence names nobody as one; the
+    # interpellation's writer is stated.
+    _assert_declined(seed_assistant, "Vem skrev artikeln om Moderaternas hembesök?")
+    _assert_short_answer(seed_assistant.ask("Vem skrev interpellationen om Trefas?"), "Jan Jönsson (L)", INTERPELLATION)
+
+
+def test_when_something_came_is_the_date_of_the_thing(seed_assistant: Assistant) -> None:
+    # "kom" carries its noun, as "hölls" does: the statement dated 29 October 2020.
+    _assert_short_answer(seed_assistant.ask("När kom tjänsteutlåtandet från stadsledningskontoret?"),
+                         "den 29 oktober 2020", PM)
