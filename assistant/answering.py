@@ -254,6 +254,18 @@ class ExtractiveAnswerer:
         if why is not None and not any(why.mentioned_in(e) for e in usable[:self.settings.facts.event_sentences]):
             # "Varför avgick X?": no sentence near the top tells of the event asked about.
             return Draft(answerable=False)
+        if question.expects == "party":
+            # "Which party wants social workers at parent meetings?": of the sentences nearly
+            # as good as the best, and closer to the question as a whole, that show a party
+            # (named there, or who says it), the one that covers most of what is asked about,
+            # not one that names a party beside less of it.
+            floor = self.settings.facts.near_best * usable[0].score
+            showing = [e for e in usable[:5] if e.score >= floor and e.dense >= usable[0].dense and (
+                any(c.kind == "party" for c in e.answers) or (e.speaker is not None and e.speaker.parties))]
+            covering = max(showing, key=lambda e: self._topic_cover(question, e), default=None)
+            if covering is not None and covering is not usable[0] and (
+                    self._topic_cover(question, covering) > self._topic_cover(question, usable[0])):
+                usable = [covering] + [e for e in usable if e is not covering]
         if question.expects in ("author", "party"):
             draft = self._from_speaker_or_metadata(question, usable)
             if draft is not None:

@@ -1804,3 +1804,12 @@ def test_when_something_came_is_the_date_of_the_thing(seed_assistant: Assistant)
     # "kom" carries its noun, as "hölls" does: the statement dated 29 October 2020.
     _assert_short_answer(seed_assistant.ask("När kom tjänsteutlåtandet från stadsledningskontoret?"),
                          "den 29 oktober 2020", PM)
+
+
+def test_a_party_is_read_from_the_sentence_that_covers_the_topic(seed_assistant: Assistant) -> None:
+    # The best-ranked sentence names Moderaterna beside home visits; Andréa Hedin's sentence, as
+    # close to the question and covering social secretaries at parent meetings, answers it.
+    answer = seed_assistant.ask("Which party wants social secretaries to attend parent meetings?")
+    assert_exact(answer)
+    assert "Moderates" in answer.short_answer
+    assert answer.citations[0].doc_id == ARTICLE and "föräldramöten" in answer.citations[0].quote
