@@ -19,8 +19,8 @@ from assistant.events import (asked_event, asks_past_event, states_event, told_a
                               why_past_event)
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
-from assistant.question import (Question, asked_speaker, asks_for_calendar, is_question_word, member_words,
-                                possessor_of)
+from assistant.question import (Question, analyze, asked_speaker, asks_for_calendar, is_question_word,
+                                member_words, possessor_of)
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, is_heading, key_in,
                                stem_matches, topic_cover)
@@ -89,6 +89,10 @@ def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speak
     # The paper the question asks about, not one a relative clause names ("Vem skrev
     # skrivelsen som promemorian besvarar?" asks for the letter's writer).
     asked = re.split(r"\s(?:som|that|which)\s", question.text, maxsplit=1)[0]
+    if question.search and not _KIND_WORDS & set(tokenize(asked)):
+        # A follow-up that names no paper ("Vem skrev den?" after "När skrevs promemorian?")
+        # asks about the one the conversation named.
+        asked = re.split(r"\s(?:som|that|which)\s", question.search, maxsplit=1)[0]
     if not kind_words(document) & set(tokenize(asked)):
         return None
     named = (s for s in document.speakers if s.role == "rapporteur" and s.name and s.evidence_start is not None)
@@ -426,12 +430,13 @@ class ExtractiveAnswerer:
             # "Hur mycket har projektet kostat?": a figure in a sentence sharing no word with the
             # question (another top sentence passed the gate for it) is a figure of something else.
             return Draft(answerable=False)
-        if question.expects == "amount" and question.search is None and best.answers and self._lacks_subject(
-                question, best, usable):
+        if question.expects == "amount" and (question.search is None or _names_nothing(question)) and best.answers \
+                and self._lacks_subject(question, best, usable):
             # "How much does the home visit programme cost?": the top sentences speak of home
             # visits, the one with a figure of a parenting programme; a sentence nearly as good
-            # with a figure and the subject answers, else nothing does. (Not for a follow-up,
-            # whose words include the previous question's.)
+            # with a figure and the subject answers, else nothing does. (Not for a follow-up
+            # with words of its own, whose words run together with the previous question's;
+            # "Hur mycket pengar får de?" asks about the previous question's subject alone.)
             floor = self.settings.facts.near_best * usable[0].score
             best = next((e for e in usable[:5] if e.answers and e.score >= floor
                          and not self._lacks_subject(question, e, usable)), None)
@@ -515,7 +520,9 @@ class ExtractiveAnswerer:
             return False
         # ... and covers less than half as much of those words as the top sentence that covers
         # most (a figure's sentence may name its subject in other words).
-        cover = topic_cover(question, words, idf, names)
+        # (A money word stands with its synonyms: "peng|anslag|…|medel" is a money word too.)
+        excluded = names | {t for t in question.terms if t.split(ALTERNATIVE)[0] in names}
+        cover = topic_cover(question, words, idf, excluded)
         return cover < self.settings.facts.subject_cover_share * max(self._topic_cover(question, e) for e in usable[:5])
 
     def _member_answer(self, question: Question, usable: list[SentenceEvidence]) -> Draft:
@@ -1160,6 +1167,13 @@ _WHO_HOLDS = re.compile(
     r"argued|thinks|believes|criticises|criticizes|criticised|criticized|supports|pushes|pushed|has\s+pushed)\b")
 # The words of money: what a cost question asks, not what it is about.
 _MONEY_STEMS = frozenset(tokenize("budget budgeten pengar pengarna money funding funds"))
+
+
+def _names_nothing(question: Question) -> bool:
+    """Whether the question's own words (a follow-up's, without the conversation's) are only
+    words of asking and of money: "Hur mycket pengar får de?"."""
+    own = analyze(question.text).terms
+    return not [t for t in own if t not in ANSWER_TYPE_TERMS and t.split(ALTERNATIVE)[0] not in _MONEY_STEMS]
 # "Vilket parti tillhör han?", "Vilket parti representerar hon?": the words of belonging.
 _MEMBERSHIP_STEMS = frozenset(tokenize("tillhör tillhörde representerar representerade företräder företrädde medlem "
                                        "belongs belong represents represent member"))

@@ -1813,3 +1813,17 @@ def test_a_party_is_read_from_the_sentence_that_covers_the_topic(seed_assistant:
     assert_exact(answer)
     assert "Moderates" in answer.short_answer
     assert answer.citations[0].doc_id == ARTICLE and "föräldramöten" in answer.citations[0].quote
+
+
+def test_who_wrote_it_after_a_question_about_the_memo_asks_for_its_rapporteurs(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vilket datum är promemorian daterad?")
+    answer = seed_assistant.ask("Vem har skrivit den?", history=[first])
+    _assert_short_answer(answer, "Anna König Jerlmyr och Jan Jönsson", PM)
+    assert answer.citations[0].quote.startswith("Föredragande borgarråden")
+
+
+def test_a_money_follow_up_about_a_point_with_no_figure_is_declined(seed_assistant: Assistant) -> None:
+    # The women's shelters' point gives no sum; a figure of another point (another document's
+    # 50 million, a district sum the word "resurser" shares) is no answer.
+    first = seed_assistant.ask("Vad vill Socialdemokraterna med kvinnojourerna?")
+    _assert_declined(seed_assistant, "Hur mycket pengar ska de få?", history=[first])
