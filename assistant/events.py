@@ -214,15 +214,22 @@ _WHERE_DONE = re.compile(r"^\s*(?:och\s+)?(?i:var)\s+(?:(?i:har|hade)\s+(?:\S+\s
                          r"|([a-zåäö]{3,}(?:ades|des|tes))\b)")
 
 
+# "Vilken kommun nämns som exempel där Sluta skjut har införts?": the act told in a clause
+# about the place asked for.
+_WHERE_CLAUSE_DONE = re.compile(r"^\s*(?:och\s+)?(?i:vilken|vilket|vilka)\s+[a-zåäö]+\b.*?\s(?i:där|dit)\s+"
+                                r"(?:\S+\s+){1,4}?(?i:har|hade)\s+([a-zåäö]{3,}t)s?\b")
+
+
 def which_did(question: Question) -> AskedEvent | None:
     """The act a Swedish "Vilken <noun> har <supine> …?" / "Vilken <noun> <past> …?" (or a
     "Var har … <supine>?") asks the doer or place of; its answer must tell of the act as done."""
     if question.language != "sv":
         return None
-    asked = _WHICH_DID.match(question.text) or _WHERE_DONE.match(question.text)
+    asked = (_WHICH_DID.match(question.text) or _WHERE_DONE.match(question.text)
+             or (_WHERE_CLAUSE_DONE.match(question.text) if question.expects == "place" else None))
     if asked is None:
         return None
-    verb = (asked.group(1) or asked.group(2)).lower()
+    verb = next(g for g in asked.groups() if g).lower()
     if verb in _AUXILIARIES or verb in _LIGHT_VERBS or verb in _NOT_ACTS:
         return None
     return _verb_event(verb, True)

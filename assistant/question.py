@@ -497,6 +497,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "beskriver beskrev kallar kallade describe describes described "  # ... or how someone puts it
     "fungera fungerar fungerade funkar "  # ... or how a thing works ("Hur ska avhopparlinjen fungera?")
     "handlar handlade "  # ... or what something is about ("Hur mycket pengar handlar det om?")
+    "del delen typ typen sort sorts "  # ... or which part or kind of a thing ("Vilken del av Stockholm …?")
     "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
     "kritiserar kritiserade kritik criticise criticises criticize criticizes criticism "  # ... criticism as well
     "brist brister bristerna invändningar farhågor svagheter missnöjda missnöjd "  # ... and faults found

@@ -1827,3 +1827,20 @@ def test_a_money_follow_up_about_a_point_with_no_figure_is_declined(seed_assista
     # 50 million, a district sum the word "resurser" shares) is no answer.
     first = seed_assistant.ask("Vad vill Socialdemokraterna med kvinnojourerna?")
     _assert_declined(seed_assistant, "Hur mycket pengar ska de få?", history=[first])
+
+
+def test_a_place_whose_clause_tells_of_an_act_done_there(seed_assistant: Assistant) -> None:
+    # "där Sluta skjut har införts": a city where it was introduced (Malmö), not where it is
+    # wanted ("… att införa Sluta skjut i Stockholm").
+    _assert_short_answer(seed_assistant.ask("Vilken stad nämns som ett exempel där Sluta skjut redan har införts?"),
+                         "Malmö", INTERPELLATION)
+
+
+def test_an_english_question_with_all_its_names_and_words_found_is_answered(seed_assistant: Assistant) -> None:
+    # Every word found in its Swedish forms, in what the person named says: English sentences
+    # are less similar to Swedish ones throughout, as a typed answer may be.
+    first = seed_assistant.ask("Who is Lisa Palm?")
+    answer = seed_assistant.ask("What does she propose for the relatives of criminals?", history=[first])
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == PM
+    assert any("anhöriga" in c.quote for c in answer.citations[:2])
