@@ -122,6 +122,7 @@ criticism, criticise, criticize, criticises, criticizes: kritik, kritisera
 demand, require: kräva, krav
 want, wants, wish: vill, önskar
 its: dess
+besides, apart from, in addition to: utöver, förutom
 about: om
 support: stöd, stödja
 agree: överens, instämma

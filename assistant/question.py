@@ -484,7 +484,21 @@ def _counted(match: re.Match | None, language: str) -> str | None:
         return None
     if language == "sv" and len(word) > 4 and word.endswith(("s", "de", "te")):
         return None  # a passive or past-tense verb ("antogs", "skadades", "anställde")
+    if language == "en" and not word.endswith("s"):
+        # "How many field assistant activities …", "how many police officers": English puts
+        # the counted noun last in a run of nouns; the plural among the next two words.
+        following = re.match(r"(?:\s+([a-z]+))?(?:\s+([a-z]+))?", match.string[match.end(1):])
+        head = next((w for w in reversed(following.groups()) if w and w.endswith("s") and not is_question_word(w)
+                     and w not in _NOT_NOUNS), None)
+        if head is not None and all(w and not is_question_word(w) and w not in _NOT_NOUNS
+                                    for w in following.groups()[:following.groups().index(head)]):
+            # ... counted as the whole run ("field assistants" are no "assistants" of any kind).
+            return " ".join([word, *following.groups()[:following.groups().index(head) + 1]])
     return word
+
+
+# Words after "how many X" that end no run of nouns ("how many police were …", "… per year").
+_NOT_NOUNS = frozenset("is was has does per in of on at for with to by from this its".split())
 
 
 # Words that only say what kind of answer is wanted: no topic a sentence must cover.

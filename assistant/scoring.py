@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.candidates import Candidate, amounts, candidates
-from assistant.glossary import ALTERNATIVE, alternatives
+from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
 from assistant.question import ANSWER_TYPE_TERMS, Question, answers_date, party_words
 from assistant.reranking import QuestionTerms, sentences_with_tokens
 from assistant.retrieval import ScoredChunk
@@ -68,6 +68,20 @@ class SentenceEvidence:
 @functools.lru_cache(maxsize=1024)
 def _name_words(name: str) -> frozenset[str]:
     return frozenset(tokenize(name))
+
+
+def counted_forms(question: Question) -> tuple[list[str], str]:
+    """What "how many X" counts, as words to compare with a number's following words, and
+    their language: an English X the glossary knows is compared in its Swedish forms ("field
+    assistants" as "fältassistent", not as any kind of assistant)."""
+    if question.counted is None:
+        return [], question.language
+    if question.language == "en":
+        swedish = [word for english, words in swedish_for(question.counted)
+                   if english == question.counted.lower() for word in words]
+        if swedish:
+            return swedish, "sv"
+    return [question.counted], question.language
 
 
 def stem_matches(term: str, tokens: set[str] | frozenset[str], joined: str | None = None) -> bool:
@@ -642,7 +656,7 @@ class SentenceScorer:
         if not shortlist:
             return
         text_of = {id(e): e.document.text for e in shortlist}
-        words = {question.counted}
+        words = set(counted_forms(question)[0][:1])
         for e in shortlist:
             for candidate in unsure[id(e)]:
                 words.update(_content_words(_following_words(text_of[id(e)], candidate)))
@@ -657,21 +671,23 @@ class SentenceScorer:
         """Whether the words right after the number name what the question counts, by stem
         ("156 bekräftade skjutningar" for "hur många skjutningar"); Swedish questions only."""
         following = _following_words(text, candidate)
-        if not following or question.counted is None or _share_or_year(candidate) or question.language != "sv":
+        counted, language = counted_forms(question)
+        if not following or not counted or _share_or_year(candidate) or language != "sv":
             return False
-        counted = tokenize(question.counted)
-        return bool(counted) and any(stem_matches(counted[0], {t}) for t in tokenize(following))
+        stems = [t for word in counted for t in tokenize(word)[:1]]
+        return any(stem_matches(stem, {t}) for stem in stems for t in tokenize(following))
 
     def _counts_by_vectors(self, question: Question, text: str, candidate: Candidate) -> bool:
         """Another word for the same thing ("personer" / "individer"), or across languages
         ("bekräftade skjutningar" for "shootings"): a content word after the number as close
         to the counted word as e5 word vectors (the floor is stricter within Swedish)."""
         nouns = _content_words(_following_words(text, candidate))
-        if not nouns:
+        counted, language = counted_forms(question)
+        if not nouns or not counted:
             return False
-        vectors = self._vectors_of([question.counted] + nouns)
+        vectors = self._vectors_of(counted[:1] + nouns)
         gate = self.settings.gate
-        floor = gate.min_counted_similarity_same_language if question.language == "sv" else gate.min_counted_similarity
+        floor = gate.min_counted_similarity_same_language if language == "sv" else gate.min_counted_similarity
         return float(np.max(vectors[1:] @ vectors[0])) >= floor
 
     def _vectors_of(self, words: list[str]) -> np.ndarray:

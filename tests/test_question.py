@@ -41,6 +41,10 @@ def test_key_terms_are_names_and_numbers() -> None:
     assert analyze("Hur många skjutningar var det?").counted == "skjutningar"
     assert analyze("Hur många nya ordningsvakter anställs?").counted == "ordningsvakter"  # past a qualifier
     assert analyze("How many more guards?").counted == "guards"
+    # English puts the counted noun last in a run of nouns: the run is what is counted.
+    assert analyze("How many police officers work in Rinkeby?").counted == "police officers"
+    assert analyze("How many field assistant activities per week are there?").counted == "field assistant activities"
+    assert analyze("How many police were there?").counted == "police"
     assert analyze("Hur många av Sveriges skolenheter berördes?").counted == "skolenheter"
     assert analyze("Hur många antogs till forskarutbildningen 2016?").counted is None  # a verb, not a noun
     assert analyze("Vilka får ett mejl med en bekräftelse?").expects != "contact"

@@ -1844,3 +1844,12 @@ def test_an_english_question_with_all_its_names_and_words_found_is_answered(seed
     assert_exact(answer)
     assert answer.citations[0].doc_id == PM
     assert any("anhöriga" in c.quote for c in answer.citations[:2])
+
+
+def test_an_english_count_of_a_glossed_noun_is_compared_in_swedish(seed_assistant: Assistant) -> None:
+    # "field assistants" are "fältassistenter", not "två SSPF-koordinatorer" (as English and
+    # Swedish word vectors, 0.88 apart); no paper says how many there are.
+    _assert_declined(seed_assistant, "How many field assistants does Hägersten-Älvsjö employ?")
+    # A run of nouns counts its last: activities, two a week.
+    answer = seed_assistant.ask("How many outdoor activities a week do the field assistants offer?")
+    _assert_short_answer(answer, "två", DISTRICT)
