@@ -1174,6 +1174,8 @@ def _names_nothing(question: Question) -> bool:
     words of asking and of money: "Hur mycket pengar får de?"."""
     own = analyze(question.text).terms
     return not [t for t in own if t not in ANSWER_TYPE_TERMS and t.split(ALTERNATIVE)[0] not in _MONEY_STEMS]
+
+
 # "Vilket parti tillhör han?", "Vilket parti representerar hon?": the words of belonging.
 _MEMBERSHIP_STEMS = frozenset(tokenize("tillhör tillhörde representerar representerade företräder företrädde medlem "
                                        "belongs belong represents represent member"))

@@ -486,14 +486,15 @@ def _counted(match: re.Match | None, language: str) -> str | None:
         return None  # a passive or past-tense verb ("antogs", "skadades", "anställde")
     if language == "en" and not word.endswith("s"):
         # "How many field assistant activities …", "how many police officers": English puts
-        # the counted noun last in a run of nouns; the plural among the next two words.
-        following = re.match(r"(?:\s+([a-z]+))?(?:\s+([a-z]+))?", match.string[match.end(1):])
-        head = next((w for w in reversed(following.groups()) if w and w.endswith("s") and not is_question_word(w)
-                     and w not in _NOT_NOUNS), None)
-        if head is not None and all(w and not is_question_word(w) and w not in _NOT_NOUNS
-                                    for w in following.groups()[:following.groups().index(head)]):
-            # ... counted as the whole run ("field assistants" are no "assistants" of any kind).
-            return " ".join([word, *following.groups()[:following.groups().index(head) + 1]])
+        # the counted noun last in a run of nouns (a plural within the next two words), and
+        # the run is what is counted ("field assistants" are no assistants of any kind).
+        run = []
+        for following in re.findall(r"[a-z]+", match.string[match.end(1):].lower())[:2]:
+            if is_question_word(following) or following in _NOT_NOUNS:
+                break
+            run.append(following)
+            if following.endswith("s"):
+                return " ".join([word, *run])
     return word
 
 
