@@ -506,7 +506,7 @@ class ExtractiveAnswerer:
         """Whether a figure's sentence (with the rest of its line or bulleted item) lacks the
         subject the question asks a figure of: the rarest of the question's words (not its
         names, nor the words of asking) that a top sentence holds."""
-        names = _name_stems(question) | _MONEY_STEMS
+        names = _name_stems(question) | _MONEY_STEMS | _SUM_ASKING_STEMS
         topic = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t.split(ALTERNATIVE)[0] not in names]
         held = [t for t in topic if any(stem_matches(t, e.words) for e in usable[:5])]
         if not held:
@@ -1167,13 +1167,18 @@ _WHO_HOLDS = re.compile(
     r"argued|thinks|believes|criticises|criticizes|criticised|criticized|supports|pushes|pushed|has\s+pushed)\b")
 # The words of money: what a cost question asks, not what it is about.
 _MONEY_STEMS = frozenset(tokenize("budget budgeten pengar pengarna money funding funds"))
+# "Hur mycket pengar handlar det om?": words of asking about a sum, not its subject. (Not words
+# of asking everywhere: "Vad kan uppföljningsansvar handla om?" is answered by "Det kan handla
+# om …", SweQUAD-MC.)
+_SUM_ASKING_STEMS = frozenset(tokenize("handlar handla handlade"))
 
 
 def _names_nothing(question: Question) -> bool:
     """Whether the question's own words (a follow-up's, without the conversation's) are only
     words of asking and of money: "Hur mycket pengar får de?"."""
     own = analyze(question.text).terms
-    return not [t for t in own if t not in ANSWER_TYPE_TERMS and t.split(ALTERNATIVE)[0] not in _MONEY_STEMS]
+    asking = _MONEY_STEMS | _SUM_ASKING_STEMS
+    return not [t for t in own if t not in ANSWER_TYPE_TERMS and t.split(ALTERNATIVE)[0] not in asking]
 
 
 # "Vilket parti tillhör han?", "Vilket parti representerar hon?": the words of belonging.

@@ -510,8 +510,6 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
     "tycker anser säger menar think thinks say says nämner nämns mention mentions "  # an opinion or a response asked for, not a topic
     "beskriver beskrev kallar kallade describe describes described "  # ... or how someone puts it
-    "fungera fungerar fungerade funkar "  # ... or how a thing works ("Hur ska avhopparlinjen fungera?")
-    "handlar handlade "  # ... or what something is about ("Hur mycket pengar handlar det om?")
     "del delen typ typen sort sorts "  # ... or which part or kind of a thing ("Vilken del av Stockholm …?")
     "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
     "kritiserar kritiserade kritik criticise criticises criticize criticizes criticism "  # ... criticism as well

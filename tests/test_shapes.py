@@ -1784,15 +1784,6 @@ def test_a_heading_of_proposals_against_something_still_proposes() -> None:
     assert not proposes_span(text, second, text.index("\n", second))
 
 
-def test_how_a_thing_works_asks_about_the_thing(seed_assistant: Assistant) -> None:
-    # "fungera" says what kind of answer is wanted (a description), as "beskriver" does: the
-    # sentence that tells of the hotline answers, though it never says "fungerar".
-    answer = seed_assistant.ask("Hur fungerar avhopparlinjen?")
-    assert_exact(answer)
-    assert answer.citations[0].doc_id == BUDGET and "ringa anonymt" in answer.citations[0].quote
-    _assert_declined(seed_assistant, "Hur fungerar kameraövervakningen i Solberga?")
-
-
 def test_who_wrote_a_paper_with_no_byline_is_declined(seed_assistant: Assistant) -> None:
     # The news article names no writer, and its best sentence names nobody as one; the
     # interpellation's writer is stated.
