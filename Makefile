@@ -74,6 +74,8 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout21.jsonl
 	$(BIN)/assistant eval tests/eval/heldout22.jsonl
 	$(BIN)/assistant eval tests/eval/heldout23.jsonl
+	$(BIN)/assistant eval tests/eval/heldout24.jsonl
+	$(BIN)/assistant eval tests/eval/heldout25.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
