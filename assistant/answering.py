@@ -298,8 +298,13 @@ class ExtractiveAnswerer:
         did = who_did(question) if question.expects == "person" else None
         if did is not None:
             # "Vem inrättade Trefas?": the sentences that tell of the act name its doer; where
-            # none near the top does ("Vem grundade Nattvandring.nu?"), nothing answers.
-            usable = _first_where(usable, reach, did.mentioned_in)
+            # none near the top does ("Vem grundade Nattvandring.nu?"), nothing answers. The act
+            # must be of what the question names ("Vem leder Framtid Stockholm?" is not told by
+            # "Tidigare chefer … ska rekryteras till ett nytt förstärkningsteam").
+            # (Named in the sentence, or as who says it or the caption it credits: its words.)
+            usable = _first_where(usable, reach, lambda e: did.mentioned_in(e) and all(
+                key_in(k, e.text, []) or set(tokenize(k)) <= set(e.words)
+                for k in question.key_terms if not k[0].isdigit()))
             if not usable:
                 return Draft(answerable=False)
         possessor = possessor_of(question)

@@ -223,12 +223,13 @@ _AGE_VERB = re.compile(r"(?:fyllt|fyller|fyllde|fylla|är|vara|blir)\s+")
 
 
 # A length of time: a number and a unit ("i fyra år", "inom 24 timmar", "for two years"), or
-# all the time there is ("dygnet runt", "around the clock"), or since when ("sedan hösten 2019").
+# all the time there is ("dygnet runt", "hela mandatperioden", "hela budgetperioden"), or since
+# when ("sedan hösten 2019").
 _DURATION = re.compile(
     r"\b(?:(?:\d+(?:[.,]\d+)?|ett|en|" + _NUMBER_WORDS + r"|one|two|three|four|five|six|ten|twelve)\s+"
     r"(?:år|års|månader|månad|månaders|veckor|vecka|veckors|dagar|dag|dagars|dygn|timmar|timme|timmars|minuter|"
     r"terminer|termin|mandatperioder|mandatperiod|years?|months?|weeks?|days?|hours?|minutes?|terms?)"
-    r"|dygnet runt|around the clock|hela (?:den (?:\w+ )?)?mandatperioden"
+    r"|dygnet runt|around the clock|hela (?:den (?:\w+ )?)?[a-zåäö]*(?:perioden|året|terminen|tiden)"
     r"|(?:sedan|since) (?:(?:våren|hösten|sommaren|vintern|spring|autumn|fall|summer|winter|" + _MONTH + r") )?(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )

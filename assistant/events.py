@@ -143,7 +143,12 @@ def _verb_event(verb: str, past: bool) -> AskedEvent | None:
     """The event of a question's verb: its stem and (a verb of the same meaning tells of it:
     "När började Trefas?" of "Trefas startades 2020") its synonyms' stems."""
     stems = tokenize(verb)[:1]
-    return _event(stems + sorted(SYNONYMS.get(stems[0], frozenset()) - set(stems)) if stems else stems, [verb], past)
+    if not stems:
+        return _event(stems, [verb], past)
+    stem = stems[0]
+    # A past form's stem keeps its -d/-t ("infördes": "införd"); its synonyms are the base's.
+    base = stem[:-1] if stem not in SYNONYMS and stem[-1:] in ("d", "t") and stem[:-1] in SYNONYMS else stem
+    return _event(stems + sorted(SYNONYMS.get(base, frozenset()) - set(stems)), [verb], past)
 
 
 def _english_event(question: Question, kind: str) -> AskedEvent | None:

@@ -249,11 +249,16 @@ _COUNT_OF_ANSWERS = re.compile(
     r"seven|eight|nine|ten))\b")
 
 
+_EMPHATIC_END = re.compile(r"\s+(?:själv|själva|självt|themselves|himself|herself)\s*([?.!]*)\s*$", re.IGNORECASE)
+
+
 def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, ...]:
     """The question's word stems; an English question's with Swedish alternatives for the
     words the glossary knows (``assistant.glossary``), as the documents are Swedish."""
     # "Vilka fyra partier …?", "Which two parties …?": how many answers are wanted, no topic.
     counts = {t for m in _COUNT_OF_ANSWERS.finditer(text) for t in tokenize(m.group(1))}
+    # "Vad vill Moderaterna själva?": an emphatic pronoun closing the question asks about nothing.
+    text = _EMPHATIC_END.sub(r"\1", text)
     terms = tuple(t for t in dict.fromkeys(tokenize(text)) if t not in counts)
     names = {t for k in key_terms for t in tokenize(k)}
     if language != "en":

@@ -1844,3 +1844,26 @@ def test_an_english_count_of_a_glossed_noun_is_compared_in_swedish(seed_assistan
     # A run of nouns counts its last: activities, two a week.
     answer = seed_assistant.ask("How many outdoor activities a week do the field assistants offer?")
     _assert_short_answer(answer, "två", DISTRICT)
+
+
+def test_all_of_a_period_is_a_duration(seed_assistant: Assistant) -> None:
+    # "under hela budgetperioden" says how long, as "hela mandatperioden" does.
+    _assert_short_answer(seed_assistant.ask("Hur länge ska sociala investeringsfonden förlängas?"),
+                         "hela budgetperioden", BUDGET)
+
+
+def test_a_past_passive_event_is_told_by_its_verbs_synonyms(seed_assistant: Assistant) -> None:
+    # "infördes" is a form of "införa", whose synonym "implementera" tells of the event
+    # ("… har varit under en implementeringsfas under vårterminen").
+    _assert_short_answer(seed_assistant.ask("När infördes SSPF i stadsdelen?"), "vårterminen", DISTRICT)
+
+
+def test_who_does_an_act_is_read_where_the_act_is_of_what_is_named(seed_assistant: Assistant) -> None:
+    # "chefer" tells of leading, but not of leading Mini Maria.
+    _assert_declined(seed_assistant, "Vem leder Mini Maria?")
+
+
+def test_an_emphatic_pronoun_closing_a_question_asks_about_nothing(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad vill Vänsterpartiet själva?")
+    assert_exact(answer)
+    assert answer.shape == "list" and any("krisledningsnämnd" in c.quote for c in answer.citations)
