@@ -76,6 +76,7 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout23.jsonl
 	$(BIN)/assistant eval tests/eval/heldout24.jsonl
 	$(BIN)/assistant eval tests/eval/heldout25.jsonl
+	$(BIN)/assistant eval tests/eval/heldout26.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
