@@ -249,6 +249,7 @@ _COUNT_OF_ANSWERS = re.compile(
     r"seven|eight|nine|ten))\b")
 
 
+_PREPOSITIONS_UNLISTED = re.compile(r"\b(?:via|hos|kring|gällande|angående|beträffande)\b", re.IGNORECASE)
 _EMPHATIC_END = re.compile(r"\s+(?:själv|själva|självt|themselves|himself|herself)\s*([?.!]*)\s*$", re.IGNORECASE)
 
 
@@ -259,6 +260,8 @@ def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, .
     counts = {t for m in _COUNT_OF_ANSWERS.finditer(text) for t in tokenize(m.group(1))}
     # "Vad vill Moderaterna själva?": an emphatic pronoun closing the question asks about nothing.
     text = _EMPHATIC_END.sub(r"\1", text)
+    # ... nor does a preposition the stop list lacks ("via SSPF", "kring skjutningarna").
+    text = _PREPOSITIONS_UNLISTED.sub(" ", text)
     terms = tuple(t for t in dict.fromkeys(tokenize(text)) if t not in counts)
     names = {t for k in key_terms for t in tokenize(k)}
     if language != "en":

@@ -1867,3 +1867,13 @@ def test_an_emphatic_pronoun_closing_a_question_asks_about_nothing(seed_assistan
     answer = seed_assistant.ask("Vad vill Vänsterpartiet själva?")
     assert_exact(answer)
     assert answer.shape == "list" and any("krisledningsnämnd" in c.quote for c in answer.citations)
+
+
+def test_a_preposition_the_stop_list_lacks_asks_about_nothing(seed_assistant: Assistant) -> None:
+    # "angående", "via" are no topic a sentence must hold; "anordnades" is told by "organiserade".
+    answer = seed_assistant.ask("Vad säger Lisa Palm angående anhöriga?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == PM and "anhöriga" in answer.citations[0].quote
+    answer = seed_assistant.ask("Vilken idrottsaktivitet anordnades för barnen via SSPF?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == DISTRICT and "fotbollsvecka" in answer.citations[0].quote
