@@ -83,17 +83,20 @@ def kind_words(document: DocumentRecord) -> frozenset[str]:
     return frozenset(tokenize(f"{kind} {KIND_NAMES.get(kind, '')}"))
 
 
+_RELATIVE_CLAUSE = re.compile(r"\s(?:som|that|which)\s")
+
+
 def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speaker | None:
     """The named rapporteur of a paper (a memo's "Föredragande borgarråden …"), when the
     question names the paper by its kind."""
     # The paper the question asks about, not one a relative clause names ("Vem skrev
     # skrivelsen som promemorian besvarar?" asks for the letter's writer).
-    asked = re.split(r"\s(?:som|that|which)\s", question.text, maxsplit=1)[0]
-    if question.search and not _KIND_WORDS & set(tokenize(asked)):
+    asked = set(tokenize(_RELATIVE_CLAUSE.split(question.text, maxsplit=1)[0]))
+    if question.search and not _KIND_WORDS & asked:
         # A follow-up that names no paper ("Vem skrev den?" after "När skrevs promemorian?")
         # asks about the one the conversation named.
-        asked = re.split(r"\s(?:som|that|which)\s", question.search, maxsplit=1)[0]
-    if not kind_words(document) & set(tokenize(asked)):
+        asked = set(tokenize(_RELATIVE_CLAUSE.split(question.search, maxsplit=1)[0]))
+    if not kind_words(document) & asked:
         return None
     named = (s for s in document.speakers if s.role == "rapporteur" and s.name and s.evidence_start is not None)
     return next(named, None)
@@ -293,18 +296,14 @@ class ExtractiveAnswerer:
             # Stockholm").
             # ... of what the question names ("Var infördes Trefas?" is not answered by "…
             # Sluta skjut som bland annat införts i Malmö"; a year may be given nearby).
-            usable = _first_where(usable, reach, lambda e: told_as_done(done, e) and all(
-                key_in(k, e.text, []) for k in question.key_terms if not k[0].isdigit())) or usable
+            usable = _first_where(usable, reach, lambda e: told_as_done(done, e) and _holds_names(question, e)) or usable
         did = who_did(question) if question.expects == "person" else None
         if did is not None:
             # "Vem inrättade Trefas?": the sentences that tell of the act name its doer; where
             # none near the top does ("Vem grundade Nattvandring.nu?"), nothing answers. The act
             # must be of what the question names ("Vem leder Framtid Stockholm?" is not told by
             # "Tidigare chefer … ska rekryteras till ett nytt förstärkningsteam").
-            # (Named in the sentence, or as who says it or the caption it credits: its words.)
-            usable = _first_where(usable, reach, lambda e: did.mentioned_in(e) and all(
-                key_in(k, e.text, []) or set(tokenize(k)) <= set(e.words)
-                for k in question.key_terms if not k[0].isdigit()))
+            usable = _first_where(usable, reach, lambda e: did.mentioned_in(e) and _holds_names(question, e, True))
             if not usable:
                 return Draft(answerable=False)
         possessor = possessor_of(question)
@@ -512,7 +511,9 @@ class ExtractiveAnswerer:
         subject the question asks a figure of: the rarest of the question's words (not its
         names, nor the words of asking) that a top sentence holds."""
         names = _name_stems(question) | _MONEY_STEMS | _SUM_ASKING_STEMS
-        topic = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t.split(ALTERNATIVE)[0] not in names]
+        # (A money word stands with its synonyms: "peng|anslag|…|medel" is a money word too.)
+        excluded = names | {t for t in question.terms if t.split(ALTERNATIVE)[0] in names}
+        topic = [t for t in question.terms if t not in ANSWER_TYPE_TERMS and t not in excluded]
         held = [t for t in topic if any(stem_matches(t, e.words) for e in usable[:5])]
         if not held:
             return False
@@ -525,8 +526,6 @@ class ExtractiveAnswerer:
             return False
         # ... and covers less than half as much of those words as the top sentence that covers
         # most (a figure's sentence may name its subject in other words).
-        # (A money word stands with its synonyms: "peng|anslag|…|medel" is a money word too.)
-        excluded = names | {t for t in question.terms if t.split(ALTERNATIVE)[0] in names}
         cover = topic_cover(question, words, idf, excluded)
         return cover < self.settings.facts.subject_cover_share * max(self._topic_cover(question, e) for e in usable[:5])
 
@@ -1094,6 +1093,14 @@ def _unglossed(question: Question) -> frozenset[str]:
     return frozenset(t for t in question.terms if t in own)
 
 
+def _holds_names(question: Question, evidence: SentenceEvidence, read_with: bool = False) -> bool:
+    """Whether the sentence states the question's names (not its numbers); with ``read_with``,
+    also among the words it is read with: who says it, a caption it credits ("Foto: Naomi
+    Grossman" with "… Alexander Ojanne (S)."), its document's heading."""
+    return all(key_in(k, evidence.text, []) or (read_with and set(tokenize(k)) <= set(evidence.words))
+               for k in question.key_terms if not k[0].isdigit())
+
+
 def _first_where(usable: list[SentenceEvidence], reach: int,
                  test: Callable[[SentenceEvidence], bool]) -> list[SentenceEvidence]:
     """``usable`` with those of its first ``reach`` sentences that pass ``test`` first; empty
@@ -1131,6 +1138,7 @@ def _asked_role(question: Question) -> list[str] | None:
     glossed = swedish_for(role.group(1) or role.group(2))
     stems = [t for w in (glossed[-1][1] if glossed else ()) for t in tokenize(w)]
     return stems or None  # a role the glossary does not know is not checked
+
 
 def _role_of_unit(question: Question, stems: list[str], evidence: SentenceEvidence) -> bool:
     """Whether the compound that holds the asked role in the sentence itself (not the label

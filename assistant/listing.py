@@ -337,6 +337,12 @@ def _speaker_matches(evidence: SentenceEvidence, parties: tuple[str, ...]) -> bo
     return bool(set(evidence.parties) & set(parties))
 
 
+def _proposals_first(pool: list[SentenceEvidence], unproposed_share: float) -> list[SentenceEvidence]:
+    """``pool`` best first, a sentence that proposes nothing scored at ``unproposed_share``."""
+    return sorted((e if proposes(e) else replace(e, score=e.score * unproposed_share) for e in pool),
+                  key=lambda e: -e.score)
+
+
 def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[SentenceEvidence]) -> Draft:
     from assistant.answering import Draft, kind_words
 
@@ -369,8 +375,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
         pool = named + [e for e in _sections_of(named, settings.section_reach) if point(e) and not _overlaps(e, named)]
         if _ASKS_PROPOSALS.search(question.text):
             # What they propose, before what else they say (the background, a reply).
-            pool = sorted((e if proposes(e) else replace(e, score=e.score * settings.unproposed_share) for e in pool),
-                          key=lambda e: -e.score)
+            pool = _proposals_first(pool, settings.unproposed_share)
     # A question that names a kind of document ("Vilka frågor ställer interpellationen?", "What
     # does the memo propose?") keeps to the documents of that kind.
     asked = set(tokenize(question.text))
@@ -398,8 +403,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
         if _ASKS_PROPOSALS.search(question.text) and not whole_say:
             # "Sammanfatta vad partierna föreslår": each party's proposals before what else it
             # says (its criticism of others, its agreement with them).
-            pool = sorted((e if proposes(e) else replace(e, score=e.score * settings.unproposed_share) for e in pool),
-                          key=lambda e: -e.score)
+            pool = _proposals_first(pool, settings.unproposed_share)
     if not pool:
         return Draft(answerable=False)
     # Each party's points are measured against that party's best point (when the question

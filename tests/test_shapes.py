@@ -1818,6 +1818,9 @@ def test_a_money_follow_up_about_a_point_with_no_figure_is_declined(seed_assista
     # 50 million, a district sum the word "resurser" shares) is no answer.
     first = seed_assistant.ask("Vad vill Socialdemokraterna med kvinnojourerna?")
     _assert_declined(seed_assistant, "Hur mycket pengar ska de få?", history=[first])
+    # ... while a point with a sum gives it.
+    first = seed_assistant.ask("Vad vill Socialdemokraterna med avhopparlinjen?")
+    _assert_short_answer(seed_assistant.ask("Hur mycket pengar ska den få?", history=[first]), "+1 mnkr", BUDGET)
 
 
 def test_a_place_whose_clause_tells_of_an_act_done_there(seed_assistant: Assistant) -> None:
@@ -1861,6 +1864,10 @@ def test_a_past_passive_event_is_told_by_its_verbs_synonyms(seed_assistant: Assi
 def test_who_does_an_act_is_read_where_the_act_is_of_what_is_named(seed_assistant: Assistant) -> None:
     # "chefer" tells of leading, but not of leading Mini Maria.
     _assert_declined(seed_assistant, "Vem leder Mini Maria?")
+    # An act told of what the question names still has its doer ("… jag … inrättade Trefas").
+    answer = seed_assistant.ask("Vem inrättade Trefas?")
+    assert_exact(answer)
+    assert answer.short_answer == "Jan Jönsson (L)" and {c.doc_id for c in answer.citations} == {INTERPELLATION}
 
 
 def test_an_emphatic_pronoun_closing_a_question_asks_about_nothing(seed_assistant: Assistant) -> None:
