@@ -183,9 +183,11 @@ _NOT_ACTS = frozenset("""
 # for a name or role ("Vem heter …", "Vem företräder …" is a party).
 _NOT_ACTS_NOW = frozenset("""
     säger tycker anser menar hävdar påpekar betonar skriver föreslår kräver vill ställer lämnar
-    svarar frågar kritiserar driver står ligger finns heter gäller tar ger gör får kommer blir
+    svarar frågar kritiserar står ligger finns heter gäller tar ger gör får kommer blir
     företräder representerar tillhör stöder stödjer håller välkomnar
     """.split())
+# "Vem driver på …?" pushes for something (the speaker answers); "Vem driver verksamheten?" runs it.
+_PUSHES_FOR = re.compile(r"\s+(?i:på)\b")
 
 
 def who_did(question: Question) -> AskedEvent | None:
@@ -201,6 +203,8 @@ def who_did(question: Question) -> AskedEvent | None:
         return None
     if _PAST_FORM.search(verb):
         return _verb_event(verb, True)
+    if verb == "driver" and _PUSHES_FOR.match(question.text, asked.end()):
+        return None
     if len(verb) >= 5 and verb.endswith(("ar", "er")) and verb not in _NOT_ACTS_NOW:
         # "Vem leder Trefas?", "Vem ansvarar för …?": a standing act, told of all the same
         # (not by a title that only names people).
@@ -279,7 +283,10 @@ def states_event(question: Question, evidence: SentenceEvidence) -> bool:
         return False
     said = words(evidence.text)
     uses = [i for i, w in enumerate(said) if event.is_verb(w)]
-    named = [i for i, w in enumerate(said) for k in question.key_terms if (first := words(k)) and w.startswith(first[0])]
+    # (Any word of a name: "Stockholm Sluta" in "När införde Stockholm Sluta skjut?" is found
+    # by its "Sluta".)
+    named = [i for i, w in enumerate(said) for k in question.key_terms for part in words(k)
+             if len(part) >= 3 and w.startswith(part)]
     if uses and named and not any(abs(i - j) <= EVENT_REACH for i in uses for j in named):
         return False
     if not event.past:

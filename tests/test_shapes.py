@@ -1884,3 +1884,21 @@ def test_a_preposition_the_stop_list_lacks_asks_about_nothing(seed_assistant: As
     answer = seed_assistant.ask("Vilken idrottsaktivitet anordnades för barnen via SSPF?")
     assert_exact(answer)
     assert answer.citations[0].doc_id == DISTRICT and "fotbollsvecka" in answer.citations[0].quote
+
+
+def test_a_date_is_of_the_event_told_near_the_name_asked_about(seed_assistant: Assistant) -> None:
+    # "Stockholm Sluta" reads as one name; its "Sluta" is far from "infördes" (the Liberals'
+    # reforms), and the budget year of a sentence saying that Sluta skjut is not mentioned
+    # dates no introduction.
+    _assert_declined(seed_assistant, "När implementerade Stockholm Sluta skjut?")
+    # A start told right beside the name still dates it.
+    _assert_short_answer(seed_assistant.ask("När startades Trefas?"), "2020", INTERPELLATION)
+
+
+def test_who_runs_something_is_read_where_running_it_is_told(seed_assistant: Assistant) -> None:
+    # "Framtid Stockholm … ges förstärkning" names it, and tells of nobody running it.
+    _assert_declined(seed_assistant, "Vem driver Framtid Stockholm?")
+    # "driver på" pushes for something: who says so answers.
+    answer = seed_assistant.ask("Vem driver på för att införa Sluta skjut i Stockholm?")
+    assert_exact(answer)
+    assert "Lisa Palm" in answer.short_answer and {c.doc_id for c in answer.citations} == {PM}
