@@ -22,8 +22,8 @@ from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
 from assistant.question import (Question, analyze, asked_speaker, asks_for_calendar, is_question_word,
                                 member_words, possessor_of)
 from assistant.retrieval import ScoredChunk
-from assistant.scoring import (ANSWER_TYPE_TERMS, REFERS_BACK, SentenceEvidence, SentenceScorer, is_heading, key_in,
-                               stem_matches, topic_cover)
+from assistant.scoring import (ANSWER_TYPE_TERMS, NAMES_BACK, REFERS_BACK, SentenceEvidence, SentenceScorer, is_heading,
+                               key_in, stem_matches, topic_cover)
 from assistant.tuning import AnswerSettings, FactoidSettings
 from assistant.whois import ROLE_NOUN, party_named_with
 from index import DocumentRecord, Index, Speaker
@@ -255,6 +255,16 @@ class ExtractiveAnswerer:
                  and (question.expects != "date" or states_event(question, e)))
         return next(typed, None)
 
+    def _timed_event_near_best(self, question: Question, usable: list[SentenceEvidence]) -> SentenceEvidence | None:
+        """For a Swedish "När <verb> …?": a top sentence nearly as good as the best that tells of
+        the event asked about (``states_event``) and says when in words ("under förra
+        mandatperioden", ``_TIME_OR_CONDITION``), passing the gate on its own."""
+        if question.language != "sv" or asked_event(question, "when") is None:
+            return None
+        floor = self.settings.facts.near_best * usable[0].score
+        return next((e for e in usable[:5] if e.score >= floor and states_event(question, e)
+                     and _TIME_OR_CONDITION.search(e.text) and self.supported(question, e, [e])), None)
+
     def answer_factoid(self, question: Question, ranked: list[SentenceEvidence],
                        usable: list[SentenceEvidence]) -> Draft:
         why = why_past_event(question)
@@ -419,6 +429,12 @@ class ExtractiveAnswerer:
             # That sentence must hold up on its own: a figure about something else the same
             # text mentions is no answer ("Och vad kostar det?" after hembesök: a placement cost).
             typed = self._typed_near_best(question, [best] + [e for e in usable if e is not best])
+            if typed is None and question.expects == "date" and not states_event(question, best):
+                # "När inrättades den?" (sociala investeringsfonden): a sentence nearly as good
+                # that tells of the event with a time that is no date ("Båda inrättades under
+                # förra mandatperioden"), quoted with what it refers back to.
+                typed = self._timed_event_near_best(question, usable)
+                typed = _with_antecedent(typed, question) if typed is not None else None
             if typed is not None:
                 best = typed
             elif (question.expects != "date" or asks_for_calendar(question) or question.language != "sv"
@@ -454,6 +470,14 @@ class ExtractiveAnswerer:
             if not named:
                 return Draft(answerable=False)
             best = named[0]
+        if best.answers and NAMES_BACK.match(best.text):
+            # "Denna ska vara öppen även för anhöriga … (+1 mnkr)": the figure's sentence is
+            # quoted with the one naming what it speaks of ("… inrätta en särskild avhopparlinje …").
+            best = _with_antecedent(best, question)
+        if question.expects == "party" and not best.answers and not best.parties:
+            # "Vilket parti tillhör Lee Orberson?": a line naming him with his title shows no
+            # party, and neither does who says it; the documents do not tell.
+            return Draft(answerable=False)
         draft = Draft(answerable=True, shape="factoid" if best.answers else "open")
         n = draft.cite(claim_of(best))
         if best.answers:
@@ -923,14 +947,33 @@ def _with_antecedent(best: SentenceEvidence, question: Question) -> SentenceEvid
     sentence = text[best.start:best.end]
     asked = _ASKED_NOUN.match(question.text)
     noun = tokenize(asked.group(1)) if asked else []
-    # ... and one that opens by referring back ("Dessa har erbjudits hjälp …").
+    # ... and one that opens by referring back ("Dessa har erbjudits hjälp …"), or that says
+    # nothing but the question's own words ("Islandsprojektet ska användas som inspiration."
+    # for "Vad ska Islandsprojektet vara inspiration för?": what for is told just before it).
     if REFERS_BACK.match(sentence) is None and not (noun and any(
-            stem_matches(noun[0], set(tokenize(m.group(1)))) for m in _REFERRING.finditer(sentence))):
+            stem_matches(noun[0], set(tokenize(m.group(1)))) for m in _REFERRING.finditer(sentence))) and not (
+            question.language == "sv" and _adds_nothing(question, sentence)):
         return best
     paragraph_start = text.rfind("\n\n", 0, best.start)
     paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
     before = split_sentences(text, paragraph_start, best.start)
     return replace(best, start=before[-1][0]) if before else best
+
+
+_BRACKETED_FIGURE = re.compile(r"\([^()]*\d[^()]*\)")
+
+
+# Verbs that carry no content of their own ("ska användas som", "finns", "kan göras").
+_LIGHT_STEMS = frozenset(tokenize("använda göra finnas kunna"))
+
+
+def _adds_nothing(question: Question, sentence: str) -> bool:
+    """Whether every word of a sentence is the question's (but for light verbs and a figure in
+    brackets: "(+2 mnkr)"); a sentence adding one word may hold the answer in it ("…
+    avslutas med en revisionsberättelse")."""
+    asked = set(tokenize(question.text))
+    own = [t for t in tokenize(_BRACKETED_FIGURE.sub(" ", sentence)) if not t[0].isdigit()]
+    return len(own) >= 2 and all(t in _LIGHT_STEMS or stem_matches(t, asked) for t in own)
 
 
 # What a sentence answering "När …?" without a date says of time: a condition or a moment

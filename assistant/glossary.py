@@ -80,6 +80,7 @@ photographer, photo: fotograf, foto
 proposal, suggestion: förslag
 propose, suggest, proposes, proposed: föreslå
 motion: motion
+submit, submitted, hand in, handed in, lodge, lodged: lämna in, inkomma, lämna
 interpellation: interpellation
 question: fråga
 answer, reply, response: svar, svara
@@ -322,6 +323,10 @@ spring: våren
 summer: sommar
 autumn, fall: hösten
 winter: vinter
+last spring: i våras, förra våren
+last summer: i somras, förra sommaren
+last autumn, last fall: i höstas, förra hösten
+last winter: i vintras, förra vintern
 january: januari
 february: februari
 march: mars

@@ -102,6 +102,11 @@ _LIST = re.compile(
     # What someone is unhappy with is several points ("Vad är reservanterna missnöjda med …?").
     r"|\bvad\s+(?:är|var)\s+.+\s+(?:missnöjda?|missnöjt|kritiska?|upprörda?|besvikna?|oroliga?)\s+(?:med|över|till|för)\b"
     r"|\bwhat\s+(?:is|are|was|were)\s+.+\s+(?:unhappy|dissatisfied|upset|disappointed|critical|worried)\b"
+    # What a body or a party is to do is several points ("Vad ska förvaltningen göra under
+    # resten av året?"); not what one is to do oneself ("Vad ska jag göra om …?"), nor what
+    # someone is to be able to do ("Vad ska socialsekreterare kunna göra på föräldramöten?").
+    r"|\bvad\s+(?:ska|skall|kommer)\s+(?!(?:jag|man|du|ni|vi|en)\b)[\wåäö-]+(?:\s+(?!kunna\b)[\wåäö-]+){0,4}?"
+    r"\s+(?:att\s+)?göra\b"
     r"|\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bvad\s+går\s+.+\s+ut\s+på"
     r"|\bsummar|\boverview\b|\blist\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
     r"|\bwhat\s+(?:does|do|did|has|have|will)\s+.+\s+(?:propose|want|suggest|demand|plan|criticis|criticiz|"

@@ -178,7 +178,17 @@ def topic_cover(question: Question, words: set[str] | frozenset[str], idf, exclu
 
 
 # A sentence opening with a demonstrative or a personal pronoun refers to the one before it.
-REFERS_BACK = re.compile(r"\s*(?:Dessa|Denna|Detta|Han|Hon|These|This|He|She)\b")
+def _antecedent_words(text: str, start: int) -> set[str]:
+    """The stems of the sentence before ``start`` in its paragraph (none at a paragraph's start)."""
+    paragraph_start = text.rfind("\n\n", 0, start)
+    before = split_sentences(text, 0 if paragraph_start < 0 else paragraph_start + 2, start)
+    return set(tokenize(text[before[-1][0]:before[-1][1]])) if before else set()
+
+
+REFERS_BACK = re.compile(r"\s*(?:Dessa|Denna|Detta|Han|Hon|Båda|Bägge|These|This|He|She|Both)\b")
+# A sentence opening with the things the one before it named ("Båda …", "Dessa har …"); not
+# "Detta …", which may refer to a whole claim ("Detta trots att …").
+NAMES_BACK = re.compile(r"\s*(?:Dessa|Denna|Båda|Bägge|These|Both)\b")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -436,6 +446,16 @@ class SentenceScorer:
             for start, end, pointed in spans:
                 sentence = document.text[start:end]
                 own = set(tokens_at[(start, end)] if (start, end) in tokens_at else tokenize(sentence))
+                # "Båda inrättades under förra mandatperioden." speaks of the things the sentence
+                # before it names ("Sociala investeringsfonden och trygghetsfonden …"): their words
+                # count as its own for word cover (not for where an event is told), and (below) its
+                # similarity to the question is at least that sentence's, as a label line's is
+                # that of the lines above it.
+                refers_back = NAMES_BACK.match(sentence) is not None
+                antecedent_words = _antecedent_words(document.text, start) if refers_back else set()
+                antecedent = found[-1] if (refers_back and found and found[-1].document is document and
+                                           found[-1].end <= start and not document.text[found[-1].end:start].strip()
+                                           and "\n\n" not in document.text[found[-1].end:start]) else None
                 # A short line of a heading or contact block reads with the (at most two) lines
                 # above it ("Handläggare" / "Clas Cederlid" / "Telefon: 08-…"), and a row of a
                 # table with the line that introduces it ("Detta dokument har godkänts digitalt
@@ -465,7 +485,7 @@ class SentenceScorer:
                     continue
                 seen[(document.doc_id, start)] = None
                 section = section_heading_words(document.text, start)
-                tokens = own | labels | header | section
+                tokens = own | labels | header | section | antecedent_words
                 speaker = speaker_at(document.speakers, start, end)
                 speaker_parties = list(speaker.parties) if speaker is not None else list(doc_parties)
                 # A section of the kind the question names, said by its parties ("i sitt
@@ -526,6 +546,8 @@ class SentenceScorer:
                     unsure[id(found[-1])] = maybe
                 if captioned is not None:
                     labelled[id(found[-1])] = [captioned]
+                elif antecedent is not None:
+                    labelled[id(found[-1])] = [antecedent]
                 if introducing:
                     intro = _LabelLine(end, own, found[-1])
                 if label is not None:  # ... and is as close to the question as the lines above it

@@ -118,6 +118,7 @@ förebygga, motverka, förhindra, hindra
 hindra, förhindra, täppa till
 minska, sänka, reducera, begränsa
 öka, höja, utöka
+utvidga, expandera, sprida, spred, spridit
 förstärka, stärka
 åtgärd, insats, satsning
 införa, implementera

@@ -149,6 +149,10 @@ def test_a_follow_up_with_a_question_of_its_own_asks_it_about_what_was_named(see
     pytest.param("Which two measures are planned?", "list", id="which-adjective-measures"),
     pytest.param("Vilka konkreta exempel nämner förvaltningen?", "list", id="vilka-adjective-noun-verb"),
     pytest.param("Vilka centrala utmaningar finns i samarbetet?", "list", id="vilka-adjective-noun-finns"),
+    pytest.param("Vad ska stadsdelsnämnden göra i höst?", "list", id="vad-ska-body-göra"),
+    pytest.param("Vad kommer Moderaterna att göra?", "list", id="vad-kommer-party-att-göra"),
+    pytest.param("Vad ska jag göra om jag ser en skjutning?", "open", id="vad-ska-jag-göra"),
+    pytest.param("Vad ska fältassistenterna kunna göra?", "open", id="vad-ska-x-kunna-göra"),
 ])
 def test_shape_is_chosen_from_the_question(question: str, shape: str) -> None:
     assert analyze(question).shape == shape
@@ -1902,3 +1906,44 @@ def test_who_runs_something_is_read_where_running_it_is_told(seed_assistant: Ass
     answer = seed_assistant.ask("Vem driver på för att införa Sluta skjut i Stockholm?")
     assert_exact(answer)
     assert "Lisa Palm" in answer.short_answer and {c.doc_id for c in answer.citations} == {PM}
+
+
+def test_a_sentence_opening_with_both_reads_with_what_the_one_before_names(seed_assistant: Assistant) -> None:
+    # "… Sociala investeringsfonden och trygghetsfonden ska förlängas … Båda inrättades under
+    # förra mandatperioden.": the second tells when the fund was created, quoted with the first.
+    answer = seed_assistant.ask("När skapades sociala investeringsfonden?")
+    assert_exact(answer)
+    quote = answer.citations[0].quote
+    assert answer.citations[0].doc_id == BUDGET and "Sociala investeringsfonden" in quote and "Båda inrättades" in quote
+
+
+def test_a_verb_of_spreading_is_told_by_one_of_extending(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Har Trefas spridits till fler stadsdelar?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == INTERPELLATION and "utvidgats" in answer.citations[0].quote
+    assert "Skarpnäck" in answer.citations[0].quote
+
+
+def test_english_last_season_and_handing_in_have_swedish_forms(seed_assistant: Assistant) -> None:
+    # "last fall" is "i höstas", "hand in" is "lämna in": the sentence saying both answers.
+    answer = seed_assistant.ask("Which motion did Feministiskt initiativ hand in last fall?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == PM and answer.citations[0].quote.startswith("I höstas lämnade vi in en motion")
+
+
+def test_a_sentence_saying_only_the_questions_words_is_quoted_with_the_one_before(seed_assistant: Assistant) -> None:
+    # "Islandsprojektet ska användas som inspiration." repeats the question; what for is the
+    # sentence before it in the same item ("Samverkan vid akuta våldshändelser …").
+    answer = seed_assistant.ask("Till vad ska Islandsprojektet användas som inspiration?")
+    assert_exact(answer)
+    quote = answer.citations[0].quote
+    assert answer.citations[0].doc_id == BUDGET and quote.startswith("Samverkan vid akuta våldshändelser")
+    assert "Islandsprojektet" in quote
+
+
+def test_a_party_question_is_declined_where_no_party_is_shown(seed_assistant: Assistant) -> None:
+    # "Linda Palo / avdelningschef" names her and her title; no party names her, nor speaks.
+    _assert_declined(seed_assistant, "Vilket parti tillhör Linda Palo?")
+    answer = seed_assistant.ask("Vilket parti tillhör Clara Lindblom?")
+    assert_exact(answer)
+    assert answer.short_answer and "V" in answer.short_answer and answer.citations[0].doc_id == PM
