@@ -77,6 +77,8 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout24.jsonl
 	$(BIN)/assistant eval tests/eval/heldout25.jsonl
 	$(BIN)/assistant eval tests/eval/heldout26.jsonl
+	$(BIN)/assistant eval tests/eval/heldout27.jsonl
+	$(BIN)/assistant eval tests/eval/heldout28.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
