@@ -960,6 +960,7 @@ def _with_antecedent(best: SentenceEvidence, question: Question) -> SentenceEvid
     return replace(best, start=before[-1][0]) if before else best
 
 
+# A figure in brackets closing a list item ("(+2 mnkr)"), which says how much, not what.
 _BRACKETED_FIGURE = re.compile(r"\([^()]*\d[^()]*\)")
 
 

@@ -178,17 +178,17 @@ def topic_cover(question: Question, words: set[str] | frozenset[str], idf, exclu
 
 
 # A sentence opening with a demonstrative or a personal pronoun refers to the one before it.
+REFERS_BACK = re.compile(r"\s*(?:Dessa|Denna|Detta|Han|Hon|Båda|Bägge|These|This|He|She|Both)\b")
+# A sentence opening with the things the one before it named ("Båda …", "Dessa har …"); not
+# "Detta …", which may refer to a whole claim ("Detta trots att …").
+NAMES_BACK = re.compile(r"\s*(?:Dessa|Denna|Båda|Bägge|These|Both)\b")
+
+
 def _antecedent_words(text: str, start: int) -> set[str]:
     """The stems of the sentence before ``start`` in its paragraph (none at a paragraph's start)."""
     paragraph_start = text.rfind("\n\n", 0, start)
     before = split_sentences(text, 0 if paragraph_start < 0 else paragraph_start + 2, start)
     return set(tokenize(text[before[-1][0]:before[-1][1]])) if before else set()
-
-
-REFERS_BACK = re.compile(r"\s*(?:Dessa|Denna|Detta|Han|Hon|Båda|Bägge|These|This|He|She|Both)\b")
-# A sentence opening with the things the one before it named ("Båda …", "Dessa har …"); not
-# "Detta …", which may refer to a whole claim ("Detta trots att …").
-NAMES_BACK = re.compile(r"\s*(?:Dessa|Denna|Båda|Bägge|These|Both)\b")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -411,7 +411,9 @@ class SentenceScorer:
         party_terms = [(set(tokenize(k)), {m.party for m in find_parties(k)}) for k in question.key_terms
                        if find_parties(k)]
         found: list[SentenceEvidence] = []
-        labelled: dict[int, list[SentenceEvidence]] = {}  # a label block's line -> the lines above it
+        # a label block's line -> the lines above it (a caption's credit -> the caption; a
+        # sentence opening with what the one before named -> that sentence)
+        labelled: dict[int, list[SentenceEvidence]] = {}
         unsure: dict[int, list[Candidate]] = {}  # numbers whose following words are not the counted word's stem
         seen: dict[tuple[str, int], SentenceEvidence | None] = {}
         asked_sections = {role for role, named in _SECTION_KINDS if named.search(question.search or question.text)}
