@@ -84,6 +84,28 @@ def _line_introduces(evidence: SentenceEvidence, tail_words: int) -> bool:
     return 0 < len(rest.split()) <= tail_words and bool(_INTRO.search(rest))
 
 
+# A sentence closing on a count of what follows ("… kan sammanfattas till två områden.").
+_COUNTS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
+_COUNT_CLOSING = re.compile(r"\b(" + "|".join(_COUNTS) + r"|\d{1,2})\s+[a-zåäö-]+\s*[.:]?\s*$", re.IGNORECASE)
+
+
+def _announced_count(evidence: SentenceEvidence) -> int | None:
+    """How many items the sentence announces, when it ends its line on a count of things ("…
+    till två områden.") and the next line with text is a bullet or a numbered item."""
+    text = evidence.document.text
+    closing = _COUNT_CLOSING.search(evidence.text)
+    line_end = text.find("\n", evidence.end)
+    if closing is None or line_end < 0 or text[evidence.end:line_end].strip():
+        return None
+    start = line_end + len(text[line_end:]) - len(text[line_end:].lstrip())
+    end = text.find("\n", start)
+    if BULLET.match(text, start, len(text) if end < 0 else end) is None:
+        return None
+    word = closing.group(1).lower()
+    count = _COUNTS.get(word) or int(word)
+    return count if count >= 2 else None
+
+
 def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
     """The list an introducing sentence ("Vi har:", "… konkreta förslag …:") opens: the
     first sentence of each following bullet or numbered item, in order."""
@@ -113,9 +135,11 @@ def announced_list(answerer: ExtractiveAnswerer, intro: SentenceEvidence) -> Dra
     följande."): that sentence and the items it announces (each whole, as a point), when it
     announces two or more; None otherwise."""
     settings = answerer.settings.lists
-    if not (_INTRO.search(intro.text) or _line_introduces(intro, settings.intro_tail_words)):
+    count = _announced_count(intro)
+    if not (_INTRO.search(intro.text) or _line_introduces(intro, settings.intro_tail_words) or count):
         return None
-    items = _whole_items(_items_after(intro, settings.max_items), settings.whole_item_chars)
+    items = _whole_items(_items_after(intro, min(count or settings.max_items, settings.max_items)),
+                         settings.whole_item_chars)
     return _points_draft([intro] + items) if len(items) >= 2 else None
 
 

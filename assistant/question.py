@@ -43,7 +43,8 @@ EXPECTS = (
     ("expansion", re.compile(r"\bstår\s+(?:förkortningen\s+|akronymen\s+)?\S+\s+för\b|\bbetyder\s+(?:förkortningen|akronymen)\b"
                              r"|\bförkortning(?:en)?\s+för\b|\bstands?\s+for\b|\bshort\s+for\b|\babbreviation\b")),
     ("author", re.compile(
-        r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|undertecknat|signerade|signerat|"
+        # (Not "Vilken dag skrev borgarråden under …?": a date.)
+        r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti|dag\b|dagen\b|datum|månad|vecka)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|undertecknat|signerade|signerat|"
         r"står bakom|är handläggare)\b"
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
@@ -518,6 +519,7 @@ _NOT_NOUNS = frozenset("is was has does per in of on at for with to by from this
 # Words that only say what kind of answer is wanted: no topic a sentence must cover.
 ANSWER_TYPE_TERMS = frozenset(tokenize(
     "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
+    "dag dagen månad månaden "  # "Vilken dag skrevs promemorian under?" asks a date, as "Vilket år …?"
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "

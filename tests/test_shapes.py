@@ -1947,3 +1947,22 @@ def test_a_party_question_is_declined_where_no_party_is_shown(seed_assistant: As
     answer = seed_assistant.ask("Vilket parti tillhör Clara Lindblom?")
     assert_exact(answer)
     assert answer.short_answer and "V" in answer.short_answer and answer.citations[0].doc_id == PM
+
+
+def test_a_sentence_announcing_a_count_of_points_is_answered_with_those_points(seed_assistant: Assistant) -> None:
+    # "Vår kritik mot borgerligheten kan sammanfattas till två områden." is followed by the two
+    # numbered items: the answer gives both, and not the nested examples under the second.
+    answer = seed_assistant.ask("Vilka två områden gäller Socialdemokraternas kritik mot borgerligheten?")
+    assert_exact(answer)
+    quotes = [c.quote for c in answer.citations]
+    assert all(c.doc_id == BUDGET for c in answer.citations)
+    assert any(q.startswith("1) De gjorde stora nedskärningar") for q in quotes)
+    assert any(q.startswith("2) De genomför satsningar") for q in quotes)
+    assert not any(q.startswith("Ordningsvakter och kameror") for q in quotes)
+
+
+def test_which_day_something_was_signed_asks_for_a_date(seed_assistant: Assistant) -> None:
+    # "Vilken dag" asks a date, as "Vilket år" does: not who signed, and "dag" is no topic word.
+    answer = seed_assistant.ask("Vilken dag skrev borgarråden under promemorian?")
+    assert_exact(answer)
+    assert answer.short_answer and "24 mars 2021" in answer.short_answer and answer.citations[0].doc_id == PM
