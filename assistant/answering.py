@@ -23,7 +23,7 @@ from assistant.question import (Question, analyze, asked_speaker, asks_for_calen
                                 member_words, possessor_of)
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, NAMES_BACK, REFERS_BACK, SentenceEvidence, SentenceScorer, is_heading,
-                               key_in, stem_matches, topic_cover)
+                               key_in, sentence_before, stem_matches, topic_cover)
 from assistant.tuning import AnswerSettings, FactoidSettings
 from assistant.whois import ROLE_NOUN, party_named_with
 from index import DocumentRecord, Index, Speaker
@@ -954,10 +954,8 @@ def _with_antecedent(best: SentenceEvidence, question: Question) -> SentenceEvid
             stem_matches(noun[0], set(tokenize(m.group(1)))) for m in _REFERRING.finditer(sentence))) and not (
             question.language == "sv" and _adds_nothing(question, sentence)):
         return best
-    paragraph_start = text.rfind("\n\n", 0, best.start)
-    paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
-    before = split_sentences(text, paragraph_start, best.start)
-    return replace(best, start=before[-1][0]) if before else best
+    before = sentence_before(text, best.start)
+    return replace(best, start=before[0]) if before else best
 
 
 # A figure in brackets closing a list item ("(+2 mnkr)"), which says how much, not what.

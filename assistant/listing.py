@@ -89,6 +89,9 @@ _COUNTS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta"
 _COUNT_CLOSING = re.compile(r"\b(" + "|".join(_COUNTS) + r"|\d{1,2})\s+[a-zåäö-]+\s*[.:]?\s*$", re.IGNORECASE)
 
 
+_SPACE = re.compile(r"\s*")
+
+
 def _announced_count(evidence: SentenceEvidence) -> int | None:
     """How many items the sentence announces, when it ends its line on a count of things ("…
     till två områden.") and the next line with text is a bullet or a numbered item."""
@@ -97,7 +100,7 @@ def _announced_count(evidence: SentenceEvidence) -> int | None:
     line_end = text.find("\n", evidence.end)
     if closing is None or line_end < 0 or text[evidence.end:line_end].strip():
         return None
-    start = line_end + len(text[line_end:]) - len(text[line_end:].lstrip())
+    start = _SPACE.match(text, line_end).end()  # the next line with text
     end = text.find("\n", start)
     if BULLET.match(text, start, len(text) if end < 0 else end) is None:
         return None

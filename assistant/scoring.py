@@ -184,11 +184,11 @@ REFERS_BACK = re.compile(r"\s*(?:Dessa|Denna|Detta|Han|Hon|Båda|Bägge|These|Th
 NAMES_BACK = re.compile(r"\s*(?:Dessa|Denna|Båda|Bägge|These|Both)\b")
 
 
-def _antecedent_words(text: str, start: int) -> set[str]:
-    """The stems of the sentence before ``start`` in its paragraph (none at a paragraph's start)."""
+def sentence_before(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the sentence before ``start`` in its paragraph (None at a paragraph's start)."""
     paragraph_start = text.rfind("\n\n", 0, start)
     before = split_sentences(text, 0 if paragraph_start < 0 else paragraph_start + 2, start)
-    return set(tokenize(text[before[-1][0]:before[-1][1]])) if before else set()
+    return before[-1] if before else None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -453,11 +453,10 @@ class SentenceScorer:
                 # count as its own for word cover (not for where an event is told), and (below) its
                 # similarity to the question is at least that sentence's, as a label line's is
                 # that of the lines above it.
-                refers_back = NAMES_BACK.match(sentence) is not None
-                antecedent_words = _antecedent_words(document.text, start) if refers_back else set()
-                antecedent = found[-1] if (refers_back and found and found[-1].document is document and
-                                           found[-1].end <= start and not document.text[found[-1].end:start].strip()
-                                           and "\n\n" not in document.text[found[-1].end:start]) else None
+                before = sentence_before(document.text, start) if NAMES_BACK.match(sentence) else None
+                antecedent_words = set(tokenize(document.text[before[0]:before[1]])) if before else set()
+                antecedent = found[-1] if (before and found and found[-1].document is document
+                                           and (found[-1].start, found[-1].end) == before) else None
                 # A short line of a heading or contact block reads with the (at most two) lines
                 # above it ("Handläggare" / "Clas Cederlid" / "Telefon: 08-…"), and a row of a
                 # table with the line that introduces it ("Detta dokument har godkänts digitalt

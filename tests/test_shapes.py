@@ -1946,7 +1946,7 @@ def test_a_party_question_is_declined_where_no_party_is_shown(seed_assistant: As
     _assert_declined(seed_assistant, "Vilket parti tillhör Linda Palo?")
     answer = seed_assistant.ask("Vilket parti tillhör Clara Lindblom?")
     assert_exact(answer)
-    assert answer.short_answer and "V" in answer.short_answer and answer.citations[0].doc_id == PM
+    assert answer.short_answer and "(V)" in answer.short_answer and answer.citations[0].doc_id == PM
 
 
 def test_a_sentence_announcing_a_count_of_points_is_answered_with_those_points(seed_assistant: Assistant) -> None:
