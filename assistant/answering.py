@@ -19,8 +19,8 @@ from assistant.events import (asked_event, asks_past_event, states_event, told_a
                               why_past_event)
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
-from assistant.question import (Question, analyze, asked_speaker, asks_for_calendar, is_question_word,
-                                member_words, possessor_of)
+from assistant.question import (STANCE_WORDS, Question, analyze, asked_speaker, asks_for_calendar, is_question_word,
+                                member_words, possessor_of, stance_parties)
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, NAMES_BACK, REFERS_BACK, SentenceEvidence, SentenceScorer, is_heading,
                                key_in, sentence_before, stem_matches, topic_cover)
@@ -29,7 +29,7 @@ from assistant.whois import ROLE_NOUN, party_named_with
 from index import DocumentRecord, Index, Speaker
 from index.metadata import KIND_NAMES, signatories
 from index.parties import find_parties, party_name
-from index.text import line_around, split_sentences, tokenize
+from index.text import BULLET, line_around, split_sentences, tokenize
 
 
 @dataclass(frozen=True)
@@ -199,6 +199,23 @@ class ExtractiveAnswerer:
             if not list_supported(self, question, usable):
                 return Draft(answerable=False)
             return answer_list(self, question, usable)
+        holders = stance_parties(question)
+        if holders and question.expects == "other":
+            # "Vad tyckte Sverigedemokraterna om förvaltningens svar?": a party's view is in
+            # what it says or what is said of it, not in the administration's reply to its letter.
+            # (A heading or a line that only says who speaks holds no view: "Svar på skrivelse
+            # från (M), (L), (C) och (SD)".)
+            from assistant.listing import is_statement
+
+            # It must speak of what the view is asked about in its own words, not through its
+            # document's title ("I en skrivelse från … Sverigedemokraterna … vill partierna ha
+            # … kännedom om …" holds no view of the administration's reply).
+            excluded = _name_stems(question) | STANCE_WORDS
+            usable = [e for e in usable if holders & (_parties_saying(e) | {m.party for m in find_parties(e.text)})
+                      and is_statement(e.document.text, e.start, e.end) and not _label_line(e)
+                      and topic_cover(question, set(tokenize(e.text)), self.index.sparse.idf, excluded) > 0.0]
+            if not usable:
+                return Draft(answerable=False)
         if question.expects == "party" and question.language == "sv" and self._unknown_topic(question):
             # "Vilket parti föreslog att skolavgifter ska införas?": no document uses the word
             # the proposal is about, so none says who proposed it (a sentence sharing only
@@ -1261,3 +1278,21 @@ def _shares_words(question: Question, text: str) -> bool:
 
 def _party_label(party: str, language: str) -> str:
     return f"{party_name(party, language)} ({party})"
+
+
+def _parties_saying(evidence: SentenceEvidence) -> set[str]:
+    """The parties that say ``evidence``: its speaker's, else (a text nobody within it is
+    found to speak) the document's."""
+    if evidence.speaker is not None:
+        return set(evidence.speaker.parties)
+    return set(evidence.document.metadata.value("parties") or [])
+
+
+def _label_line(evidence: SentenceEvidence) -> bool:
+    """A short line of its own that ends in no full stop, a parenthesis included ("Svar på
+    skrivelse från (M), (L), (C) och (SD)"): a title or a label, not a statement."""
+    text = evidence.document.text
+    line_start, line_end = line_around(text, evidence.start, evidence.end)
+    line = text[line_start:line_end].strip()
+    return (line == evidence.text.strip() and not BULLET.match(text, line_start, line_end)
+            and line[-1:] not in ".!?:;" and len(line.split()) < 12)

@@ -798,3 +798,22 @@ def with_context(question: Question, previous: Question) -> Question:
         about_parties=question.about_parties or previous.about_parties,
         about_questions=question.about_questions or previous.about_questions,
     )
+
+
+# The verb of a stance right before a party the question names: the party is who holds it
+# ("Vad tyckte Sverigedemokraterna om …", "Vad anser V om …", "What did the Moderates think …").
+_STANCE_BEFORE = re.compile(r"\b(?:tycker|tyckte|anser|ansåg|menar|menade|vill|ville|föreslår|föreslog|kritiserar|"
+                            r"kritiserade|säger|sa|sade|tror|trodde|does|did|do)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+STANCE_WORDS = frozenset(tokenize("tycker tyckte anser ansåg menar menade vill ville föreslår föreslog kritiserar "
+                                  "kritiserade säger sa sade tror trodde think thinks thought want wants wanted say "
+                                  "says said propose proposes proposed"))
+
+
+def stance_parties(question: Question) -> frozenset[str]:
+    """The parties the question asks the view of: named right after a verb of thinking,
+    wanting or saying. Their view is in what they say or what is said of them, not in a
+    sentence of the administration that answers their letter."""
+    return frozenset(m.party for m in find_parties(question.text, bare=True)
+                     if _STANCE_BEFORE.search(question.text, 0, m.start))

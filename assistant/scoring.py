@@ -288,7 +288,7 @@ def _share_or_year(candidate: Candidate) -> bool:
     return _is_percentage(candidate) or re.fullmatch(r"(?:19|20)\d\d", candidate.value) is not None
 
 
-_SHARE_ASKED = re.compile(r"\b(?:hur stor andel|vilken andel|hur många procent|what share|what proportion|"
+_SHARE_ASKED = re.compile(r"\b(?:hur stor andel|hur stor del|vilken andel|hur många procent|what share|what proportion|"
                           r"what percentage|what fraction|how many per ?cent)\b", re.IGNORECASE)
 _COUNT_ASKED = re.compile(r"\b(?:hur många|how many|antal(?:et)?|number of)\b", re.IGNORECASE)
 # What a count of money is counted in ("Hur många miljoner …?"): then a sum answers it.
@@ -314,6 +314,14 @@ def _following_words(text: str, candidate: Candidate, n: int = 3) -> str:
     ("två skolor. Arbetet med …" counts schools, not "Arbetet")."""
     spans = split_sentences(text, candidate.end, min(len(text), candidate.end + 80))
     return " ".join(text[spans[0][0]:spans[0][1]].rstrip(".!?…").split()[:n]) if spans else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _document_questions(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``text``'s sentences that are questions."""
+    if "?" not in text:
+        return ()
+    return tuple((s, e) for s, e in split_sentences(text, 0, len(text)) if is_question(text[s:e]))
 
 
 def is_question(text: str) -> bool:
@@ -617,15 +625,30 @@ class SentenceScorer:
             return spans
         out = list(spans)
         known = {s for s, _, _ in spans}
-        for start, end, _ in spans:
+        # A question of the document outside the passage points too when none asks it better
+        # (a reply that numbers the letter's questions answers each under it, often in a
+        # passage of its own): "Vad ska förvaltningen göra under resten av året?" is "3. Vad
+        # har förvaltningen för plan … resten av året?", not "1. Vilka direkta insatser har
+        # förvaltningen genomfört …?".
+        def cover_of(start: int, end: int) -> float:
             sentence = document.text[start:end]
-            cover = topic.covered(set(tokenize(sentence)), stem_matches) if is_question(sentence) else 0.0
-            if cover < facts.pointer_coverage:
+            return topic.covered(set(tokenize(sentence)), stem_matches) if is_question(sentence) else 0.0
+
+        covers = [(start, end, cover_of(start, end), True) for start, end, _ in spans]
+        covers += [(start, end, cover_of(start, end), False)
+                   for start, end in _document_questions(document.text) if start not in known]
+        best = max((cover for _, _, cover, _ in covers), default=0.0)
+        for start, end, cover, in_passage in covers:
+            if cover < facts.pointer_coverage or (not in_passage and cover < best):
                 continue
             limit = min(len(document.text), end + facts.pointer_reach)
+            answering = False
             for s, e in split_sentences(document.text, end, limit):
                 if is_question(document.text[s:e]):
-                    break
+                    if answering:
+                        break
+                    continue  # a question asked with it ("3. Vad har förvaltningen för plan …? Hur ser …?")
+                answering = True
                 if s in known:
                     out = [(a, b, max(p, cover)) if a == s else (a, b, p) for a, b, p in out]
                 else:

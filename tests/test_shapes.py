@@ -1966,3 +1966,40 @@ def test_which_day_something_was_signed_asks_for_a_date(seed_assistant: Assistan
     answer = seed_assistant.ask("Vilken dag skrev borgarråden under promemorian?")
     assert_exact(answer)
     assert answer.short_answer and "24 mars 2021" in answer.short_answer and answer.citations[0].doc_id == PM
+
+
+def test_a_partys_view_is_not_read_from_the_reply_to_its_letter(seed_assistant: Assistant) -> None:
+    # The district's reply answers a letter from (M), (L), (C) and (SD); what the
+    # administration writes, and the reply's title line naming them, is no view of theirs.
+    _assert_declined(seed_assistant, "What did the Sweden Democrats think of the administration's answers?")
+    # A party that speaks to the topic is answered from what it says.
+    answer = seed_assistant.ask("Vad anser Feministiskt initiativ om Sluta skjut?")
+    assert_exact(answer)
+    assert answer.citations and all(c.doc_id == PM for c in answer.citations)
+    assert any(c.quote.startswith("Feministiskt initiativ har sedan länge drivit på") for c in answer.citations)
+
+
+def test_how_large_a_part_asks_for_a_share(seed_assistant: Assistant) -> None:
+    # "Hur stor del" asks a share, as "hur stor andel" does: "43 procent", not the count 156.
+    answer = seed_assistant.ask("Hur stor del av landets skjutningar ägde rum i Stockholmsområdet år 2020?")
+    assert_exact(answer)
+    assert answer.short_answer and "43 procent" in answer.short_answer
+    assert answer.citations[0].doc_id == PM and "43 procent" in answer.citations[0].quote
+
+
+def test_presenting_a_matter_is_told_by_reporting_it(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilket datum presenterades ärendet för facket?")
+    assert_exact(answer)
+    assert answer.short_answer and "17 september 2024" in answer.short_answer
+    assert answer.citations[0].doc_id == DISTRICT and answer.citations[0].quote.startswith("Ärendet redovisas för de fackliga")
+
+
+def test_a_question_of_the_document_outside_the_passages_points_at_its_answer(seed_assistant: Assistant) -> None:
+    # "3. Vad har förvaltningen för plan … resten av året? Hur ser …?" asks it (a second
+    # question asked with it does not end its answer); every point comes from that answer,
+    # not from the reply's summary or its closing paragraph.
+    answer = seed_assistant.ask("What will the district administration do for the rest of the year?")
+    assert_exact(answer)
+    inside = _cited_between(answer, DISTRICT, "3. Vad har förvaltningen för plan", "4. På vilket sätt fortbildas")
+    assert answer.shape == "list" and len(answer.citations) >= 4 and len(inside) == len(answer.citations)
+
