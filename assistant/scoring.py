@@ -316,12 +316,24 @@ def _following_words(text: str, candidate: Candidate, n: int = 3) -> str:
     return " ".join(text[spans[0][0]:spans[0][1]].rstrip(".!?…").split()[:n]) if spans else ""
 
 
-@functools.lru_cache(maxsize=64)
+_QUESTION_MARK = re.compile(r"\?")
+_QUESTION_REACH = 1000  # characters before a question mark in which its sentence starts
+
+
+@functools.lru_cache(maxsize=256)
 def _document_questions(text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of ``text``'s sentences that are questions."""
-    if "?" not in text:
-        return ()
-    return tuple((s, e) for s, e in split_sentences(text, 0, len(text)) if is_question(text[s:e]))
+    """The spans of ``text``'s sentences that are questions: each split from the start of a
+    line before its question mark (not the whole text: a long document holds few questions)."""
+    spans: dict[tuple[int, int], None] = {}
+    for mark in _QUESTION_MARK.finditer(text):
+        window = max(0, mark.start() - _QUESTION_REACH)
+        if window:
+            window = text.find("\n", window, mark.start()) + 1 or mark.start()
+        line_end = text.find("\n", mark.end())
+        for start, end in split_sentences(text, window, len(text) if line_end < 0 else line_end):
+            if start <= mark.start() < end and is_question(text[start:end]):
+                spans[(start, end)] = None
+    return tuple(spans)
 
 
 def is_question(text: str) -> bool:
