@@ -346,6 +346,14 @@ class ExtractiveAnswerer:
             # to the name on the line above it in the same block; the quote holds both lines.
             best = _with_label_owner(best, usable[:reach])
             usable = [best] + usable[1:]
+        if (question.expects == "person" and best.answers and _WHO_HOLDS.search(question.text)
+                and not _HOLDING.search(best.text)):
+            # "Vem vill förstärka Mini Maria?" of a party's proposal "Framtid Stockholm och
+            # verksamheten Mini Maria ges förstärkning …": no one in the sentence wants anything
+            # (the name is of what is strengthened); who wants it is who says it.
+            draft = self._speaker_answer(best)
+            if draft is not None:
+                return draft
         if question.expects == "person":
             with_names = [e for e in usable[:5] if e.answers]
             stems = _asked_role(question)
@@ -1262,6 +1270,10 @@ _SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signer
 _SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
                            r"signed|signatories|signatory)\b", re.IGNORECASE)
 # A speaker speaking of themself ("jag som socialborgarråd", "min tid som …").
+# A verb by which a sentence says who holds a view or a wish ("Moderaterna vill …", "…, anser M").
+_HOLDING = re.compile(r"\b(?:vill|ville|vilja|önskar|önskade|föreslår|föreslog|föreslagit|anser|ansåg|anse|tycker|"
+                      r"tyckte|kräver|krävde|krävt|menar|menade|driver|drev|drivit|kritiserar|kritiserade|hävdar|"
+                      r"hävdade|välkomnar|välkomnade|betonar|betonade|säger|sa|sade)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:jag|mig|min|mitt|mina)\b", re.IGNORECASE)
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:i|på|vid|från|till|utanför|inom|in|at|near|from)\s+$", re.IGNORECASE)

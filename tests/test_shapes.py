@@ -2003,3 +2003,13 @@ def test_a_question_of_the_document_outside_the_passages_points_at_its_answer(se
     inside = _cited_between(answer, DISTRICT, "3. Vad har förvaltningen för plan", "4. På vilket sätt fortbildas")
     assert answer.shape == "list" and len(answer.citations) >= 4 and len(inside) == len(answer.citations)
 
+
+
+def test_who_wants_a_proposal_no_one_in_it_wants_is_who_says_it(seed_assistant: Assistant) -> None:
+    # "Framtid Stockholm och verksamheten Mini Maria ges förstärkning …" in the budget's list of
+    # proposals: the names are of what gets more money; the party whose text it is wants it.
+    answer = seed_assistant.ask("Vem vill ge Framtid Stockholm mer pengar?")
+    assert_exact(answer)
+    assert answer.short_answer and "Socialdemokraterna" in answer.short_answer
+    assert "Mini Maria" not in answer.short_answer
+    assert answer.citations[0].doc_id == BUDGET and answer.citations[0].quote.startswith("Framtid Stockholm och verksamheten")
