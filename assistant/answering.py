@@ -333,6 +333,12 @@ class ExtractiveAnswerer:
             usable = _first_where(usable, reach, lambda e: did.mentioned_in(e) and _holds_names(question, e, True))
             if not usable:
                 return Draft(answerable=False)
+            # Of those, one that shows the doer (a name, or a speaker saying "jag"/"vi": "…
+            # Liberalerna och jag som socialborgarråd … inrättade Trefas") before a passive
+            # that names none ("Trefas startades 2020 i Järvaområdet …").
+            usable = _first_where(usable, reach, lambda e: did.mentioned_in(e) and _holds_names(question, e, True) and (
+                bool(e.answers) or (e.speaker is not None and bool(e.speaker.name) and bool(_WE_OR_I.search(e.text))))
+            ) or usable
         possessor = possessor_of(question)
         if possessor is not None:
             # "Vem är Lee Orbersons chef?": a person by their relation to another, which a
@@ -1274,6 +1280,7 @@ _SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|sign
 _HOLDING = re.compile(r"\b(?:vill|ville|vilja|önskar|önskade|föreslår|föreslog|föreslagit|anser|ansåg|anse|tycker|"
                       r"tyckte|kräver|krävde|krävt|menar|menade|driver|drev|drivit|kritiserar|kritiserade|hävdar|"
                       r"hävdade|välkomnar|välkomnade|betonar|betonade|säger|sa|sade)\b", re.IGNORECASE)
+_WE_OR_I = re.compile(r"\b(?:jag|vi)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:jag|mig|min|mitt|mina)\b", re.IGNORECASE)
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:i|på|vid|från|till|utanför|inom|in|at|near|from)\s+$", re.IGNORECASE)

@@ -201,7 +201,9 @@ _PRONOUN_SUBJECT = re.compile(
 _DEFINITE_REFERENCE = re.compile(
     r"\b(?:partiet|the\s+party)\b"
     r"|\b(?:förslaget|förslagen|utspelet|satsningen|satsningarna|åtgärden|åtgärderna|insatsen|insatserna|"
-    r"the\s+(?:proposal|proposals|measure|measures))\s*[?.!]*\s*$", re.IGNORECASE)
+    r"projektet|metoden|modellen|verksamheten|programmet|fonden|teamet|strategin|planen|"
+    r"the\s+(?:proposal|proposals|measure|measures|project|method|model|programme|program|scheme|fund|team|"
+    r"strategy|plan))\s*[?.!]*\s*$", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"\b(?:vad|vilken|vilket|vilka|vem|vems|hur|när|varför|var någonstans|what|which|who|whom|"
                             r"whose|how|when|where|why)\b|^\s*var\b", re.IGNORECASE)
 # A question word with at most one more word ("Hur mycket pengar?", "Hur många?", "When?").

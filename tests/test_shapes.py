@@ -2013,3 +2013,14 @@ def test_who_wants_a_proposal_no_one_in_it_wants_is_who_says_it(seed_assistant: 
     assert answer.short_answer and "Socialdemokraterna" in answer.short_answer
     assert "Mini Maria" not in answer.short_answer
     assert answer.citations[0].doc_id == BUDGET and answer.citations[0].quote.startswith("Framtid Stockholm och verksamheten")
+
+
+def test_who_started_the_project_is_its_doer_after_a_question_naming_it(seed_assistant: Assistant) -> None:
+    # "projektet" refers back to Trefas; to start it is to set it up ("inrättade Trefas"), and
+    # the sentence that shows who did ("Liberalerna och jag som socialborgarråd …") answers,
+    # not the passive "Trefas startades 2020 …" that names no one.
+    first = seed_assistant.ask("Vad är Trefas?")
+    answer = seed_assistant.ask("Vem startade projektet?", history=[first])
+    assert_exact(answer)
+    assert answer.short_answer and "Jan Jönsson" in answer.short_answer
+    assert answer.citations[0].doc_id == INTERPELLATION and "inrättade Trefas" in answer.citations[0].quote
