@@ -289,6 +289,8 @@ presence: närvaro
 outreach: uppsökande
 introduce, introduced, implement: införa, införts, implementera
 start, started, launch, launched, begin, began: starta, startade, inleda
+form, formed, set up, establish, established, create, created, founded: bilda, skapa, inrätta, etablera, upprätta
+joint, common, shared: gemensam
 close, closed, shut down: stänga, lägga ned
 abolish, abolished: avskaffa
 expand, expanded, extend, extended: bygga ut, utöka, utvidga

@@ -2024,3 +2024,12 @@ def test_who_started_the_project_is_its_doer_after_a_question_naming_it(seed_ass
     assert_exact(answer)
     assert answer.short_answer and "Jan Jönsson" in answer.short_answer
     assert answer.citations[0].doc_id == INTERPELLATION and "inrättade Trefas" in answer.citations[0].quote
+
+
+def test_english_setting_up_is_looked_for_as_inrätta(seed_assistant: Assistant) -> None:
+    # "set up" has Swedish forms ("inrätta", "bilda", "skapa"): the sentence saying the fund
+    # "inrättades under förra mandatperioden" answers, not another sentence about the fund.
+    answer = seed_assistant.ask("Which body was set up under the previous term to fund safety measures?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == BUDGET
+    assert answer.citations[0].quote.startswith("Trygghetsfonden som inrättades under förra mandatperioden")
