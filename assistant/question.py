@@ -45,7 +45,8 @@ EXPECTS = (
     ("author", re.compile(
         # (Not "Vilken dag skrev borgarråden under …?": a date.)
         r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti|dag\b|dagen\b|datum|månad|vecka)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|undertecknat|signerade|signerat|"
-        r"står bakom|är handläggare)\b"
+        r"står bakom\s+(?:\w+\s+){0,2}(?:skrivelse|interpellation|motion|reservation|promemoria|pm\b|yttrande|artikel|text|"
+        r"dokument|budget|förslag|rapport|utlåtande|tjänsteutlåtande)|är handläggare)\w*"
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
     # ... also with a number or a word between ("Vilka fyra partier …?", "Which two parties …?")
@@ -135,7 +136,8 @@ _PLURAL = re.compile(
     r"(?:för|mot|i|på|av|inom|med|till|om|från|som|under|efter|har|hade|ska|skulle|kan|kunde|är|var|finns|fanns|"
     r"får|fick|bör|måste|kommer|gör|gjorde|ger|gav|tar|tog|vill|blir|blev|nämner|beskriver|lyfter|anger|listar|"
     r"redovisar|ingår|ingick|omfattar|innehåller|[a-zåäö]{3,}(?:s|ade|de|te))\b"
-    r"|\bwhich\s+(?:[a-z-]+\s+)?[a-z-]{2,}[^s\W]s\b"
+    # ... not a verb ending in -s ("Which agency does the city want …?" asks for one agency).
+    r"|\bwhich\s+(?:[a-z-]+\s+)?(?!(?:does|was|has|is|goes)\b)[a-z-]{2,}[^s\W]s\b"
     r"|\bwhat\s+(?:are|were)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[a-z-]{2,}[^s\W]s\b"
     r"|\bwhat\s+[a-z-]{2,}[^s\W]s\s+(?:do|does|did|are|were|have|has|had|will|would|can|could|should)\b",
     re.IGNORECASE,
@@ -258,6 +260,9 @@ _COUNT_OF_ANSWERS = re.compile(
 
 
 _PREPOSITIONS_UNLISTED = re.compile(r"\b(?:via|hos|kring|gällande|angående|beträffande)\b", re.IGNORECASE)
+# "Vilka partier står bakom skrivelsen?", "Vem ligger bakom förslaget?": who is behind a text
+# or a proposal; the phrase asks for its authors, no topic a sentence must hold.
+_BEHIND = re.compile(r"\b(?:står|stod|stått|stå|ligger|låg|legat)\s+bakom\b", re.IGNORECASE)
 _EMPHATIC_END = re.compile(r"\s+(?:själv|själva|självt|themselves|himself|herself)\s*([?.!]*)\s*$", re.IGNORECASE)
 
 
@@ -270,6 +275,7 @@ def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, .
     text = _EMPHATIC_END.sub(r"\1", text)
     # ... nor does a preposition the stop list lacks ("via SSPF", "kring skjutningarna").
     text = _PREPOSITIONS_UNLISTED.sub(" ", text)
+    text = _BEHIND.sub(" ", text)
     terms = tuple(t for t in dict.fromkeys(tokenize(text)) if t not in counts)
     names = {t for k in key_terms for t in tokenize(k)}
     if language != "en":

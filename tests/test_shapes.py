@@ -153,6 +153,8 @@ def test_a_follow_up_with_a_question_of_its_own_asks_it_about_what_was_named(see
     pytest.param("Vad kommer Moderaterna att göra?", "list", id="vad-kommer-party-att-göra"),
     pytest.param("Vad ska jag göra om jag ser en skjutning?", "open", id="vad-ska-jag-göra"),
     pytest.param("Vad ska fältassistenterna kunna göra?", "open", id="vad-ska-x-kunna-göra"),
+    pytest.param("Which agency does the city want an agreement with before prisoners are released?", "open",
+                 id="which-noun-does-is-no-plural"),
 ])
 def test_shape_is_chosen_from_the_question(question: str, shape: str) -> None:
     assert analyze(question).shape == shape
@@ -2033,3 +2035,13 @@ def test_english_setting_up_is_looked_for_as_inrätta(seed_assistant: Assistant)
     assert_exact(answer)
     assert answer.citations[0].doc_id == BUDGET
     assert answer.citations[0].quote.startswith("Trygghetsfonden som inrättades under förra mandatperioden")
+
+
+def test_standing_behind_a_paper_asks_for_its_authors_not_a_topic(seed_assistant: Assistant) -> None:
+    # "stod bakom" says who is behind the letter; no sentence need hold "stå" or "bakom".
+    answer = seed_assistant.ask("Vilka partier stod bakom skrivelsen i Hägersten-Älvsjö?")
+    assert_exact(answer)
+    assert answer.short_answer and all(p in answer.short_answer for p in ("(M)", "(L)", "(C)", "(SD)"))
+    assert answer.citations[0].doc_id == DISTRICT
+    # ... whereas who is behind an activity is no author of the document.
+    assert analyze("Vilka organisationer står bakom nattvandringen i Älvsjö?").expects != "author"
