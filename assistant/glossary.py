@@ -235,7 +235,7 @@ summer holiday, summer holidays, summer break: sommarlov
 activity, activities: aktivitet
 sport, sports: idrott
 football: fotboll
-meeting, meetings: möte
+meeting, meetings, meet, meets, met: möte, träffa
 placement, placements: placering
 residential care, care home, care homes, residential care homes: hvb-hem
 elderly care: äldreomsorg

@@ -64,7 +64,9 @@ EXPECTS = (
                             r"|\bfor how many (?:years|months|weeks|days)\b")),
     ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bvilken andel\b|\bhur stor\b|\bwhat share\b|\bpercent")),
     # "när"/"when" opening the question (or a clause: "…, och när …"), not "Vad gör X när Y?"
-    ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\bwhat date\b")),
+    ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\bwhat date\b"
+                         # ... or a span of time ("Vilken period gäller programmet?": "2021-2024")
+                         r"|\bvilken (?:tids)?period\b|\bvilka år\b|\b(?:what|which) (?:time )?period\b|\bwhich years\b")),
     # "who" asks for a person where it opens the question (or a clause of it), not as a
     # relative pronoun ("people who want to leave").
     ("person", re.compile(r"\bvem\b|\bvilka personer\b|\bvilken person\b"
@@ -527,7 +529,7 @@ _NOT_NOUNS = frozenset("is was has does per in of on at for with to by from this
 # Words that only say what kind of answer is wanted: no topic a sentence must cover.
 ANSWER_TYPE_TERMS = frozenset(tokenize(
     "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
-    "dag dagen månad månaden "  # "Vilken dag skrevs promemorian under?" asks a date, as "Vilket år …?"
+    "dag dagen månad månaden period perioden tidsperiod period "  # "Vilken dag skrevs promemorian under?" asks a date, as "Vilket år …?"
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "

@@ -2045,3 +2045,13 @@ def test_standing_behind_a_paper_asks_for_its_authors_not_a_topic(seed_assistant
     assert answer.citations[0].doc_id == DISTRICT
     # ... whereas who is behind an activity is no author of the document.
     assert analyze("Vilka organisationer står bakom nattvandringen i Älvsjö?").expects != "author"
+
+
+def test_a_period_is_answered_by_a_span_of_years(seed_assistant: Assistant) -> None:
+    # "Vilken tidsperiod" asks a span of time; "2021-2024" is one answer, not the year 2021.
+    for question in ("Vilken tidsperiod omfattar stadens program till stöd för anhöriga?",
+                     "Which years does the city's programme for relatives' support cover?"):
+        answer = seed_assistant.ask(question)
+        assert_exact(answer)
+        assert answer.short_answer and "2021-2024" in answer.short_answer
+        assert answer.citations[0].doc_id == PM and "2021-2024" in answer.citations[0].quote
