@@ -28,6 +28,8 @@ _MONTH = "|".join(MONTHS)
 _DATE = re.compile(
     r"\b(?:(?:den\s+)?\d{1,2}\s+(?:" + _MONTH + r")(?:\s+(?:19|20)\d\d)?"
     r"|(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d(?!-\d)"  # a span of years ("programmet för 2021-2024")
+    # ... a year named from the text's own time ("antogs förra året", "i fjol")
+    r"|(?:förra|föregående|nästa)\s+året|i\s+fjol"
     r"|(?:i\s+)?(?:(?:våren|hösten|sommaren|vintern|början av|slutet av|" + _MONTH + r")\s+)?(?:19|20)\d\d(?:-\d\d-\d\d)?"
     # ... a month or a season without its year ("så sent som i december", "i höstas",
     # "under vårterminen").

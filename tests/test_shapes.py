@@ -2055,3 +2055,12 @@ def test_a_period_is_answered_by_a_span_of_years(seed_assistant: Assistant) -> N
         assert_exact(answer)
         assert answer.short_answer and "2021-2024" in answer.short_answer
         assert answer.citations[0].doc_id == PM and "2021-2024" in answer.citations[0].quote
+
+
+def test_a_year_named_from_the_texts_own_time_answers_when(seed_assistant: Assistant) -> None:
+    # "antogs förra året" is the only time the text gives: it answers, quoted, rather than a refusal.
+    answer = seed_assistant.ask("When was the new city-wide cooperation agreement with the police adopted?")
+    assert_exact(answer)
+    assert answer.short_answer and "förra året" in answer.short_answer
+    assert answer.citations[0].doc_id == PM
+    assert answer.citations[0].quote.startswith("En ny stadsövergripande samverkansöverenskommelse antogs förra året")
