@@ -265,6 +265,9 @@ _PREPOSITIONS_UNLISTED = re.compile(r"\b(?:via|hos|kring|gällande|angående|bet
 # "Vilka partier står bakom skrivelsen?", "Vem ligger bakom förslaget?": who is behind a text
 # or a proposal; the phrase asks for its authors, no topic a sentence must hold.
 _BEHIND = re.compile(r"\b(?:står|stod|stått|stå|ligger|låg|legat)\s+bakom\b", re.IGNORECASE)
+# "Vem tog bilden …?": to take a picture is to photograph ("Foto: …"), not "bild" as in "bilda".
+_TOOK_PICTURE = re.compile(r"\b(?:ta|tar|tog|tagit|togs|tagits)\s+(?:den\s+|det\s+|en\s+)?"
+                           r"(?:bild|bilden|bilderna|fotot|fotografiet)\b", re.IGNORECASE)
 _EMPHATIC_END = re.compile(r"\s+(?:själv|själva|självt|themselves|himself|herself)\s*([?.!]*)\s*$", re.IGNORECASE)
 
 
@@ -278,6 +281,7 @@ def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, .
     # ... nor does a preposition the stop list lacks ("via SSPF", "kring skjutningarna").
     text = _PREPOSITIONS_UNLISTED.sub(" ", text)
     text = _BEHIND.sub(" ", text)
+    text = _TOOK_PICTURE.sub(" fotograferade ", text)
     terms = tuple(t for t in dict.fromkeys(tokenize(text)) if t not in counts)
     names = {t for k in key_terms for t in tokenize(k)}
     if language != "en":

@@ -2064,3 +2064,11 @@ def test_a_year_named_from_the_texts_own_time_answers_when(seed_assistant: Assis
     assert answer.short_answer and "förra året" in answer.short_answer
     assert answer.citations[0].doc_id == PM
     assert answer.citations[0].quote.startswith("En ny stadsövergripande samverkansöverenskommelse antogs förra året")
+
+
+def test_taking_a_picture_is_photographing(seed_assistant: Assistant) -> None:
+    # "tagit bilden" is "Foto: Naomi Grossman", not a sentence with "bilda" in it.
+    answer = seed_assistant.ask("Vem har tagit bilden av Alexander Ojanne?")
+    assert_exact(answer)
+    assert answer.short_answer and "Naomi Grossman" in answer.short_answer
+    assert answer.citations[0].doc_id == ARTICLE and answer.citations[0].quote == "Foto: Naomi Grossman"
