@@ -79,6 +79,8 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout26.jsonl
 	$(BIN)/assistant eval tests/eval/heldout27.jsonl
 	$(BIN)/assistant eval tests/eval/heldout28.jsonl
+	$(BIN)/assistant eval tests/eval/heldout29.jsonl
+	$(BIN)/assistant eval tests/eval/heldout30.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
