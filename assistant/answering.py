@@ -201,15 +201,14 @@ class ExtractiveAnswerer:
             return answer_list(self, question, usable)
         holders = stance_parties(question)
         if holders and question.expects == "other":
-            # "Vad tyckte Sverigedemokraterna om förvaltningens svar?": a party's view is in
-            # what it says or what is said of it, not in the administration's reply to its letter.
-            # (A heading or a line that only says who speaks holds no view: "Svar på skrivelse
-            # från (M), (L), (C) och (SD)".)
+            # "Vad tyckte Sverigedemokraterna om förvaltningens svar?": a party's view is in a
+            # statement it says or that names it, not in the administration's reply to its
+            # letter, nor in a title line ("Svar på skrivelse från (M), (L), (C) och (SD)"); and
+            # the statement speaks of the topic in its own words, not through its document's
+            # title ("I en skrivelse från … Sverigedemokraterna … vill partierna ha … kännedom
+            # om …" holds no view of the reply).
             from assistant.listing import is_statement
 
-            # It must speak of what the view is asked about in its own words, not through its
-            # document's title ("I en skrivelse från … Sverigedemokraterna … vill partierna ha
-            # … kännedom om …" holds no view of the administration's reply).
             excluded = _name_stems(question) | STANCE_WORDS
             usable = [e for e in usable if holders & (_parties_saying(e) | {m.party for m in find_parties(e.text)})
                       and is_statement(e.document.text, e.start, e.end) and not _label_line(e)

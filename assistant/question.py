@@ -533,7 +533,7 @@ _NOT_NOUNS = frozenset("is was has does per in of on at for with to by from this
 # Words that only say what kind of answer is wanted: no topic a sentence must cover.
 ANSWER_TYPE_TERMS = frozenset(tokenize(
     "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
-    "dag dagen månad månaden period perioden tidsperiod period "  # "Vilken dag skrevs promemorian under?" asks a date, as "Vilket år …?"
+    "dag dagen månad månaden period perioden tidsperiod "  # "Vilken dag skrevs promemorian under?" asks a date, as "Vilket år …?"
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "

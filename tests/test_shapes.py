@@ -3,7 +3,7 @@ party from the speaker of the cited span, follow-ups decided by the question."""
 
 import pytest
 
-from assistant import Assistant
+from assistant import Answer, Assistant
 from assistant.candidates import persons
 from assistant.question import analyze, is_follow_up, with_context
 from index.text import tokenize
@@ -879,6 +879,16 @@ def _assert_declined(assistant: Assistant, *questions: str, history: list | None
     for question in questions:
         declined = assistant.ask(question, history=history)
         assert not declined.answerable and not declined.citations, question
+
+
+def _assert_states_first(assistant: Assistant, question: str, short: str, doc_id: str, quoted: str,
+                         history: list | None = None) -> Answer:
+    """The answer states ``short`` first and cites ``doc_id`` first, its quote holding ``quoted``."""
+    answer = assistant.ask(question, history=history)
+    assert_exact(answer)
+    assert answer.short_answer and short in answer.short_answer, (question, answer.text)
+    assert answer.citations[0].doc_id == doc_id and quoted in answer.citations[0].quote, question
+    return answer
 
 
 def test_a_why_question_about_an_event_no_document_tells_of_is_declined(seed_assistant: Assistant) -> None:
@@ -1983,17 +1993,13 @@ def test_a_partys_view_is_not_read_from_the_reply_to_its_letter(seed_assistant: 
 
 def test_how_large_a_part_asks_for_a_share(seed_assistant: Assistant) -> None:
     # "Hur stor del" asks a share, as "hur stor andel" does: "43 procent", not the count 156.
-    answer = seed_assistant.ask("Hur stor del av landets skjutningar ägde rum i Stockholmsområdet år 2020?")
-    assert_exact(answer)
-    assert answer.short_answer and "43 procent" in answer.short_answer
-    assert answer.citations[0].doc_id == PM and "43 procent" in answer.citations[0].quote
+    _assert_states_first(seed_assistant, "Hur stor del av landets skjutningar ägde rum i Stockholmsområdet år 2020?",
+                         "43 procent", PM, "43 procent")
 
 
 def test_presenting_a_matter_is_told_by_reporting_it(seed_assistant: Assistant) -> None:
-    answer = seed_assistant.ask("Vilket datum presenterades ärendet för facket?")
-    assert_exact(answer)
-    assert answer.short_answer and "17 september 2024" in answer.short_answer
-    assert answer.citations[0].doc_id == DISTRICT and answer.citations[0].quote.startswith("Ärendet redovisas för de fackliga")
+    _assert_states_first(seed_assistant, "Vilket datum presenterades ärendet för facket?", "17 september 2024",
+                         DISTRICT, "Ärendet redovisas för de fackliga")
 
 
 def test_a_question_of_the_document_outside_the_passages_points_at_its_answer(seed_assistant: Assistant) -> None:
@@ -2010,11 +2016,9 @@ def test_a_question_of_the_document_outside_the_passages_points_at_its_answer(se
 def test_who_wants_a_proposal_no_one_in_it_wants_is_who_says_it(seed_assistant: Assistant) -> None:
     # "Framtid Stockholm och verksamheten Mini Maria ges förstärkning …" in the budget's list of
     # proposals: the names are of what gets more money; the party whose text it is wants it.
-    answer = seed_assistant.ask("Vem vill ge Framtid Stockholm mer pengar?")
-    assert_exact(answer)
-    assert answer.short_answer and "Socialdemokraterna" in answer.short_answer
+    answer = _assert_states_first(seed_assistant, "Vem vill ge Framtid Stockholm mer pengar?", "Socialdemokraterna",
+                                  BUDGET, "Framtid Stockholm och verksamheten")
     assert "Mini Maria" not in answer.short_answer
-    assert answer.citations[0].doc_id == BUDGET and answer.citations[0].quote.startswith("Framtid Stockholm och verksamheten")
 
 
 def test_who_started_the_project_is_its_doer_after_a_question_naming_it(seed_assistant: Assistant) -> None:
@@ -2022,19 +2026,15 @@ def test_who_started_the_project_is_its_doer_after_a_question_naming_it(seed_ass
     # the sentence that shows who did ("Liberalerna och jag som socialborgarråd …") answers,
     # not the passive "Trefas startades 2020 …" that names no one.
     first = seed_assistant.ask("Vad är Trefas?")
-    answer = seed_assistant.ask("Vem startade projektet?", history=[first])
-    assert_exact(answer)
-    assert answer.short_answer and "Jan Jönsson" in answer.short_answer
-    assert answer.citations[0].doc_id == INTERPELLATION and "inrättade Trefas" in answer.citations[0].quote
+    _assert_states_first(seed_assistant, "Vem startade projektet?", "Jan Jönsson", INTERPELLATION, "inrättade Trefas",
+                         history=[first])
 
 
 def test_english_setting_up_is_looked_for_as_inrätta(seed_assistant: Assistant) -> None:
     # "set up" has Swedish forms ("inrätta", "bilda", "skapa"): the sentence saying the fund
     # "inrättades under förra mandatperioden" answers, not another sentence about the fund.
-    answer = seed_assistant.ask("Which body was set up under the previous term to fund safety measures?")
-    assert_exact(answer)
-    assert answer.citations[0].doc_id == BUDGET
-    assert answer.citations[0].quote.startswith("Trygghetsfonden som inrättades under förra mandatperioden")
+    _assert_says(seed_assistant, "Which body was set up under the previous term to fund safety measures?",
+                 "Trygghetsfonden som inrättades under förra mandatperioden", BUDGET)
 
 
 def test_standing_behind_a_paper_asks_for_its_authors_not_a_topic(seed_assistant: Assistant) -> None:
@@ -2051,24 +2051,16 @@ def test_a_period_is_answered_by_a_span_of_years(seed_assistant: Assistant) -> N
     # "Vilken tidsperiod" asks a span of time; "2021-2024" is one answer, not the year 2021.
     for question in ("Vilken tidsperiod omfattar stadens program till stöd för anhöriga?",
                      "Which years does the city's programme for relatives' support cover?"):
-        answer = seed_assistant.ask(question)
-        assert_exact(answer)
-        assert answer.short_answer and "2021-2024" in answer.short_answer
-        assert answer.citations[0].doc_id == PM and "2021-2024" in answer.citations[0].quote
+        _assert_states_first(seed_assistant, question, "2021-2024", PM, "2021-2024")
 
 
 def test_a_year_named_from_the_texts_own_time_answers_when(seed_assistant: Assistant) -> None:
     # "antogs förra året" is the only time the text gives: it answers, quoted, rather than a refusal.
-    answer = seed_assistant.ask("When was the new city-wide cooperation agreement with the police adopted?")
-    assert_exact(answer)
-    assert answer.short_answer and "förra året" in answer.short_answer
-    assert answer.citations[0].doc_id == PM
-    assert answer.citations[0].quote.startswith("En ny stadsövergripande samverkansöverenskommelse antogs förra året")
+    _assert_states_first(seed_assistant, "When was the new city-wide cooperation agreement with the police adopted?",
+                         "förra året", PM, "En ny stadsövergripande samverkansöverenskommelse antogs förra året")
 
 
 def test_taking_a_picture_is_photographing(seed_assistant: Assistant) -> None:
     # "tagit bilden" is "Foto: Naomi Grossman", not a sentence with "bilda" in it.
-    answer = seed_assistant.ask("Vem har tagit bilden av Alexander Ojanne?")
-    assert_exact(answer)
-    assert answer.short_answer and "Naomi Grossman" in answer.short_answer
-    assert answer.citations[0].doc_id == ARTICLE and answer.citations[0].quote == "Foto: Naomi Grossman"
+    _assert_states_first(seed_assistant, "Vem har tagit bilden av Alexander Ojanne?", "Naomi Grossman", ARTICLE,
+                         "Foto: Naomi Grossman")
