@@ -654,12 +654,13 @@ class SentenceScorer:
             if cover < facts.pointer_coverage or (not in_passage and cover < best):
                 continue
             limit = min(len(document.text), end + facts.pointer_reach)
-            answering = False
+            answering, asked_until = False, end
             for s, e in split_sentences(document.text, end, limit):
                 if is_question(document.text[s:e]):
-                    if answering:
-                        break
-                    continue  # a question asked with it ("3. Vad har förvaltningen för plan …? Hur ser …?")
+                    if answering or "\n" in document.text[asked_until:s]:
+                        break  # (the next question of a numbered list asks something else)
+                    asked_until = e  # a question asked with it ("3. Vad har förvaltningen för plan …? Hur ser …?")
+                    continue
                 answering = True
                 if s in known:
                     out = [(a, b, max(p, cover)) if a == s else (a, b, p) for a, b, p in out]

@@ -2064,3 +2064,29 @@ def test_taking_a_picture_is_photographing(seed_assistant: Assistant) -> None:
     # "tagit bilden" is "Foto: Naomi Grossman", not a sentence with "bilda" in it.
     _assert_states_first(seed_assistant, "Vem har tagit bilden av Alexander Ojanne?", "Naomi Grossman", ARTICLE,
                          "Foto: Naomi Grossman")
+
+
+def test_the_next_question_of_a_numbered_list_ends_an_answer_before_it_begins(tmp_path) -> None:
+    # "1. …?" followed on the next line by "2. …?" has no answer of its own: the lines after
+    # the list (place, date, signature) answer neither.
+    from assistant.retrieval import HybridRetriever
+    from assistant.scoring import SentenceScorer
+    from assistant.tuning import AnswerSettings
+    from index import Index
+    from tests.fakes import BagOfStemsEmbedding
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = ("Interpellation om parkering vid pendeltågsstationerna\n\n"
+            "Staden har för få parkeringsplatser vid pendeltågsstationerna och köerna växer.\n\n"
+            "1. Hur många nya parkeringsplatser planerar borgarrådet vid pendeltågsstationerna?\n"
+            "2. När ska de nya platserna byggas?\n\n"
+            "Stockholm den 3 maj 2023\n\nAnna Andersson (M)\n")
+    (docs / "interpellation.txt").write_text(text, encoding="utf-8")
+    index = Index(tmp_path / "data", BagOfStemsEmbedding())
+    index.add([docs])
+    question = analyze("Hur många nya parkeringsplatser planerar borgarrådet vid pendeltågsstationerna?")
+    chunks = HybridRetriever(index).retrieve(question.text, 5)
+    found = SentenceScorer(index, AnswerSettings()).evidence(question, chunks)
+    stored = index.documents()[0].text
+    assert found and not any(e.pointed > 0 and e.start >= stored.index("Stockholm den 3 maj") for e in found)
