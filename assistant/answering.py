@@ -19,17 +19,17 @@ from assistant.events import (asked_event, asks_past_event, states_event, told_a
                               why_past_event)
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
-from assistant.question import (STANCE_WORDS, Question, analyze, asked_speaker, asks_for_calendar, is_question_word,
+from assistant.question import (STANCE_VERBS, STANCE_WORDS, Question, analyze, asked_speaker, asks_for_calendar, is_question_word,
                                 member_words, possessor_of, stance_parties)
 from assistant.retrieval import ScoredChunk
-from assistant.scoring import (ANSWER_TYPE_TERMS, NAMES_BACK, REFERS_BACK, SentenceEvidence, SentenceScorer, is_heading,
-                               key_in, sentence_before, stem_matches, topic_cover)
+from assistant.scoring import (ANSWER_TYPE_TERMS, NAMES_BACK, REFERS_BACK, SENTENCE_ENDS, SentenceEvidence,
+                               SentenceScorer, is_heading, key_in, sentence_before, stem_matches, topic_cover)
 from assistant.tuning import AnswerSettings, FactoidSettings
 from assistant.whois import ROLE_NOUN, party_named_with
 from index import DocumentRecord, Index, Speaker
 from index.metadata import KIND_NAMES, signatories
 from index.parties import find_parties, party_name
-from index.text import BULLET, line_around, split_sentences, tokenize
+from index.text import line_around, split_sentences, tokenize
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,8 @@ class ExtractiveAnswerer:
 
             excluded = _name_stems(question) | STANCE_WORDS
             usable = [e for e in usable if holders & (_parties_saying(e) | {m.party for m in find_parties(e.text)})
-                      and is_statement(e.document.text, e.start, e.end) and not _label_line(e)
+                      and is_statement(e.document.text, e.start, e.end)
+                      and not is_heading(e.document.text, e.start, e.end, SENTENCE_ENDS)
                       and topic_cover(question, set(tokenize(e.text)), self.index.sparse.idf, excluded) > 0.0]
             if not usable:
                 return Draft(answerable=False)
@@ -329,15 +330,19 @@ class ExtractiveAnswerer:
             # none near the top does ("Vem grundade Nattvandring.nu?"), nothing answers. The act
             # must be of what the question names ("Vem leder Framtid Stockholm?" is not told by
             # "Tidigare chefer … ska rekryteras till ett nytt förstärkningsteam").
-            usable = _first_where(usable, reach, lambda e: did.mentioned_in(e) and _holds_names(question, e, True))
+            def tells(e: SentenceEvidence) -> bool:
+                return did.mentioned_in(e) and _holds_names(question, e, True)
+
+            def shows_doer(e: SentenceEvidence) -> bool:
+                # A name, or a named speaker saying "jag"/"vi" ("… Liberalerna och jag som
+                # socialborgarråd … inrättade Trefas"), unlike a passive that names no one
+                # ("Trefas startades 2020 i Järvaområdet …").
+                return bool(e.answers) or (e.speaker is not None and bool(e.speaker.name) and bool(_WE_OR_I.search(e.text)))
+
+            usable = _first_where(usable, reach, tells)
             if not usable:
                 return Draft(answerable=False)
-            # Of those, one that shows the doer (a name, or a speaker saying "jag"/"vi": "…
-            # Liberalerna och jag som socialborgarråd … inrättade Trefas") before a passive
-            # that names none ("Trefas startades 2020 i Järvaområdet …").
-            usable = _first_where(usable, reach, lambda e: did.mentioned_in(e) and _holds_names(question, e, True) and (
-                bool(e.answers) or (e.speaker is not None and bool(e.speaker.name) and bool(_WE_OR_I.search(e.text))))
-            ) or usable
+            usable = _first_where(usable, reach, lambda e: tells(e) and shows_doer(e)) or usable
         possessor = possessor_of(question)
         if possessor is not None:
             # "Vem är Lee Orbersons chef?": a person by their relation to another, which a
@@ -1274,12 +1279,13 @@ _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 _SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory"))
 _SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
                            r"signed|signatories|signatory)\b", re.IGNORECASE)
-# A speaker speaking of themself ("jag som socialborgarråd", "min tid som …").
-# A verb by which a sentence says who holds a view or a wish ("Moderaterna vill …", "…, anser M").
-_HOLDING = re.compile(r"\b(?:vill|ville|vilja|önskar|önskade|föreslår|föreslog|föreslagit|anser|ansåg|anse|tycker|"
-                      r"tyckte|kräver|krävde|krävt|menar|menade|driver|drev|drivit|kritiserar|kritiserade|hävdar|"
-                      r"hävdade|välkomnar|välkomnade|betonar|betonade|säger|sa|sade)\b", re.IGNORECASE)
+# A verb by which a sentence says who holds a view or a wish ("Moderaterna vill …", "…, anser M"):
+# the question's verbs of a stance and more forms of them.
+_HOLDING = re.compile(r"\b(?:" + "|".join(STANCE_VERBS + (
+    "vilja", "önskar", "önskade", "föreslagit", "anse", "kräver", "krävde", "krävt", "driver", "drev", "drivit",
+    "hävdar", "hävdade", "välkomnar", "välkomnade", "betonar", "betonade")) + r")\b", re.IGNORECASE)
 _WE_OR_I = re.compile(r"\b(?:jag|vi)\b", re.IGNORECASE)
+# A speaker speaking of themself ("jag som socialborgarråd", "min tid som …").
 _FIRST_PERSON = re.compile(r"\b(?:jag|mig|min|mitt|mina)\b", re.IGNORECASE)
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:i|på|vid|från|till|utanför|inom|in|at|near|from)\s+$", re.IGNORECASE)
@@ -1305,12 +1311,3 @@ def _parties_saying(evidence: SentenceEvidence) -> set[str]:
         return set(evidence.speaker.parties)
     return set(evidence.document.metadata.value("parties") or [])
 
-
-def _label_line(evidence: SentenceEvidence) -> bool:
-    """A short line of its own that ends in no full stop, a parenthesis included ("Svar på
-    skrivelse från (M), (L), (C) och (SD)"): a title or a label, not a statement."""
-    text = evidence.document.text
-    line_start, line_end = line_around(text, evidence.start, evidence.end)
-    line = text[line_start:line_end].strip()
-    return (line == evidence.text.strip() and not BULLET.match(text, line_start, line_end)
-            and line[-1:] not in ".!?:;" and len(line.split()) < 12)

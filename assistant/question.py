@@ -533,7 +533,7 @@ _NOT_NOUNS = frozenset("is was has does per in of on at for with to by from this
 # Words that only say what kind of answer is wanted: no topic a sentence must cover.
 ANSWER_TYPE_TERMS = frozenset(tokenize(
     "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
-    "dag dagen månad månaden period perioden tidsperiod "  # "Vilken dag skrevs promemorian under?" asks a date, as "Vilket år …?"
+    "dag dagen månad månaden period perioden tidsperiod "  # "Vilken dag/period …?" asks a date, as "Vilket år …?"
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
@@ -814,15 +814,16 @@ def with_context(question: Question, previous: Question) -> Question:
     )
 
 
+# Swedish verbs of thinking, wanting or saying, as a question asks a stance with them.
+STANCE_VERBS = ("tycker", "tyckte", "anser", "ansåg", "menar", "menade", "vill", "ville", "föreslår", "föreslog",
+                "kritiserar", "kritiserade", "säger", "sa", "sade", "tror", "trodde")
 # The verb of a stance right before a party the question names: the party is who holds it
 # ("Vad tyckte Sverigedemokraterna om …", "Vad anser V om …", "What did the Moderates think …").
-_STANCE_BEFORE = re.compile(r"\b(?:tycker|tyckte|anser|ansåg|menar|menade|vill|ville|föreslår|föreslog|kritiserar|"
-                            r"kritiserade|säger|sa|sade|tror|trodde|does|did|do)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-STANCE_WORDS = frozenset(tokenize("tycker tyckte anser ansåg menar menade vill ville föreslår föreslog kritiserar "
-                                  "kritiserade säger sa sade tror trodde think thinks thought want wants wanted say "
-                                  "says said propose proposes proposed"))
+_STANCE_BEFORE = re.compile(r"\b(?:" + "|".join(STANCE_VERBS + ("does", "did", "do")) + r")\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+# ... as word stems, with the English ones: the stance asked about, no topic a sentence must hold.
+STANCE_WORDS = frozenset(tokenize(" ".join(STANCE_VERBS) + " think thinks thought want wants wanted say says said "
+                                  "propose proposes proposed"))
 
 
 def stance_parties(question: Question) -> frozenset[str]:

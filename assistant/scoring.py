@@ -128,14 +128,20 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str], joined: str | Non
     return False
 
 
-def is_heading(text: str, start: int, end: int) -> bool:
-    """A line of its own with no closing punctuation and few words: a heading or a title
-    (a bulleted item is a point, however short)."""
+SENTENCE_CLOSERS = ".!?:;)”\""
+# The same without a closing parenthesis or quote: "Svar på skrivelse från (M), (L), (C) och
+# (SD)" is a title line too (a parenthesis ends a sentence only after one: "… (+1 mnkr)").
+SENTENCE_ENDS = ".!?:;"
+
+
+def is_heading(text: str, start: int, end: int, closers: str = SENTENCE_CLOSERS) -> bool:
+    """A line of its own with no closing punctuation (``closers``) and few words: a heading
+    or a title (a bulleted item is a point, however short)."""
     line_start, line_end = line_around(text, start, end)
     sentence = text[start:end].strip()
     if not sentence or text[line_start:line_end].strip() != sentence or BULLET.match(text, line_start, line_end):
         return False
-    return sentence[-1] not in ".!?:;)”\"" and len(sentence.split()) < 12
+    return sentence[-1] not in closers and len(sentence.split()) < 12
 
 
 @functools.lru_cache(maxsize=256)
@@ -327,8 +333,9 @@ def _document_questions(text: str) -> tuple[tuple[int, int], ...]:
     spans: dict[tuple[int, int], None] = {}
     for mark in _QUESTION_MARK.finditer(text):
         window = max(0, mark.start() - _QUESTION_REACH)
-        if window:
-            window = text.find("\n", window, mark.start()) + 1 or mark.start()
+        line_start = text.find("\n", window, mark.start())
+        if line_start >= 0:
+            window = line_start + 1  # (else a paragraph longer than the reach: its first sentence is cut)
         line_end = text.find("\n", mark.end())
         for start, end in split_sentences(text, window, len(text) if line_end < 0 else line_end):
             if start <= mark.start() < end and is_question(text[start:end]):

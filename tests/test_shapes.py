@@ -2083,10 +2083,27 @@ def test_the_next_question_of_a_numbered_list_ends_an_answer_before_it_begins(tm
             "2. När ska de nya platserna byggas?\n\n"
             "Stockholm den 3 maj 2023\n\nAnna Andersson (M)\n")
     (docs / "interpellation.txt").write_text(text, encoding="utf-8")
+    # ... whereas a reply answering the same question, asked with a second one on its line,
+    # is pointed at (so the check above is not met by pointing at nothing at all).
+    (docs / "svar.txt").write_text(
+        "Svar på interpellationen om parkering\n\n"
+        "1. Hur många nya parkeringsplatser planerar borgarrådet vid pendeltågsstationerna? Och var?\n"
+        "Staden bygger tvåhundra platser i Farsta och Älvsjö under nästa år.\n", encoding="utf-8")
     index = Index(tmp_path / "data", BagOfStemsEmbedding())
     index.add([docs])
     question = analyze("Hur många nya parkeringsplatser planerar borgarrådet vid pendeltågsstationerna?")
     chunks = HybridRetriever(index).retrieve(question.text, 5)
     found = SentenceScorer(index, AnswerSettings()).evidence(question, chunks)
-    stored = index.documents()[0].text
-    assert found and not any(e.pointed > 0 and e.start >= stored.index("Stockholm den 3 maj") for e in found)
+    stored = next(d.text for d in index.documents() if d.text.lstrip().startswith("Interpellation"))
+    assert not any(e.pointed > 0 and e.document.text == stored and e.start >= stored.index("Stockholm den 3 maj")
+                   for e in found)
+    assert any(e.pointed > 0 and e.text.startswith("Staden bygger tvåhundra platser") for e in found)
+
+
+def test_a_documents_questions_are_found_in_a_paragraph_longer_than_the_reach() -> None:
+    from assistant.scoring import _document_questions
+
+    opening = "Staden har under flera år byggt ut parkeringen vid stationerna. " * 20  # ~1,300 characters, one line
+    text = f"Rubrik\n\n{opening}Hur många platser finns det i dag? Det vet ingen.\n"
+    spans = _document_questions(text)
+    assert [text[s:e] for s, e in spans] == ["Hur många platser finns det i dag?"]
