@@ -109,7 +109,7 @@ _DNR_WORDS = frozenset(tokenize("diarienummer diarienumret diarienr dnr ärenden
 # The words that name a kind of paper ("skrivelsen", "the memo"): where to look, not what about.
 _KIND_WORDS = frozenset(t for names in KIND_NAMES.values() for t in tokenize(names))
 
-_TYPED = ("number", "amount", "date", "contact", "age", "duration")  # kinds of answer a sentence holds or not
+_TYPED = ("number", "amount", "date", "contact", "age", "duration", "frequency")  # kinds of answer a sentence holds or not
 
 
 def claim_of(evidence: SentenceEvidence) -> Claim:
@@ -225,6 +225,13 @@ class ExtractiveAnswerer:
             signed = self._signed_by(question, usable)
             if signed is not None:
                 return signed
+        if question.expects == "date" and self._kind_terms(question):
+            # "What date was the memo on the shootings signed?": a paper named by its kind and
+            # heading words asks for its own date, which its metadata states (no sentence need
+            # resemble the question: "Stockholm den 24 mars 2021").
+            dated = self._document_date(question, usable)
+            if dated is not None:
+                return dated
         if not self.supported(question, usable[0], usable) and self._typed_near_best(question, usable) is None and not (
                 question.member_of and any(self.supported(question, e, usable) for e in usable[1:5])):
             # (A person of a party may be named beside the sentence that speaks of the topic.)
@@ -509,6 +516,17 @@ class ExtractiveAnswerer:
             # "Denna ska vara öppen även för anhöriga … (+1 mnkr)": the figure's sentence is
             # quoted with the one naming what it speaks of ("… inrätta en särskild avhopparlinje …").
             best = _with_antecedent(best, question)
+        block = self.settings.facts.heading_block
+        if question.expects in _TYPED and best.answers and not _names_in_paragraph(question, best, block):
+            # "Vilket år började Stockholm använda Sluta skjut?": a year in a paragraph that does
+            # not name Sluta skjut ("… alla skjutningar som skedde i Sverige år 2020") is a year
+            # of something else; a sentence nearly as good whose paragraph names it and that
+            # holds a figure answers, else nothing does.
+            floor = self.settings.facts.near_best * usable[0].score
+            best = next((e for e in usable[:5] if e.answers and e.score >= floor
+                         and _names_in_paragraph(question, e, block)), None)
+            if best is None:
+                return Draft(answerable=False)
         if question.expects == "party" and not best.answers and not best.parties:
             # "Vilket parti tillhör Lee Orberson?": a line naming him with his title shows no
             # party, and neither does who says it; the documents do not tell.
@@ -1176,6 +1194,30 @@ def _holds_names(question: Question, evidence: SentenceEvidence, read_with: bool
     Grossman" with "… Alexander Ojanne (S)."), its document's heading."""
     return all(key_in(k, evidence.text, []) or (read_with and set(tokenize(k)) <= set(evidence.words))
                for k in question.key_terms if not k[0].isdigit())
+
+
+def _names_in_paragraph(question: Question, evidence: SentenceEvidence, heading_block: int) -> bool:
+    """Whether each of the question's names is in the sentence's paragraph ("Samarbetet … har
+    riktat in sig på fyra kriminella nätverk" after "… metoden ”Sluta skjut!” …"), among the
+    lines it is read with (a label block, a caption), in its document's title or heading block,
+    or is who says it (a party, a person)."""
+    text = evidence.document.text
+    start = text.rfind("\n\n", 0, evidence.start)
+    end = text.find("\n\n", evidence.end)
+    paragraph = text[start + 1:len(text) if end < 0 else end]
+    title = evidence.document.metadata.value("title") or ""
+    speaker = evidence.speaker
+
+    heading = text[:heading_block]
+
+    def named(k: str) -> bool:
+        # (A name of the heading block - body text too - says where the whole paper is, as for
+        # ranking: "Stockholm" in an article's opening paragraph.)
+        return (key_in(k, paragraph, list(evidence.parties)) or key_in(k, title, []) or key_in(k, heading, [])
+                or (speaker is not None and speaker.is_named(k)) or set(tokenize(k)) <= set(evidence.near_words))
+
+    # (Only the question's own names: a follow-up's carried ones were the previous question's.)
+    return all(named(k) for k in question.key_terms if not k[0].isdigit() and k in question.text)
 
 
 def _first_where(usable: list[SentenceEvidence], reach: int,

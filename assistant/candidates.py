@@ -242,8 +242,28 @@ def durations(text: str, start: int, end: int, common: CommonWord = _never_commo
     return _found(_DURATION, "duration", text, start, end)
 
 
+# How often: a count per unit of time ("minst två väderanpassade aktiviteter i veckan", "två
+# gånger per år", "twice a week"), every unit ("varje vecka"), or an adverb of frequency
+# ("regelbundet", "dagligen", "weekly").
+_PER_UNIT = (r"(?:i|per|om|varje|a|an|per|every)\s+(?:vecka|veckan|månad|månaden|år|året|dag|dagen|dygn|dygnet|termin|"
+             r"terminen|kvartal|week|month|year|day|term|quarter)")
+_FREQUENCY = re.compile(
+    r"\b(?:(?:minst|högst|upp till|cirka|ungefär|at least|up to|about)\s+)?"
+    r"(?:\d+|en|ett|" + _NUMBER_WORDS + r"|one|two|three|four|five|once|twice)\s+(?:[\w-]+\s+){0,3}?" + _PER_UNIT + r"\b"
+    r"|\b(?:varje|var|every)\s+(?:vecka|månad|dag|år|termin|week|month|day|year)\b"
+    r"|\b(?:regelbundet|dagligen|veckovis|månadsvis|årligen|fortlöpande|kontinuerligt|"
+    r"regularly|daily|weekly|monthly|yearly|annually|continuously)\b",
+    re.IGNORECASE,
+)
+
+
+def frequencies(text: str, start: int, end: int, common: CommonWord = _never_common) -> list[Candidate]:
+    return _found(_FREQUENCY, "frequency", text, start, end)
+
+
 EXTRACTORS = {
     "duration": durations,
+    "frequency": frequencies,
     "contact": contacts,
     "number": numbers,
     "amount": amounts,

@@ -253,10 +253,14 @@ def told_as_done(event: AskedEvent, evidence: SentenceEvidence) -> bool:
     return _done(said, [i for i, w in enumerate(said) if event.is_verb(w)])
 
 
-def _done(said: list[str], uses: list[int], after: int = 0) -> bool:
+def _done(said: list[str], uses: list[int], after: int = 0, names: frozenset[int] = frozenset()) -> bool:
     """Whether one of the verb's ``uses`` in the words ``said`` (or none: the event is named
-    otherwise) has no word of wanting or planning right before it (or ``after`` it)."""
-    return not uses or any(not _UNREALISED_BEFORE.intersection(said[max(0, i - 2):i + after]) for i in uses)
+    otherwise) has no word of wanting or planning right before it (or ``after`` it); the words
+    of a name (at the indices ``names``) are passed over ("så ska Sluta skjut införas")."""
+    def before(i: int) -> list[str]:
+        return [w for j, w in enumerate(said[:i]) if j not in names][-2:]
+
+    return not uses or any(not _UNREALISED_BEFORE.intersection(before(i) + said[i:i + after]) for i in uses)
 
 
 def asks_past_event(question: Question) -> bool:
@@ -292,4 +296,4 @@ def states_event(question: Question, evidence: SentenceEvidence) -> bool:
     if not event.past:
         return True
     # ... for a noun, a planning word after it too ("Trygghetsvandringar ska genomföras …").
-    return _done(said, uses, 3 if event.noun else 0)
+    return _done(said, uses, 3 if event.noun else 0, frozenset(named))

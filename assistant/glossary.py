@@ -118,6 +118,7 @@ policy: politik, policy
 method: metod
 model: modell
 goal, target, aim: mål
+starting point, starting points, principle, principles, point of departure: utgångspunkt
 priority: prioritering, prioriterad
 criticism, criticise, criticize, criticises, criticizes: kritik, kritisera
 demand, require: kräva, krav

@@ -115,6 +115,9 @@ def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
     text = intro.document.text
     items: list[SentenceEvidence] = []
     position = text.find("\n", intro.end)
+    rows = _table_rows_after(text, position)
+    if rows:  # "… godkänts digitalt av följande personer:" / "Namn⇥Datum" / "Lee Orberson, …⇥2024-09-10"
+        return [_sentence_like(intro, start, end, intro.score * (1 - 0.01 * k)) for k, (start, end) in enumerate(rows[:limit])]
     while 0 <= position < len(text) and len(items) < limit:
         line_start = position + 1
         line_end = text.find("\n", line_start)
@@ -130,6 +133,29 @@ def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
             items.append(_sentence_like(intro, start, end, intro.score * (1 - 0.01 * len(items))))
         position = line_end
     return items
+
+
+def _table_rows_after(text: str, position: int) -> list[tuple[int, int]]:
+    """The rows of a table (tab-separated lines) that starts on the first line with text
+    after ``position``, less a header row (every cell one word, no digit); [] when that line
+    is no table row."""
+    rows: list[tuple[int, int]] = []
+    if position < 0:
+        return rows
+    start = _SPACE.match(text, position).end()
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if "\t" not in line.strip():
+            break
+        cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+        header = not rows and all(len(cell.split()) == 1 and not any(ch.isdigit() for ch in cell) for cell in cells)
+        if not header:
+            lead = len(line) - len(line.lstrip())
+            rows.append((start + lead, start + len(line.rstrip())))
+        start = end + 1
+    return rows
 
 
 def announced_list(answerer: ExtractiveAnswerer, intro: SentenceEvidence) -> Draft | None:

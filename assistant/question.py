@@ -38,6 +38,8 @@ EXPECTS = (
                            r"|\bkontaktuppgift\w*|\bphone\b(?!\s+(?:line|call|service|counsel))|\be-?mail address|\bcontact details\b"
                            # "Hur når man honom?", "How can I reach her?"
                            r"|\bhur\s+(?:når|kontaktar)\s+(?:man|jag|vi|ni|du)\b"
+                           # "Vilket nummer ringer man …?", "What number do I call?"
+                           r"|\b(?:vilket|vad)\s+(?:är\s+)?(?:\w+\s+)?nummer\b[^?]*\bring|\bwhat\s+(?:\w+\s+)?number\b[^?]*\bcall"
                            r"|\bhow\s+(?:can|do|could|should)\s+(?:i|you|we|one)\s+(?:reach|contact)\b")),
     # What an abbreviation stands for ("Vad står SSPF för?", "What does SIG stand for?").
     ("expansion", re.compile(r"\bstår\s+(?:förkortningen\s+|akronymen\s+)?\S+\s+för\b|\bbetyder\s+(?:förkortningen|akronymen)\b"
@@ -47,7 +49,9 @@ EXPECTS = (
         r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti|dag\b|dagen\b|datum|månad|vecka)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|undertecknat|signerade|signerat|"
         r"står bakom\s+(?:\w+\s+){0,2}(?:skrivelse|interpellation|motion|reservation|promemoria|pm\b|yttrande|artikel|text|"
         r"dokument|budget|förslag|rapport|utlåtande|tjänsteutlåtande)|är handläggare)\w*"
-        r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|is the author)|\bauthor of\b"
+        r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|sent|is the author)|\bauthor of\b"
+        # "Vem är avsändare av interpellationen?", "Från vem kommer skrivelsen?"
+        r"|\bavsändar(?:e|en|na)\b|\bfrån\s+vem\b|\bsender of\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
     # ... also with a number or a word between ("Vilka fyra partier …?", "Which two parties …?")
     ("party", re.compile(r"\bvad\s+heter\s+(?:\w+\s+){0,2}parti(?:et)?\b|\bwhat\s+is\s+(?:\w+\s+){0,2}party\b|"
@@ -62,9 +66,11 @@ EXPECTS = (
     # för hur lång tid du ska ha bott här?" asks when).
     ("duration", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|and|but)\s+)(?:under\s+|for\s+)?(?:hur länge|hur lång tid|how long)\b"
                             r"|\bfor how many (?:years|months|weeks|days)\b")),
+    # How often ("Hur ofta träffas gruppen?", "How often …?").
+    ("frequency", re.compile(r"\bhur ofta\b|\bhow often\b|\bhow frequently\b")),
     ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bvilken andel\b|\bhur stor\b|\bwhat share\b|\bpercent")),
     # "när"/"when" opening the question (or a clause: "…, och när …"), not "Vad gör X när Y?"
-    ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\bwhat date\b"
+    ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\b(?:what|which) (?:date|day)\b"
                          # ... or a span of time ("Vilken period gäller programmet?": "2021-2024")
                          r"|\bvilken (?:tids)?period\b|\bvilka år\b|\b(?:what|which) (?:time )?period\b|\bwhich years\b")),
     # "who" asks for a person where it opens the question (or a clause of it), not as a
@@ -161,6 +167,10 @@ _WHO_IS = re.compile(
     r"|\b(?i:who)\s+(?i:is|was|are)\s+(?=[A-ZÅÄÖÉ])(?![\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*'s?\s+[a-z])"
     r"|\b(?i:vilken)\s+(?i:roll|titel|befattning|funktion|tjänst)\s+(?i:har|hade)\b"
     r"|\b(?i:what)\s+(?i:role|title|position|job)\b"
+    # "What is Linda Palo's position?", "Vad är Clas Cederlids titel?"
+    r"|\b(?i:what)\s+(?i:is|was)\s+[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*'s?\s+(?i:role|title|position|job)\b"
+    # (Not "Vad är Nationalmuseums uppdrag?": a body's mission.)
+    r"|\b(?i:vad|vilken)\s+(?i:är|var)\s+[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*?:?s\s+(?i:roll|titel|befattning|tjänst|jobb)\b"
     # "Vad har Clara Lindblom för roll?", "Vad hade hon för uppdrag?"
     r"|\b(?i:vad)\s+(?i:har|hade)\s+[^?]*?\s(?i:för)\s+(?i:roll|titel|befattning|funktion|tjänst|uppdrag|jobb)\b"
 )
@@ -242,7 +252,7 @@ _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄ�
 class Question:
     text: str
     language: str          # "sv" or "en"
-    expects: str           # dnr | contact | expansion | author | party | amount | age | duration | number | date | person | place | other
+    expects: str           # dnr | contact | expansion | author | party | amount | age | duration | frequency | number | date | person | place | other
     terms: tuple[str, ...]      # stemmed content words
     key_terms: tuple[str, ...]  # names and numbers the evidence must contain
     parties: tuple[str, ...]    # parties the question itself names
@@ -533,6 +543,7 @@ _NOT_NOUNS = frozenset("is was has does per in of on at for with to by from this
 # Words that only say what kind of answer is wanted: no topic a sentence must cover.
 ANSWER_TYPE_TERMS = frozenset(tokenize(
     "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
+    "avsändare avsändaren avsändarna sender "  # who sent a paper is who wrote it
     "dag dagen månad månaden period perioden tidsperiod "  # "Vilken dag/period …?" asks a date, as "Vilket år …?"
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
@@ -546,6 +557,8 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "ser såg "  # ("Vilka brister ser S i …?")
     "ålder åldersgrupp åldersgruppen age old "
     "länge "  # "Hur länge …?" asks for a duration, which the answer gives, not the word
+    "ofta often frequently "  # ... so does "Hur ofta …?" a frequency ("minst två … i veckan")
+    "räknas räknades avses menas "  # "Vad räknas som social prevention?": what the text says is so
     "göra gör gjorde "  # "Vad vill M göra med socialtjänsten?": what is done, which the answer says
     "vidta vidtar vidtog vidtagit vidtas"  # ... so too "Vilka åtgärder vill M vidta …?"
 ))
@@ -622,6 +635,11 @@ def analyze(text: str) -> Question:
     if shape == "who":
         names = [k for k in key_terms if not k[0].isdigit() and not find_parties(k)]
         subject = names[0] if names else None
+        if subject is not None and subject.endswith("s") and re.search(
+                re.escape(subject) + r"\s+(?i:roll|titel|befattning|funktion|tjänst|uppdrag|jobb)\b", text):
+            # "Vad är Andréa Hedins roll?": the person is Andréa Hedin.
+            key_terms = tuple(subject[:-1] if k == subject else k for k in key_terms)
+            subject = subject[:-1]
         if subject is None:
             shape = "factoid" if expects != "other" else "open"
     return Question(

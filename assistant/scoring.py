@@ -221,7 +221,10 @@ def key_in(term: str, text: str, doc_parties: list[str]) -> bool:
         return re.search(r"(?<!\d)" + re.escape(term.lower()) + r"(?!\d)", lowered) is not None
     # Swedish genitive: "Sveriges" is supported by "Sverige"; a definite form by the bare
     # word ("Stockholmsstandarden" by "en Stockholmsstandard").
-    return all(any(form in lowered for form in _name_forms(part.lower())) for part in term.split())
+    # The name opens a word (or the part of one after a hyphen): "Järvaområdet" holds "Järva",
+    # "beslutar" holds no "Sluta".
+    return all(any(re.search(r"(?<!\w)" + re.escape(form), lowered) for form in _name_forms(part.lower()))
+               for part in term.split())
 
 
 def _name_forms(part: str) -> list[str]:

@@ -2107,3 +2107,74 @@ def test_a_documents_questions_are_found_in_a_paragraph_longer_than_the_reach() 
     text = f"Rubrik\n\n{opening}Hur många platser finns det i dag? Det vet ingen.\n"
     spans = _document_questions(text)
     assert [text[s:e] for s, e in spans] == ["Hur många platser finns det i dag?"]
+
+
+def test_how_often_asks_for_a_frequency(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Hur ofta deltar fältassistenterna i utsättningsmöten med polisen?")
+    _assert_short_answer(answer, "regelbundet", DISTRICT)
+    assert "utsättningsmöten" in answer.citations[0].quote
+
+
+def test_what_is_someones_title_asks_who_they_are(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("What is Lee Orberson's title?")
+    assert_exact(answer)
+    assert answer.shape == "who" and answer.subject == "Lee Orberson"
+    assert any("stadsdelsdirektör" in item.text for item in answer.items)
+    assert answer.citations[0].doc_id == DISTRICT
+    swedish = seed_assistant.ask("Vad är Andréa Hedins roll?")  # the genitive's -s is no part of the name
+    assert swedish.shape == "who" and swedish.subject == "Andréa Hedin"
+    assert "oppositionsborgarråd i Stockholms stad" in [item.text for item in swedish.items]
+
+
+def test_which_number_to_call_asks_for_a_contact(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("What number do I call to reach the case officer?")
+    _assert_short_answer(answer, "08-50823326", DISTRICT)
+
+
+def test_the_sender_of_a_paper_is_who_wrote_it(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vem är avsändaren av promemorian om skjutningarna?")
+    _assert_short_answer(answer, "Anna König Jerlmyr och Jan Jönsson", PM)
+
+
+def test_what_counts_as_something_is_what_the_text_says_it_is(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad räknas som situationell prevention?")
+    assert_exact(answer)
+    assert answer.answerable and answer.citations[0].doc_id == DISTRICT
+    assert "Fordonshinder, kameror, ordningsvakter" in answer.citations[0].quote
+
+
+def test_a_table_after_an_introducing_line_is_the_list_it_announces(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka har godkänt tjänsteutlåtandet digitalt?")
+    assert_exact(answer)
+    quotes = [c.quote for c in answer.citations]
+    assert all(c.doc_id == DISTRICT for c in answer.citations)
+    assert "Lee Orberson, stadsdelsdirektör\t2024-09-10" in quotes and "Linda Palo, avdelningschef\t2024-09-10" in quotes
+    assert "Namn\tDatum" not in quotes  # the table's header row is no point
+
+
+def test_a_paper_named_by_kind_and_heading_is_dated_by_its_own_date(seed_assistant: Assistant) -> None:
+    for question in ("Vilket datum undertecknades promemorian om skjutningarna?",
+                     "On which date was the memo about the shootings signed?"):
+        _assert_short_answer(seed_assistant.ask(question), "Stockholm den 24 mars 2021", PM)
+
+
+def test_a_name_opens_a_word_it_is_found_in() -> None:
+    from assistant.scoring import key_in
+
+    assert key_in("Järva", "… polisens arbete i Järvaområdet", [])
+    assert not key_in("Sluta", "… föreslår att kommunstyrelsen beslutar följande.", [])
+
+
+def test_a_figure_is_of_the_name_asked_about_only_where_its_paragraph_names_it(seed_assistant: Assistant) -> None:
+    # V's "Skjut omedelbart till 50 miljoner …" for Järva is no sum for Sluta skjut (named in
+    # other paragraphs of the memo), nor is SSPF's "vårterminen" a start in Solberga.
+    _assert_declined(seed_assistant, "Hur mycket pengar satsar S på Sluta skjut?", "Vilket år startade SSPF i Solberga?")
+    # ... while a sentence whose paragraph names it answers ("Samarbetet … har riktat in sig på
+    # fyra kriminella nätverk" after "… metoden ”Sluta skjut!” …").
+    answer = seed_assistant.ask("Hur många kriminella nätverk har Sluta skjut i Malmö fokuserat på?")
+    _assert_short_answer(answer, "fyra", PM)
+
+
+def test_a_wish_with_a_name_between_modal_and_verb_dates_no_past_event(seed_assistant: Assistant) -> None:
+    # "… så ska Sluta skjut införas i staden" tells of no introduction that took place.
+    _assert_declined(seed_assistant, "När införde staden Sluta skjut?")
