@@ -1148,7 +1148,9 @@ def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
 
 
 # "Vem är handläggare …?", "Vilka är ordförande …?": the role a person question asks for.
-_ROLE_ASKED = re.compile(r"^\s*(?i:vem|vilka)\s+(?i:är|var|blir|blev)\s+([a-zåäö][\wåäö-]{3,})\b")
+# ... also after a possessive ("Vem är dess ordförande?", "Vem är hans chef?").
+_ROLE_ASKED = re.compile(r"^\s*(?i:och\s+)?(?i:vem|vilka)\s+(?i:är|var|blir|blev)\s+(?:(?i:dess|deras|hans|hennes|dennes)\s+)?"
+                         r"([a-zåäö][\wåäö-]{3,})\b")
 # "Vad heter kommunpolisen som …?", "Vad heter handläggaren?": a role whose holder's name is
 # asked for (a sentence naming the role but nobody is no answer).
 _NAME_OF_ROLE = re.compile(r"^\s*vad\s+heter\s+(?:den\s+|det\s+)?(" + ROLE_NOUN + r"|[\wåäö-]*polis(?:en)?)\b",

@@ -300,6 +300,8 @@ reduce, reduced, decrease, lower: minska, sänka
 increase, increased, raise: öka, höja
 stop, stops, stopping, stopped: stoppa, bryta
 identify, identified: identifiera
+catch, capture, pick up: fånga, fånga upp
+co-locate, co-located, colocate, colocated: samlokalisera
 offer, offered: erbjuda
 help: hjälp, hjälpa
 contact: kontakt
@@ -317,6 +319,7 @@ share, proportion: andel
 number, amount: antal
 people, persons, individuals: personer, individer
 year, years: år
+early, earlier, as early as possible: tidig, tidigt, tidigare
 last year: förra året
 month, months: månad
 week, weeks: vecka
@@ -424,12 +427,14 @@ def swedish_words(text: str, kept: frozenset[str] = frozenset()) -> str:
 def glossed_terms(text: str, terms: tuple[str, ...], kept: frozenset[str]) -> tuple[str, ...]:
     """An English question's word stems with each glossed word replaced by one term that
     stands for its Swedish equivalents ("avhopp|avhoppar": any of them covers it; see
-    ``assistant.reranking.QuestionTerms``). Words whose stem is in ``kept`` (names, the words
-    that say what kind of answer is wanted) stay as they are."""
+    ``assistant.reranking.QuestionTerms``). Words whose stems are all in ``kept`` (names, the
+    words that say what kind of answer is wanted) stay as they are."""
     groups, replaced = [], set()
     for english, swedish in swedish_for(text):
         stems = tokenize(english)
-        if not stems or any(stem in kept for stem in stems):
+        if not stems or all(stem in kept for stem in stems):
+            # (A phrase with a word of its own is glossed: "young people", though "people"
+            # alone only says what kind of answer is wanted.)
             continue
         replaced.update(stems)
         swedish_stems = list(dict.fromkeys(t for word in swedish for t in tokenize(word)))

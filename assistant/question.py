@@ -166,6 +166,7 @@ _WHO_IS = re.compile(
     r"\b(?i:vem|vilka)\s+(?i:är|var)\s+(?=[A-ZÅÄÖÉ])(?![\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*s\s+[a-zåäö])"
     r"|\b(?i:who)\s+(?i:is|was|are)\s+(?=[A-ZÅÄÖÉ])(?![\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*'s?\s+[a-z])"
     r"|\b(?i:vilken)\s+(?i:roll|titel|befattning|funktion|tjänst)\s+(?i:har|hade)\b"
+    r"|\b(?i:vilket)\s+(?i:uppdrag|jobb|ämbete)\s+(?i:har|hade)\s+(?=[A-ZÅÄÖÉ])"
     r"|\b(?i:what)\s+(?i:role|title|position|job)\b"
     # "What is Linda Palo's position?", "Vad är Clas Cederlids titel?"
     r"|\b(?i:what)\s+(?i:is|was)\s+[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*'s?\s+(?i:role|title|position|job)\b"

@@ -2178,3 +2178,22 @@ def test_a_figure_is_of_the_name_asked_about_only_where_its_paragraph_names_it(s
 def test_a_wish_with_a_name_between_modal_and_verb_dates_no_past_event(seed_assistant: Assistant) -> None:
     # "… så ska Sluta skjut införas i staden" tells of no introduction that took place.
     _assert_declined(seed_assistant, "När införde staden Sluta skjut?")
+
+
+def test_a_role_after_a_possessive_is_the_role_asked_for(seed_assistant: Assistant) -> None:
+    # "dess ordförande": the chair of the crisis board, whom no document names (not a name
+    # from the Left Party's sections the first question was about).
+    first = seed_assistant.ask("Vad vill Clara Lindblom göra med krisledningsnämnden?")
+    _assert_declined(seed_assistant, "Vem är dess ordförande?", history=[first])
+
+
+def test_which_assignment_someone_has_asks_who_they_are(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilket uppdrag har Karin Wanngård?")
+    assert_exact(answer)
+    assert answer.shape == "who" and answer.subject == "Karin Wanngård"
+    assert answer.citations[0].doc_id == PM and "Socialdemokraterna (S)" in answer.text
+
+
+def test_an_english_phrase_with_an_answer_type_word_is_still_glossed() -> None:
+    # "people" alone says what kind of answer is wanted; "young people" is a topic (unga).
+    assert "ung|ungdom" in analyze("Where did the city place social workers to reach young people?").terms
