@@ -243,8 +243,10 @@ _PREPOSITION = re.compile(
 _ABOUT_PARTIES = re.compile(r"\bparti(?:er|erna|et)?\b|\bpart(?:y|ies)\b|\bvem\s+vill\b|\bwho\s+wants\b",
                             re.IGNORECASE)
 
-_ABOUT_QUESTIONS = re.compile(r"\bfrågor(?:na)?\b|\bfrågar\b|\bfrågade\b|\bquestions?\b|\basks?\b|\basked\b",
-                              re.IGNORECASE)
+# "Vad vill Jönsson att borgarrådet ska svara på?": the questions put (no topic "svara").
+_TO_ANSWER = re.compile(r"\b(?:ska|skall|bör|måste)\s+svara\s+på\b|\bto\s+answer\b", re.IGNORECASE)
+_ABOUT_QUESTIONS = re.compile(r"\bfrågor(?:na)?\b|\bfrågar\b|\bfrågade\b|\bquestions?\b|\basks?\b|\basked\b|"
+                              + _TO_ANSWER.pattern, re.IGNORECASE)
 
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)*|\d[\d\s]*\d|\d)\b")
 
@@ -292,6 +294,7 @@ def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, .
     # ... nor does a preposition the stop list lacks ("via SSPF", "kring skjutningarna").
     text = _PREPOSITIONS_UNLISTED.sub(" ", text)
     text = _BEHIND.sub(" ", text)
+    text = _TO_ANSWER.sub(" ", text)
     text = _TOOK_PICTURE.sub(" fotograferade ", text)
     terms = tuple(t for t in dict.fromkeys(tokenize(text)) if t not in counts)
     names = {t for k in key_terms for t in tokenize(k)}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from assistant.glossary import swedish_for
 from assistant.question import Question
+from index.metadata import KIND_NAMES
 from index.parties import find_parties
 from index.text import tokenize, words
 
@@ -36,6 +37,10 @@ _AFTER = frozenset("""
     rekommenderade föreslår föreslog vill ville själva själv
     """.split())
 _REACH = 3  # words between the source and the word that attributes to it
+# A kind of paper, or a paper in general: what it says is its own text, not a report of it.
+_PAPER_WORDS = frozenset(t for names in KIND_NAMES.values() for t in tokenize(names)) | frozenset(tokenize(
+    "artikel artikeln text texten dokument dokumentet dokumenten rapport rapporten article document documents "
+    "text paper report"))
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,8 @@ def reported_source(question: Question, speaker_names: set[str]) -> ReportedSour
     source = (match.group(1) if question.language != "sv" else match.group("source") or match.group("perfect")).strip()
     if find_parties(source):
         return None
+    if set(tokenize(source)) <= _PAPER_WORDS:
+        return None  # "Vad säger interpellationen om …?", "What does the budget say …?": the paper's own text
     if question.language == "sv":
         stems = tokenize(source)
     else:

@@ -2197,3 +2197,20 @@ def test_which_assignment_someone_has_asks_who_they_are(seed_assistant: Assistan
 def test_an_english_phrase_with_an_answer_type_word_is_still_glossed() -> None:
     # "people" alone says what kind of answer is wanted; "young people" is a topic (unga).
     assert "ung|ungdom" in analyze("Where did the city place social workers to reach young people?").terms
+
+
+def test_what_a_paper_says_is_its_own_text_not_a_report_of_it(seed_assistant: Assistant) -> None:
+    # "interpellationen" is no outside source the texts report on, as "polisen" is.
+    answer = seed_assistant.ask("Vad säger interpellationen om Sluta skjut?")
+    assert_exact(answer)
+    assert answer.answerable and answer.citations[0].doc_id == INTERPELLATION
+    assert "Sluta skjut" in answer.citations[0].quote
+
+
+def test_what_someone_wants_answered_is_the_questions_they_put(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad vill Jan Jönsson att Ojanne ska svara på?")
+    assert_exact(answer)
+    assert answer.shape == "list" and all(c.doc_id == INTERPELLATION for c in answer.citations)
+    quotes = [c.quote for c in answer.citations]
+    assert any(q.startswith("Vilken konkret plan har borgarrådet för att bryta nyrekryteringen?") for q in quotes)
+    assert sum(q.rstrip().endswith("?") for q in quotes) >= 4
