@@ -447,6 +447,12 @@ class ExtractiveAnswerer:
                         following is None or self._topic_cover(question, following, kinds) == 0.0):
                     best = next((e for e in speaking or self._top_statements(usable)
                                  if self._topic_cover(question, e, kinds) >= self.settings.facts.topic_share), best)
+            if _WHY_ASKED.search(question.text) and not _REASON.search(best.text):
+                # "Varför vill M att socialsekreterare ska delta på föräldramöten?": of the
+                # statements nearly as good as the best, one that gives a reason or a purpose
+                # ("… för att informera om socialtjänstens arbete").
+                floor = self.settings.facts.near_best * best.score
+                best = next((e for e in statements[:5] if e.score >= floor and _REASON.search(e.text)), best)
         if question.expects in _TYPED and best.answers and _named_in_part(question, best):
             # "Vad kostar förstärkningsteamet?": "… Mini Maria ges förstärkning … (+5 mnkr)" holds
             # only a part of the compound asked about; a sentence nearly as good naming the
@@ -1323,6 +1329,11 @@ _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 _SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory"))
 _SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
                            r"signed|signatories|signatory)\b", re.IGNORECASE)
+_WHY_ASKED = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:varför|why)\b|\bav vilken anledning\b|\bfor what reason\b",
+                        re.IGNORECASE)
+# Words that give a reason or a purpose.
+_REASON = re.compile(r"\b(?:för att|eftersom|därför att|därför|då det|på grund av|med anledning av|anledning(?:en)?|"
+                     r"syftar till|i syfte att|syftet|because|in order to|since|due to|so that|the reason)\b", re.IGNORECASE)
 # A verb by which a sentence says who holds a view or a wish ("Moderaterna vill …", "…, anser M"):
 # the question's verbs of a stance and more forms of them.
 _HOLDING = re.compile(r"\b(?:" + "|".join(STANCE_VERBS + (

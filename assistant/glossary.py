@@ -117,7 +117,8 @@ project: projekt
 policy: politik, policy
 method: metod
 model: modell
-goal, target, aim: mål
+goal, aim: mål
+target, targets, targeted, targeting, aimed at: mål, rikta, inrikta
 starting point, starting points, principle, principles, point of departure: utgångspunkt
 priority: prioritering, prioriterad
 criticism, criticise, criticize, criticises, criticizes: kritik, kritisera

@@ -105,7 +105,7 @@ _PERSON_ASKED = dict(EXPECTS)["person"]  # the last "person" entry: every way of
 # Questions asking for the distinct points of a text rather than one fact.
 _LIST = re.compile(
     r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|yrkar|yrkade|begär|begärde|förordar|förordade|lovar|planerar|gör|görs|anser|tycker|menar|säger|skriver|skrev|"
-    r"kritiserar|erbjuder|erbjuds|innehåller|har\s+\w+\s+(?:gjort|föreslagit|genomfört))\b"
+    r"kritiserar|erbjuder|erbjuds|innehåller|har\s+\w+(?:-\w+)*\s+(?:gjort|föreslagit|genomfört))\b"
     r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?[\wåäö-]*?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
     r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik|frågor|brister|invändningar|"
     r"farhågor|svagheter)"
@@ -494,9 +494,21 @@ def is_follow_up(question: Question) -> bool:
         return True  # "… om det?", "införa den i …" refer back, whatever else the question names
     if _BARE_QUESTION.match(text) and not question.key_terms:
         return True  # "Hur mycket pengar?", "När då?": a question word and a word, nothing asked about
+    if _PRONOUN_SUBJECT.search(text) and question.parties and not _names_outside_source(text):
+        return True  # "Hur mycket pengar får den enligt S?": "den" is what was spoken of; S says it
     if question.key_terms or question.parties:
         return False
     return bool(_BACK_REFERENCE.search(text) or _PRONOUN_SUBJECT.search(text) or _DEFINITE_REFERENCE.search(text))
+
+
+# "enligt S", "according to the Moderates": who says it, not what is asked about.
+_SOURCE_PHRASE = re.compile(r"\b(?:enligt|according\s+to)\s+[\wåäöÅÄÖé:.-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*)*", re.IGNORECASE)
+
+
+def _names_outside_source(text: str) -> bool:
+    """Whether the question names a person, place, party or number outside an "enligt X"."""
+    rest = _SOURCE_PHRASE.sub(" ", text)
+    return bool(_key_terms(rest) or find_parties(rest, bare=True))
 
 
 # "hur många X": X, past a word that only qualifies it ("nya ordningsvakter", "more guards").
@@ -554,7 +566,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
     "tycker anser säger menar think thinks say says nämner nämns mention mentions "  # an opinion or a response asked for, not a topic
     "beskriver beskrev kallar kallade describe describes described "  # ... or how someone puts it
-    "del delen typ typen sort sorts "  # ... or which part or kind of a thing ("Vilken del av Stockholm …?")
+    "del delen typ typen typer typerna typers sort sorts sorter sorters sorterna slag slags kind kinds "  # ... or which part or kind of a thing ("Vilken del av Stockholm …?")
     "reagerar reagerade bemöter bemötte react reacts reacted respond responds responded "
     "kritiserar kritiserade kritik criticise criticises criticize criticizes criticism "  # ... criticism as well
     "brist brister bristerna invändningar farhågor svagheter missnöjda missnöjd "  # ... and faults found

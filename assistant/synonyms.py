@@ -19,7 +19,8 @@ verbs' forms (heldout17, after its first run), "tillsammans, ihop, gemensamt" (a
 wording, session 15), "ordna, anordna, arrangera, organisera" (heldout26, after its first
 run), "utvidga, expandera, sprida" (heldout27, after its first run), "presentera" with
 "redovisa" (heldout29, after its first run), "starta" also with "inrätta" (to start a project
-is to set it up; a heldout17 miss read in session 17); "arbete" was taken out of "jobb,
+is to set it up; a heldout17 miss read in session 17), "skillnad, skilja" (heldout33, after its
+first run); "arbete" was taken out of "jobb,
 anställning" after it cost SweQUAD span hits.
 
 Each line is one group of base forms; the Swedish stemmer and the compound-aware match
@@ -144,6 +145,7 @@ kris, nödläge
 akut, brådskande
 snabbt, skyndsamt
 förra, föregående
+skillnad, skilja, skiljer, olikhet
 utmärkelse, pris
 fotografera, fotograf, foto
 # relations

@@ -2214,3 +2214,41 @@ def test_what_someone_wants_answered_is_the_questions_they_put(seed_assistant: A
     quotes = [c.quote for c in answer.citations]
     assert any(q.startswith("Vilken konkret plan har borgarrådet för att bryta nyrekryteringen?") for q in quotes)
     assert sum(q.rstrip().endswith("?") for q in quotes) >= 4
+
+
+def test_kinds_of_a_thing_only_say_what_is_asked(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka sorters prevention delas arbetet in i?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == DISTRICT and "social och situationell brottsprevention" in answer.citations[0].quote
+
+
+def test_what_someone_has_done_for_a_named_body_is_a_list(seed_assistant: Assistant) -> None:
+    # "Vad har <name with a hyphen> gjort …?" asks for the points made, as "Vad har X gjort …?".
+    answer = seed_assistant.ask("Vad har Hägersten-Älvsjö gjort för att fortbilda personalen?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.items) >= 2
+    assert all(c.doc_id == DISTRICT for c in answer.citations)
+    assert any("Kriminalitet som livsstil" in c.quote for c in answer.citations)
+
+
+def test_a_pronoun_subject_with_a_source_party_is_a_follow_up(seed_assistant: Assistant) -> None:
+    # "enligt S" says who states it; "den" is the hotline the first question was about.
+    first = seed_assistant.ask("Vad är avhopparlinjen?")
+    answer = seed_assistant.ask("Hur mycket pengar får den enligt S?", history=[first])
+    _assert_short_answer(answer, "+1 mnkr", BUDGET)
+
+
+def test_why_is_answered_by_a_statement_giving_a_reason(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Varför vill Moderaterna att socialtjänsten ska vara med på föräldramöten?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == ARTICLE and "för att informera om socialtjänstens arbete" in answer.citations[0].quote
+
+
+def test_a_difference_is_told_by_what_differs(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilken skillnad ser interpellanten mellan gängen i Stockholm och Malmö?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == INTERPELLATION and "skiljer sig markant" in answer.citations[0].quote
+
+
+def test_english_target_as_a_verb_is_looked_for_as_rikta() -> None:
+    assert "mål|rikt|inrik" in analyze("What does the Sluta skjut method target?").terms
