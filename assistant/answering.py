@@ -23,7 +23,8 @@ from assistant.question import (STANCE_VERBS, STANCE_WORDS, Question, analyze, a
                                 member_words, possessor_of, stance_parties)
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, NAMES_BACK, REFERS_BACK, SENTENCE_ENDS, SentenceEvidence,
-                               SentenceScorer, is_heading, key_in, sentence_before, stem_matches, topic_cover)
+                               SentenceScorer, counted_forms, is_heading, key_in, sentence_before, stem_matches,
+                               topic_cover)
 from assistant.tuning import AnswerSettings, FactoidSettings
 from assistant.whois import ROLE_NOUN, party_named_with
 from index import DocumentRecord, Index, Speaker
@@ -483,6 +484,13 @@ class ExtractiveAnswerer:
                 # förra mandatperioden"), quoted with what it refers back to.
                 typed = self._timed_event_near_best(question, usable)
                 typed = _with_antecedent(typed, question) if typed is not None else None
+            if typed is None and question.expects == "number" and question.counted:
+                # "Hur många stadsdelar omfattas av Trefas?": no figure, but a sentence nearly
+                # as good names them one by one ("… stadsdelarna Skarpnäck, Farsta, … och
+                # Skärholmen"): their count, cited with the names.
+                counted = _enumerated_count(question, usable[:5], self.settings.facts.near_best * usable[0].score)
+                if counted is not None:
+                    return counted
             if typed is not None:
                 best = typed
             elif (question.expects != "date" or asks_for_calendar(question) or question.language != "sv"
@@ -1202,6 +1210,41 @@ def _holds_names(question: Question, evidence: SentenceEvidence, read_with: bool
     Grossman" with "… Alexander Ojanne (S)."), its document's heading."""
     return all(key_in(k, evidence.text, []) or (read_with and set(tokenize(k)) <= set(evidence.words))
                for k in question.key_terms if not k[0].isdigit())
+
+
+# Names one by one: "Skarpnäck, Farsta, Enskede-Årsta-Vantör och Skärholmen" (two or more).
+_NAME_IN_LIST = r"[A-ZÅÄÖ][\wåäöéü-]*(?:\s+[A-ZÅÄÖ][\wåäöéü-]*)*"
+_ENUMERATION = re.compile(_NAME_IN_LIST + r"(?:\s*,\s*" + _NAME_IN_LIST + r")*\s+(?:och|samt|and)\s+" + _NAME_IN_LIST)
+
+
+def _enumerated_count(question: Question, usable: list[SentenceEvidence], floor: float) -> Draft | None:
+    """The number of names a sentence (scoring at least ``floor``) lists right after the noun
+    "hur många" counts, as a draft citing the noun and the names; None when none does."""
+    counted = [t for word in counted_forms(question)[0] for t in tokenize(word)]  # (an English noun's Swedish forms)
+    if not counted:
+        return None
+    for e in usable:
+        if e.score < floor:
+            continue
+        text = e.document.text
+        for word in re.finditer(r"[\wåäöÅÄÖ-]+", text[e.start:e.end]):
+            if not any(stem_matches(stem, set(tokenize(word.group(0)))) for stem in counted):
+                continue
+            at = e.start + word.end()
+            listed = _ENUMERATION.match(text, _SPACE_AFTER.match(text, at).end(), e.end)
+            if listed is None:
+                continue
+            names = [n for n in re.split(r"\s*,\s*|\s+(?:och|samt|and)\s+", listed.group(0)) if n]
+            draft = Draft(answerable=True, shape="factoid")
+            n = draft.cite(Claim(e.document, e.start + word.start(), listed.end(), e.speaker))
+            value = str(len(names))
+            draft.short.append((value, n))
+            draft.items.append(DraftItem(f"{value} ({', '.join(names)})", [n]))
+            return draft
+    return None
+
+
+_SPACE_AFTER = re.compile(r"[ \t]*")
 
 
 def _names_in_paragraph(question: Question, evidence: SentenceEvidence, heading_block: int) -> bool:

@@ -2252,3 +2252,12 @@ def test_a_difference_is_told_by_what_differs(seed_assistant: Assistant) -> None
 
 def test_english_target_as_a_verb_is_looked_for_as_rikta() -> None:
     assert "mål|rikt|inrik" in analyze("What does the Sluta skjut method target?").terms
+
+
+def test_how_many_is_counted_from_names_listed_after_the_noun(seed_assistant: Assistant) -> None:
+    # "… omfatta stadsdelarna Skarpnäck, Farsta, Enskede-Årsta-Vantör, Hässelby-Vällingby och
+    # Skärholmen": no figure, five names.
+    answer = seed_assistant.ask("How many districts does Trefas cover?")
+    _assert_short_answer(answer, "5", INTERPELLATION)
+    assert answer.citations[0].quote == ("stadsdelarna Skarpnäck, Farsta, Enskede-Årsta-Vantör, Hässelby-Vällingby "
+                                         "och Skärholmen")
