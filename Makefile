@@ -81,6 +81,9 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout28.jsonl
 	$(BIN)/assistant eval tests/eval/heldout29.jsonl
 	$(BIN)/assistant eval tests/eval/heldout30.jsonl
+	$(BIN)/assistant eval tests/eval/heldout31.jsonl
+	$(BIN)/assistant eval tests/eval/heldout32.jsonl
+	$(BIN)/assistant eval tests/eval/heldout33.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
