@@ -2137,10 +2137,8 @@ def test_the_sender_of_a_paper_is_who_wrote_it(seed_assistant: Assistant) -> Non
 
 
 def test_what_counts_as_something_is_what_the_text_says_it_is(seed_assistant: Assistant) -> None:
-    answer = seed_assistant.ask("Vad räknas som situationell prevention?")
-    assert_exact(answer)
-    assert answer.answerable and answer.citations[0].doc_id == DISTRICT
-    assert "Fordonshinder, kameror, ordningsvakter" in answer.citations[0].quote
+    _assert_cites(seed_assistant.ask("Vad räknas som situationell prevention?"), DISTRICT,
+                  "Fordonshinder, kameror, ordningsvakter")
 
 
 def test_a_table_after_an_introducing_line_is_the_list_it_announces(seed_assistant: Assistant) -> None:
@@ -2201,10 +2199,7 @@ def test_an_english_phrase_with_an_answer_type_word_is_still_glossed() -> None:
 
 def test_what_a_paper_says_is_its_own_text_not_a_report_of_it(seed_assistant: Assistant) -> None:
     # "interpellationen" is no outside source the texts report on, as "polisen" is.
-    answer = seed_assistant.ask("Vad säger interpellationen om Sluta skjut?")
-    assert_exact(answer)
-    assert answer.answerable and answer.citations[0].doc_id == INTERPELLATION
-    assert "Sluta skjut" in answer.citations[0].quote
+    _assert_cites(seed_assistant.ask("Vad säger interpellationen om Sluta skjut?"), INTERPELLATION, "Sluta skjut")
 
 
 def test_what_someone_wants_answered_is_the_questions_they_put(seed_assistant: Assistant) -> None:
@@ -2217,9 +2212,8 @@ def test_what_someone_wants_answered_is_the_questions_they_put(seed_assistant: A
 
 
 def test_kinds_of_a_thing_only_say_what_is_asked(seed_assistant: Assistant) -> None:
-    answer = seed_assistant.ask("Vilka sorters prevention delas arbetet in i?")
-    assert_exact(answer)
-    assert answer.citations[0].doc_id == DISTRICT and "social och situationell brottsprevention" in answer.citations[0].quote
+    _assert_cites(seed_assistant.ask("Vilka sorters prevention delas arbetet in i?"), DISTRICT,
+                  "social och situationell brottsprevention")
 
 
 def test_what_someone_has_done_for_a_named_body_is_a_list(seed_assistant: Assistant) -> None:
@@ -2239,15 +2233,13 @@ def test_a_pronoun_subject_with_a_source_party_is_a_follow_up(seed_assistant: As
 
 
 def test_why_is_answered_by_a_statement_giving_a_reason(seed_assistant: Assistant) -> None:
-    answer = seed_assistant.ask("Varför vill Moderaterna att socialtjänsten ska vara med på föräldramöten?")
-    assert_exact(answer)
-    assert answer.citations[0].doc_id == ARTICLE and "för att informera om socialtjänstens arbete" in answer.citations[0].quote
+    _assert_cites(seed_assistant.ask("Varför vill Moderaterna att socialtjänsten ska vara med på föräldramöten?"),
+                  ARTICLE, "för att informera om socialtjänstens arbete")
 
 
 def test_a_difference_is_told_by_what_differs(seed_assistant: Assistant) -> None:
-    answer = seed_assistant.ask("Vilken skillnad ser interpellanten mellan gängen i Stockholm och Malmö?")
-    assert_exact(answer)
-    assert answer.citations[0].doc_id == INTERPELLATION and "skiljer sig markant" in answer.citations[0].quote
+    _assert_cites(seed_assistant.ask("Vilken skillnad ser interpellanten mellan gängen i Stockholm och Malmö?"),
+                  INTERPELLATION, "skiljer sig markant")
 
 
 def test_english_target_as_a_verb_is_looked_for_as_rikta() -> None:
