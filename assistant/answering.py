@@ -1215,11 +1215,13 @@ def _holds_names(question: Question, evidence: SentenceEvidence, read_with: bool
 # Names one by one: "Skarpnäck, Farsta, Enskede-Årsta-Vantör och Skärholmen" (two or more).
 _NAME_IN_LIST = r"[A-ZÅÄÖ][\wåäöéü-]*(?:\s+[A-ZÅÄÖ][\wåäöéü-]*)*"
 _ENUMERATION = re.compile(_NAME_IN_LIST + r"(?:\s*,\s*" + _NAME_IN_LIST + r")*\s+(?:och|samt|and)\s+" + _NAME_IN_LIST)
+_SPACE_AFTER = re.compile(r"[ \t]*")
 
 
 def _enumerated_count(question: Question, usable: list[SentenceEvidence], floor: float) -> Draft | None:
     """The number of names a sentence (scoring at least ``floor``) lists right after the noun
-    "hur många" counts, as a draft citing the noun and the names; None when none does."""
+    "hur många" counts, as a draft citing the noun and the names; None when none does. The
+    count is the one figure not copied from its quote: the item shows the names it counts."""
     counted = [t for word in counted_forms(question)[0] for t in tokenize(word)]  # (an English noun's Swedish forms)
     if not counted:
         return None
@@ -1244,9 +1246,6 @@ def _enumerated_count(question: Question, usable: list[SentenceEvidence], floor:
     return None
 
 
-_SPACE_AFTER = re.compile(r"[ \t]*")
-
-
 def _names_in_paragraph(question: Question, evidence: SentenceEvidence, heading_block: int) -> bool:
     """Whether each of the question's names is in the sentence's paragraph ("Samarbetet … har
     riktat in sig på fyra kriminella nätverk" after "… metoden ”Sluta skjut!” …"), among the
@@ -1257,9 +1256,8 @@ def _names_in_paragraph(question: Question, evidence: SentenceEvidence, heading_
     end = text.find("\n\n", evidence.end)
     paragraph = text[start + 1:len(text) if end < 0 else end]
     title = evidence.document.metadata.value("title") or ""
-    speaker = evidence.speaker
-
     heading = text[:heading_block]
+    speaker = evidence.speaker
 
     def named(k: str) -> bool:
         # (A name of the heading block - body text too - says where the whole paper is, as for
