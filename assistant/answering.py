@@ -877,6 +877,10 @@ class ExtractiveAnswerer:
                 draft.short.append((label, n))
                 draft.items.append(DraftItem(label, [n], None, tuple(values)))
                 return draft
+            if _OTHERS_SUBJECT.match(best.text):
+                # "1) De gjorde stora nedskärningar … för att finansiera sina skattesänkningar.":
+                # its speaker tells what others did; neither they nor the others are named.
+                return Draft(answerable=False)
             speaker = best.speaker
             if speaker is not None and speaker.parties:
                 parties = [p for p in speaker.parties if p not in question.parties] or list(speaker.parties)
@@ -1370,6 +1374,8 @@ _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 _SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory"))
 _SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
                            r"signed|signatories|signatory)\b", re.IGNORECASE)
+# A sentence whose subject is "they" (after a list marker): others than its speaker act.
+_OTHERS_SUBJECT = re.compile(r"\s*(?:[-–•●]\s*|\d{1,2}[.)]\s*)?(?:De|Dom|They)\s+(?!som\b|här\b|flesta\b|who\b)")
 _WHY_ASKED = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:varför|why)\b|\bav vilken anledning\b|\bfor what reason\b",
                         re.IGNORECASE)
 # Words that give a reason or a purpose.

@@ -2253,3 +2253,9 @@ def test_how_many_is_counted_from_names_listed_after_the_noun(seed_assistant: As
     _assert_short_answer(answer, "5", INTERPELLATION)
     assert answer.citations[0].quote == ("stadsdelarna Skarpnäck, Farsta, Enskede-Årsta-Vantör, Hässelby-Vällingby "
                                          "och Skärholmen")
+
+
+def test_what_they_did_in_a_partys_text_is_not_that_partys_act(seed_assistant: Assistant) -> None:
+    # The budget's criticism: "1) De gjorde stora nedskärningar i budgeten både år 2019 och år
+    # 2020 på skolan …": S tells what the others did, and names none of them.
+    _assert_declined(seed_assistant, "Vilket parti gjorde nedskärningar på skolan år 2019?")
