@@ -19,8 +19,8 @@ from assistant.events import (asked_event, asks_past_event, states_event, told_a
                               why_past_event)
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
-from assistant.question import (STANCE_VERBS, STANCE_WORDS, Question, analyze, asked_speaker, asks_for_calendar, is_question_word,
-                                member_words, possessor_of, stance_parties)
+from assistant.question import (STANCE_VERBS, STANCE_WORDS, Question, analyze, asked_speaker, asks_for_calendar,
+                                is_question_word, member_words, possessor_of, stance_parties)
 from assistant.retrieval import ScoredChunk
 from assistant.scoring import (ANSWER_TYPE_TERMS, NAMES_BACK, REFERS_BACK, SENTENCE_ENDS, SentenceEvidence,
                                SentenceScorer, counted_forms, is_heading, key_in, sentence_before, stem_matches,
@@ -530,15 +530,14 @@ class ExtractiveAnswerer:
             # "Denna ska vara öppen även för anhöriga … (+1 mnkr)": the figure's sentence is
             # quoted with the one naming what it speaks of ("… inrätta en särskild avhopparlinje …").
             best = _with_antecedent(best, question)
-        block = self.settings.facts.heading_block
-        if question.expects in _TYPED and best.answers and not _names_in_paragraph(question, best, block):
+        if question.expects in _TYPED and best.answers and not _names_in_paragraph(question, best):
             # "Vilket år började Stockholm använda Sluta skjut?": a year in a paragraph that does
             # not name Sluta skjut ("… alla skjutningar som skedde i Sverige år 2020") is a year
             # of something else; a sentence nearly as good whose paragraph names it and that
             # holds a figure answers, else nothing does.
             floor = self.settings.facts.near_best * usable[0].score
             best = next((e for e in usable[:5] if e.answers and e.score >= floor
-                         and _names_in_paragraph(question, e, block)), None)
+                         and _names_in_paragraph(question, e)), None)
             if best is None:
                 return Draft(answerable=False)
         if question.expects == "party" and not best.answers and not best.parties:
@@ -1250,27 +1249,18 @@ def _enumerated_count(question: Question, usable: list[SentenceEvidence], floor:
     return None
 
 
-def _names_in_paragraph(question: Question, evidence: SentenceEvidence, heading_block: int) -> bool:
-    """Whether each of the question's names is in the sentence's paragraph ("Samarbetet … har
-    riktat in sig på fyra kriminella nätverk" after "… metoden ”Sluta skjut!” …"), among the
-    lines it is read with (a label block, a caption), in its document's title or heading block,
-    or is who says it (a party, a person)."""
+def _names_in_paragraph(question: Question, evidence: SentenceEvidence) -> bool:
+    """Whether each of the question's own names is in the sentence's paragraph ("Samarbetet …
+    har riktat in sig på fyra kriminella nätverk" after "… metoden ”Sluta skjut!” …") or among
+    the words the sentence is read with (``_holds_names``: its speaker, its label lines, its
+    document's title and heading block)."""
     text = evidence.document.text
     start = text.rfind("\n\n", 0, evidence.start)
     end = text.find("\n\n", evidence.end)
     paragraph = text[start + 1:len(text) if end < 0 else end]
-    title = evidence.document.metadata.value("title") or ""
-    heading = text[:heading_block]
-    speaker = evidence.speaker
-
-    def named(k: str) -> bool:
-        # (A name of the heading block - body text too - says where the whole paper is, as for
-        # ranking: "Stockholm" in an article's opening paragraph.)
-        return (key_in(k, paragraph, list(evidence.parties)) or key_in(k, title, []) or key_in(k, heading, [])
-                or (speaker is not None and speaker.is_named(k)) or set(tokenize(k)) <= set(evidence.near_words))
-
     # (Only the question's own names: a follow-up's carried ones were the previous question's.)
-    return all(named(k) for k in question.key_terms if not k[0].isdigit() and k in question.text)
+    return all(key_in(k, paragraph, list(evidence.parties)) or set(tokenize(k)) <= set(evidence.words)
+               for k in question.key_terms if not k[0].isdigit() and k in question.text)
 
 
 def _first_where(usable: list[SentenceEvidence], reach: int,

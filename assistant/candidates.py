@@ -245,7 +245,7 @@ def durations(text: str, start: int, end: int, common: CommonWord = _never_commo
 # How often: a count per unit of time ("minst två väderanpassade aktiviteter i veckan", "två
 # gånger per år", "twice a week"), every unit ("varje vecka"), or an adverb of frequency
 # ("regelbundet", "dagligen", "weekly").
-_PER_UNIT = (r"(?:i|per|om|varje|a|an|per|every)\s+(?:vecka|veckan|månad|månaden|år|året|dag|dagen|dygn|dygnet|termin|"
+_PER_UNIT = (r"(?:i|per|om|varje|a|an|every)\s+(?:vecka|veckan|månad|månaden|år|året|dag|dagen|dygn|dygnet|termin|"
              r"terminen|kvartal|week|month|year|day|term|quarter)")
 _FREQUENCY = re.compile(
     r"\b(?:(?:minst|högst|upp till|cirka|ungefär|at least|up to|about)\s+)?"

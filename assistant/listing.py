@@ -117,7 +117,8 @@ def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
     position = text.find("\n", intro.end)
     rows = _table_rows_after(text, position)
     if rows:  # "… godkänts digitalt av följande personer:" / "Namn⇥Datum" / "Lee Orberson, …⇥2024-09-10"
-        return [_sentence_like(intro, start, end, intro.score * (1 - 0.01 * k)) for k, (start, end) in enumerate(rows[:limit])]
+        return [_sentence_like(intro, start, end, intro.score * (1 - 0.01 * k))
+                for k, (start, end) in enumerate(rows[:limit])]
     while 0 <= position < len(text) and len(items) < limit:
         line_start = position + 1
         line_end = text.find("\n", line_start)

@@ -159,6 +159,9 @@ _MANNER = re.compile(
     r"|\bhow\s+(?:do|does|did|is|are|was|were|will|would|should|can|could)\b",
     re.IGNORECASE,
 )
+# A person's own role asked through their name's genitive ("Vad är Clas Cederlids titel?"; not
+# "uppdrag" or "funktion", which a body has too: "Vad är Nationalmuseums uppdrag?").
+_OWN_ROLE = r"roll|titel|befattning|tjänst|jobb"
 # "Vem är Andréa Hedin?", "Who is Lisa Palm?", "Vilken roll har X?"
 _WHO_IS = re.compile(
     # ... not "Vem är Lee Orbersons chef?", "Who is Lee Orberson's boss?": someone else, by a
@@ -170,8 +173,7 @@ _WHO_IS = re.compile(
     r"|\b(?i:what)\s+(?i:role|title|position|job)\b"
     # "What is Linda Palo's position?", "Vad är Clas Cederlids titel?"
     r"|\b(?i:what)\s+(?i:is|was)\s+[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*'s?\s+(?i:role|title|position|job)\b"
-    # (Not "Vad är Nationalmuseums uppdrag?": a body's mission.)
-    r"|\b(?i:vad|vilken)\s+(?i:är|var)\s+[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*?:?s\s+(?i:roll|titel|befattning|tjänst|jobb)\b"
+    r"|\b(?i:vad|vilken)\s+(?i:är|var)\s+[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*?:?s\s+(?i:" + _OWN_ROLE + r")\b"
     # "Vad har Clara Lindblom för roll?", "Vad hade hon för uppdrag?"
     r"|\b(?i:vad)\s+(?i:har|hade)\s+[^?]*?\s(?i:för)\s+(?i:roll|titel|befattning|funktion|tjänst|uppdrag|jobb)\b"
 )
@@ -652,7 +654,7 @@ def analyze(text: str) -> Question:
         names = [k for k in key_terms if not k[0].isdigit() and not find_parties(k)]
         subject = names[0] if names else None
         if subject is not None and subject.endswith("s") and re.search(
-                re.escape(subject) + r"\s+(?i:roll|titel|befattning|funktion|tjänst|uppdrag|jobb)\b", text):
+                re.escape(subject) + r"\s+(?i:" + _OWN_ROLE + r")\b", text):
             # "Vad är Andréa Hedins roll?": the person is Andréa Hedin.
             key_terms = tuple(subject[:-1] if k == subject else k for k in key_terms)
             subject = subject[:-1]

@@ -1120,10 +1120,12 @@ def _assert_first_quote(answer, doc_id: str, opening: str, holding: str) -> None
     assert quote.startswith(opening) and holding in quote
 
 
-def _assert_short_answer(answer, value: str, doc_id: str) -> None:
-    """The answer's short answer is ``value``, first cited from ``doc_id`` with an exact span."""
+def _assert_short_answer(answer, value: str, doc_id: str, quoted: str = "") -> None:
+    """The answer's short answer is ``value``, first cited from ``doc_id`` with an exact span
+    (holding ``quoted``)."""
     assert_exact(answer)
     assert answer.short_answer == value and answer.citations[0].doc_id == doc_id
+    assert quoted in answer.citations[0].quote
 
 
 def _assert_says(assistant: Assistant, question: str, words: str, doc_id: str, history: list | None = None) -> None:
@@ -1489,8 +1491,7 @@ def test_a_paper_named_as_the_source_is_where_the_answer_is_read(seed_assistant:
     # The memo's statements speak of bringing Sluta skjut to Stockholm; the interpellation
     # says where it was introduced.
     answer = seed_assistant.ask("According to the interpellation, in which city has Sluta skjut been introduced?")
-    _assert_short_answer(answer, "Malmö", INTERPELLATION)
-    assert "Malmö" in answer.citations[0].quote
+    _assert_short_answer(answer, "Malmö", INTERPELLATION, "Malmö")
 
 
 def test_an_english_figure_found_with_every_word_passes_a_lower_similarity(seed_assistant: Assistant) -> None:
@@ -2110,9 +2111,8 @@ def test_a_documents_questions_are_found_in_a_paragraph_longer_than_the_reach() 
 
 
 def test_how_often_asks_for_a_frequency(seed_assistant: Assistant) -> None:
-    answer = seed_assistant.ask("Hur ofta deltar fältassistenterna i utsättningsmöten med polisen?")
-    _assert_short_answer(answer, "regelbundet", DISTRICT)
-    assert "utsättningsmöten" in answer.citations[0].quote
+    _assert_short_answer(seed_assistant.ask("Hur ofta deltar fältassistenterna i utsättningsmöten med polisen?"),
+                         "regelbundet", DISTRICT, "utsättningsmöten")
 
 
 def test_what_is_someones_title_asks_who_they_are(seed_assistant: Assistant) -> None:
