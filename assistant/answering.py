@@ -302,8 +302,7 @@ class ExtractiveAnswerer:
             # (named there, or who says it), the one that covers most of what is asked about,
             # not one that names a party beside less of it.
             floor = self.settings.facts.near_best * usable[0].score
-            showing = [e for e in usable[:5] if e.score >= floor and e.dense >= usable[0].dense and (
-                any(c.kind == "party" for c in e.answers) or (e.speaker is not None and e.speaker.parties))]
+            showing = [e for e in usable[:5] if e.score >= floor and e.dense >= usable[0].dense and _shows_party(e)]
             covering = max(showing, key=lambda e: self._topic_cover(question, e), default=None)
             if covering is not None and covering is not usable[0] and (
                     self._topic_cover(question, covering) > self._topic_cover(question, usable[0])):
@@ -886,9 +885,12 @@ class ExtractiveAnswerer:
                 return _said_by(best, ", ".join(_party_label(p, question.language) for p in parties), tuple(parties))
             meta_parties = best.document.metadata.parties
             if speaker is not None and speaker.role in ("administration", "document") and not (
-                    meta_parties is not None and _shares_words(question, meta_parties.evidence.quote or "")):
+                    meta_parties is not None and (_shares_words(question, meta_parties.evidence.quote or "")
+                                                  or _WROTE_TO.search(question.text))):
                 # The sentence is nobody's party; the document's parties (the letter a reply
-                # answers) apply only when the question asks about what states them.
+                # answers) apply only when the question asks about what states them, or who
+                # wrote to the body that replies ("Vilka partier skrev till nämnden …?"; not
+                # "Vilket parti skrev tjänsteutlåtandet?", which the administration wrote).
                 return None
         if question.expects == "author":
             rapporteur = _rapporteur_asked_for(question, best.document)
@@ -1364,6 +1366,9 @@ _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 _SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory"))
 _SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
                            r"signed|signatories|signatory)\b", re.IGNORECASE)
+# Writing to someone: the senders of the letter a reply answers are asked for.
+_WROTE_TO = re.compile(r"\b(?:skrev|skrivit|skickade|skickat|vände\s+sig|vänt\s+sig|wrote|written|sent|turned)\s+"
+                       r"(?:\w+\s+)?(?:till|to)\b", re.IGNORECASE)
 # A sentence whose subject is "they" (after a list marker): others than its speaker act.
 _OTHERS_SUBJECT = re.compile(r"\s*(?:[-–•●]\s*|\d{1,2}[.)]\s*)?(?:De|Dom|They)\s+(?!som\b|här\b|flesta\b|who\b)")
 _WHY_ASKED = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:varför|why)\b|\bav vilken anledning\b|\bfor what reason\b",
@@ -1403,3 +1408,9 @@ def _parties_saying(evidence: SentenceEvidence) -> set[str]:
         return set(evidence.speaker.parties)
     return set(evidence.document.metadata.value("parties") or [])
 
+
+
+def _shows_party(evidence: SentenceEvidence) -> bool:
+    """Whether a sentence names a party or is said by someone of a party."""
+    return any(c.kind == "party" for c in evidence.answers) or (
+        evidence.speaker is not None and bool(evidence.speaker.parties))

@@ -632,7 +632,29 @@ def _member_of(text: str) -> str | None:
     return named[0].party if named else None
 
 
+# A statement with its question word after a comma ("S nämner en plats i innerstan som borde
+# få ett trygghetskontor, vilken?", "Trefas startade i ett område, vilket?").
+_TRAILING_QUESTION_WORD = re.compile(
+    r"^(?P<body>[^?]{12,}?)\s*[,–-]\s*(?P<word>vilken|vilket|vilka|vem|vilka då|vilken då|vilket då|när|var|"
+    r"hur många|which|who|when|where|which one)\s*\?\s*$", re.IGNORECASE)
+_INDEFINITE_NOUN = re.compile(r"\b(?:en|ett|några|någon|något|a|an|some)\s+(\w+)", re.IGNORECASE)
+
+
+def question_word_first(text: str) -> str:
+    """A question whose question word trails a statement, read with the word first and the
+    noun it asks about after it ("Vilken plats: S nämner en plats …?"); any other as it is."""
+    match = _TRAILING_QUESTION_WORD.match(text.strip())
+    if match is None or is_question_word(match.group("body").split()[0].lower()):
+        return text
+    word = match.group("word").split()[0]
+    body = match.group("body")
+    noun = _INDEFINITE_NOUN.search(body) if word.lower() in ("vilken", "vilket", "vilka", "which") else None
+    head = f"{word.capitalize()} {noun.group(1)}" if noun else word.capitalize()
+    return f"{head}: {body}?"
+
+
 def analyze(text: str) -> Question:
+    text = question_word_first(text)
     lowered = text.lower().strip()
     language = detect_language(text)
     expects = next((name for name, pattern in EXPECTS if pattern.search(lowered)), "other")

@@ -2259,3 +2259,25 @@ def test_what_they_did_in_a_partys_text_is_not_that_partys_act(seed_assistant: A
     # The budget's criticism: "1) De gjorde stora nedskärningar i budgeten både år 2019 och år
     # 2020 på skolan …": S tells what the others did, and names none of them.
     _assert_declined(seed_assistant, "Vilket parti gjorde nedskärningar på skolan år 2019?")
+
+
+def test_writing_to_a_body_asks_for_the_senders_of_the_letter_it_answers(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka partier skrev till nämnden i Hägersten-Älvsjö?")
+    assert_exact(answer)
+    assert {p for item in answer.items for p in item.parties} == {"M", "L", "C", "SD"}
+    assert any(c.doc_id == DISTRICT and "skrivelse från (M), (L), (C) och (SD)" in c.quote for c in answer.citations)
+    # The reply itself is the administration's: no party wrote it.
+    assert not seed_assistant.ask("Vilket parti skrev tjänsteutlåtandet i Hägersten-Älvsjö?").answerable
+
+
+def test_a_trailing_question_word_asks_as_a_leading_one(seed_assistant: Assistant) -> None:
+    from assistant.question import question_word_first
+
+    assert question_word_first("Trefas startades 2020 i ett område, vilket?") == \
+        "Vilket område: Trefas startades 2020 i ett område?"
+    assert question_word_first("Vad kostar det, vilket år?") == "Vad kostar det, vilket år?"
+    _assert_short_answer(seed_assistant.ask("Trefas startades 2020 i ett område, vilket?"), "Järvaområdet",
+                         INTERPELLATION, "startades 2020")
+    # "borde" and "eget" carry no topic: the place is found as for "Vilken plats borde få …?".
+    _assert_short_answer(seed_assistant.ask("S nämner en plats som borde få ett eget trygghetskontor, vilken?"),
+                         "Stureplan", BUDGET)
