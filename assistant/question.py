@@ -57,7 +57,11 @@ EXPECTS = (
     ("party", re.compile(r"\bvad\s+heter\s+(?:\w+\s+){0,2}parti(?:et)?\b|\bwhat\s+is\s+(?:\w+\s+){0,2}party\b|"
                          r"\bvilket\s+(?:\w+\s+)?parti\b|\bvilka\s+(?:\w+\s+)?partier\b|\bvilket av partierna"
                          r"|\b(?:which|what)\s+(?:(?:two|three|four|five|six|other|\d+)\s+)?part(?:y|ies)\b")),
-    ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rdt]?\b|\bkostade\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget (?:for|of)\b|\bhur stor (?:är )?budget")),
+    ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rdt]?\b|\bkostade\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget (?:for|of)\b|\bhur stor (?:är )?budget"
+                          # a sum of money by its size ("Hur stort bidrag fick …?", "How large a grant …?")
+                          r"|\bhur (?:stor[at]?|höga?|högt) (?:bidrag\w*|belopp\w*|anslag\w*|summ\w+|resurser\w*|medel|medlen|"
+                          r"ersättning\w*|tillskott\w*|stöd|stödet|satsning\w*|pengar|pengarna)\b"
+                          r"|\bhow (?:large|big|high) (?:a |an |was |were |is |are )?(?:the )?(?:grant|sum|amount|funding|budget|allocation)")),
     # An age or an age group ("Vilken åldersgrupp …?", "How old …?").
     ("age", re.compile(r"\bvilken ålder\b|\bvilka åldrar\b|\båldersgrupp\w*|\bhur gamla?\b|\bi vilken ålder\b"
                        r"|\bwhat age\b|\bage group\w*|\bhow old\b")),
@@ -68,7 +72,7 @@ EXPECTS = (
                             r"|\bfor how many (?:years|months|weeks|days)\b")),
     # How often ("Hur ofta träffas gruppen?", "How often …?").
     ("frequency", re.compile(r"\bhur ofta\b|\bhow often\b|\bhow frequently\b")),
-    ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bvilken andel\b|\bhur stor\b|\bwhat share\b|\bpercent")),
+    ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bvilken andel\b|\bhur stor[at]?\b|\bwhat share\b|\bpercent")),
     # "när"/"when" opening the question (or a clause: "…, och när …"), not "Vad gör X när Y?"
     ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\b(?:what|which) (?:date|day)\b"
                          # ... or a span of time ("Vilken period gäller programmet?": "2021-2024")

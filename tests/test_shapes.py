@@ -2281,3 +2281,12 @@ def test_a_trailing_question_word_asks_as_a_leading_one(seed_assistant: Assistan
     # "borde" and "eget" carry no topic: the place is found as for "Vilken plats borde få …?".
     _assert_short_answer(seed_assistant.ask("S nämner en plats som borde få ett eget trygghetskontor, vilken?"),
                          "Stureplan", BUDGET)
+
+
+def test_the_size_of_a_sum_of_money_asks_for_an_amount(seed_assistant: Assistant) -> None:
+    assert analyze("Hur stort bidrag fick föreningen?").expects == "amount"
+    assert analyze("How large a grant did the district get?").expects == "amount"
+    _assert_short_answer(seed_assistant.ask("Hur stora resurser får stadsdelsnämnderna för fler fältassistenter?"),
+                         "16 mnkr", BUDGET, "fältassistenter")
+    # The grant from BRÅ is told, its size is not.
+    assert not seed_assistant.ask("Hur stora medel beviljade BRÅ till fältassistenternas utbildning?").answerable
