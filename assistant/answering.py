@@ -384,6 +384,10 @@ class ExtractiveAnswerer:
                     return not stems or any(stem in token for stem in stems
                                             for token in set(e.words) | set(tokenize(e.text)))
                 with_names = [e for e in with_names if has_role(e)]
+                if _asks_for_head(question):
+                    # "Vem leder stadsdelsförvaltningen?": not the head of one of its
+                    # departments ("Linda Palo, avdelningschef").
+                    with_names = [e for e in with_names if _unit_of_role(question, stems, e) is not False]
                 if with_names:
                     # ... and of the unit the question names: "the head of the district
                     # administration" is the "stadsdelsdirektör", not an "avdelningschef".
@@ -1174,6 +1178,14 @@ _ROLE_ASKED = re.compile(r"^\s*(?i:och\s+)?(?i:vem|vilka)\s+(?i:är|var|blir|ble
 # asked for (a sentence naming the role but nobody is no answer).
 _NAME_OF_ROLE = re.compile(r"^\s*vad\s+heter\s+(?:den\s+|det\s+)?(" + ROLE_NOUN + r"|[\wåäö-]*polis(?:en)?)\b",
                            re.IGNORECASE)
+# "Vem leder stadsdelsförvaltningen?", "Vem är chef för …?": the head of the unit named.
+_LEADS_ASKED = re.compile(r"^\s*(?:och\s+)?(?:vem|vilka)\s+(?:leder|ledde|styr|styrde|basar\s+(?:för|över)|"
+                          r"är\s+chef\s+(?:för|på|över))\s+(?:(?:den|det|de)\s+)?(?P<unit>[\wåäö-]+)", re.IGNORECASE)
+# A body of elected members is led by its chair ("ordförande"); an office by its head.
+_ELECTED_BODY = re.compile(r"(?:nämnd|styrelse|fullmäktige|utskott|beredning)(?:en|et|erna|ens)?$", re.IGNORECASE)
+_ELECTED_BODY_ENGLISH = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:committee|board|council)\b", re.IGNORECASE)
+_HEAD_ROLES = tuple(tokenize("chef direktör ledare föreståndare"))
+_CHAIR_ROLES = tuple(tokenize("ordförande"))
 # "Who is the chair of …?", "Who chairs …?", "Who heads …?": the role, in English.
 _ROLE_ASKED_ENGLISH = re.compile(
     r"^\s*who\s+(?:(?:is|was|are|were)\s+(?:the\s+)?([a-z][a-z -]{2,})\s+(?:of|in|at|for|on)\b"
@@ -1294,28 +1306,48 @@ def _asked_role(question: Question) -> list[str] | None:
     """The stems of the role a person question names (Swedish, or an English role through the
     glossary's Swedish words), None when it names none."""
     if question.language == "sv":
+        leads = _LEADS_ASKED.search(question.text)
+        if leads is not None:
+            return list(_CHAIR_ROLES if _ELECTED_BODY.search(leads.group("unit")) else _HEAD_ROLES)
         role = _ROLE_ASKED.search(question.text) or _NAME_OF_ROLE.search(question.text)
         return tokenize(role.group(1))[:1] if role else None
     role = _ROLE_ASKED_ENGLISH.search(question.text)
     if role is None:
         return None
+    if role.group(2) and _ELECTED_BODY_ENGLISH.search(question.text, role.end()):
+        return list(_CHAIR_ROLES)  # "Who leads the district committee?": its chair
     glossed = swedish_for(role.group(1) or role.group(2))
     stems = [t for w in (glossed[-1][1] if glossed else ()) for t in tokenize(w)]
     return stems or None  # a role the glossary does not know is not checked
 
 
-def _role_of_unit(question: Question, stems: list[str], evidence: SentenceEvidence) -> bool:
+def _asks_for_head(question: Question) -> bool:
+    """"Vem leder förvaltningen?", "Who heads the administration?": the head of a named unit."""
+    if question.language == "sv":
+        return _LEADS_ASKED.search(question.text) is not None
+    role = _ROLE_ASKED_ENGLISH.search(question.text)
+    return role is not None and role.group(2) is not None
+
+
+def _unit_of_role(question: Question, stems: list[str], evidence: SentenceEvidence) -> bool | None:
     """Whether the compound that holds the asked role in the sentence itself (not the label
     block around it, which may hold another's role) begins with a word the question also
     uses ("stadsdel" of "stadsdelsdirektör" for "the district administration", glossed
-    "stadsdelsförvaltning")."""
+    "stadsdelsförvaltning"); None when the role stands alone ("ordförande", "chef")."""
     asked = [a for t in question.terms for a in t.split(ALTERNATIVE) if len(a) >= 4]
+    found = None
     for token in tokenize(evidence.text):
         for stem in stems:
             at = token.find(stem)
-            if at >= 4 and any(token[:at].rstrip("s")[:4] == a[:4] and a[:at].rstrip("s") in a for a in asked):
-                return True
-    return False
+            if at >= 4:
+                if any(token[:at].rstrip("s")[:4] == a[:4] and a[:at].rstrip("s") in a for a in asked):
+                    return True
+                found = False  # the head of another unit ("avdelningschef")
+    return found
+
+
+def _role_of_unit(question: Question, stems: list[str], evidence: SentenceEvidence) -> bool:
+    return _unit_of_role(question, stems, evidence) is True
 
 
 def _said_by(best: SentenceEvidence, label: str, parties: tuple[str, ...]) -> Draft:

@@ -2290,3 +2290,10 @@ def test_the_size_of_a_sum_of_money_asks_for_an_amount(seed_assistant: Assistant
                          "16 mnkr", BUDGET, "fältassistenter")
     # The grant from BRÅ is told, its size is not.
     assert not seed_assistant.ask("Hur stora medel beviljade BRÅ till fältassistenternas utbildning?").answerable
+
+
+def test_the_head_of_a_named_unit_is_not_the_head_of_one_of_its_departments(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vem är chef för stadsdelsförvaltningen?")
+    _assert_short_answer(answer, "Lee Orberson", DISTRICT, "stadsdelsdirektör")
+    # A committee of elected members is led by its chair, whom the reply does not name.
+    assert not seed_assistant.ask("Vem leder stadsdelsnämnden i Hägersten-Älvsjö?").answerable
