@@ -564,7 +564,7 @@ _NOT_NOUNS = frozenset("is was has does per in of on at for with to by from this
 
 # Words that only say what kind of answer is wanted: no topic a sentence must cover.
 ANSWER_TYPE_TERMS = frozenset(tokenize(
-    "parti partier partiet år året datum antal antalet person personer heter skrev skrivit "
+    "parti partier partiet år året datum antal antalet person personer heter hette hetat skrev skrivit "
     "avsändare avsändaren avsändarna sender "  # who sent a paper is who wrote it
     "dag dagen månad månaden period perioden tidsperiod "  # "Vilken dag/period …?" asks a date, as "Vilket år …?"
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "

@@ -20,7 +20,7 @@ wording, session 15), "ordna, anordna, arrangera, organisera" (heldout26, after 
 run), "utvidga, expandera, sprida" (heldout27, after its first run), "presentera" with
 "redovisa" (heldout29, after its first run), "starta" also with "inrätta" (to start a project
 is to set it up; a heldout17 miss read in session 17), "skillnad, skilja" (heldout33, after its
-first run); "arbete" was taken out of "jobb,
+first run), "kurs" with "utbildning" and "betala" with "bekosta" (heldout34, after its first run); "arbete" was taken out of "jobb,
 anställning" after it cost SweQUAD span hits.
 
 Each line is one group of base forms; the Swedish stemmer and the compound-aware match
@@ -39,7 +39,7 @@ _GROUPS = """
 pengar, medel, resurser, anslag, finansiering
 bidrag, anslag, stöd
 kostnad, utgift
-kosta, bekosta, finansiera
+kosta, bekosta, finansiera, betala
 avgift, taxa
 ersättning, kompensation
 budget, budgetförslag
@@ -93,7 +93,7 @@ vård, omsorg
 behandling, vård
 drog, narkotika
 missbruk, beroende
-utbildning, fortbildning, kompetensutveckling
+utbildning, fortbildning, kompetensutveckling, kurs, kurser
 utbilda, fortbilda
 förskola, dagis
 fritidsgård, ungdomsgård

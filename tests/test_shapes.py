@@ -2297,3 +2297,9 @@ def test_the_head_of_a_named_unit_is_not_the_head_of_one_of_its_departments(seed
     _assert_short_answer(answer, "Lee Orberson", DISTRICT, "stadsdelsdirektör")
     # A committee of elected members is led by its chair, whom the reply does not name.
     assert not seed_assistant.ask("Vem leder stadsdelsnämnden i Hägersten-Älvsjö?").answerable
+
+
+def test_a_course_is_a_kind_of_training(seed_assistant: Assistant) -> None:
+    assert any("utbildning" in t.split("|") for t in analyze("Vilken kurs gick de?").terms)
+    _assert_cites(seed_assistant.ask("Vilken kurs finansierade BRÅ för fältassistenterna?"), DISTRICT,
+                  "utbildningen Kriminalitet som livsstil")
