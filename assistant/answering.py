@@ -84,7 +84,8 @@ def kind_words(document: DocumentRecord) -> frozenset[str]:
     return frozenset(tokenize(f"{kind} {KIND_NAMES.get(kind, '')}"))
 
 
-_RELATIVE_CLAUSE = re.compile(r"\s(?:som|that|which)\s")
+# (Not "som" as "as" after a verb: "Vilka står som avsändare på promemorian?")
+_RELATIVE_CLAUSE = re.compile(r"(?<!\bstår)(?<!\bstod)(?<!\bräknas)(?<!\bfungerar)(?<!\barbetar)\s(?:som|that|which)\s")
 
 
 def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speaker | None:
@@ -802,7 +803,9 @@ class ExtractiveAnswerer:
         block = document.text[:self.settings.facts.heading_block]
         if titles_only:
             block = _title_lines(document.text, self.settings.facts.heading_block)
-        named = set(tokenize(" ".join((block, document.metadata.value("title") or "")))) | kind_words(document)
+        date = document.metadata.date
+        dated = date.evidence.quote or "" if date is not None else ""  # "promemorian från mars 2021"
+        named = set(tokenize(" ".join((block, document.metadata.value("title") or "", dated)))) | kind_words(document)
         return all(stem_matches(t, named) for t in words)
 
     def named_document(self, words: list[str], ranked: list[SentenceEvidence], titles_only: bool = False,
@@ -1395,9 +1398,11 @@ _MEMBERSHIP_STEMS = frozenset(tokenize("tillhör tillhörde representerar repres
                                        "belongs belong represents represent member"))
 _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 # The words of signing: what a signing question asks, not the paper it names.
-_SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory"))
+# ... and where a paper's senders stand ("Vilka står som avsändare längst ner i promemorian?").
+_SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory "
+                                    "står längst ner slutet bottom end avsändare avsändaren avsändarna"))
 _SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
-                           r"signed|signatories|signatory)\b", re.IGNORECASE)
+                           r"signed|signatories|signatory|längst\s+ner|at\s+the\s+(?:bottom|end))\b", re.IGNORECASE)
 # Writing to someone: the senders of the letter a reply answers are asked for.
 _WROTE_TO = re.compile(r"\b(?:skrev|skrivit|skickade|skickat|vände\s+sig|vänt\s+sig|wrote|written|sent|turned)\s+"
                        r"(?:\w+\s+)?(?:till|to)\b", re.IGNORECASE)

@@ -52,6 +52,8 @@ EXPECTS = (
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|sent|is the author)|\bauthor of\b"
         # "Vem är avsändare av interpellationen?", "Från vem kommer skrivelsen?"
         r"|\bavsändar(?:e|en|na)\b|\bfrån\s+vem\b|\bsender of\b"
+        # "Vem står längst ner i promemorian?": who signs it at the bottom
+        r"|\b(?:vem|vilka)\s+står\s+längst\s+ner\b|\bwho\s+is\s+at\s+the\s+bottom\b"
         r"|\bcase\s+(?:officer|handler|worker)\b")),
     # ... also with a number or a word between ("Vilka fyra partier …?", "Which two parties …?")
     ("party", re.compile(r"\bvad\s+heter\s+(?:\w+\s+){0,2}parti(?:et)?\b|\bwhat\s+is\s+(?:\w+\s+){0,2}party\b|"
