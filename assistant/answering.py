@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.candidates import BODY_NAME, Candidate, candidates
-from assistant.events import (asked_event, asks_past_event, states_event, told_as_done, which_did, who_did,
-                              why_past_event)
+from assistant.events import (asked_event, asks_denied, asks_past_event, states_event, told_as_denied, told_as_done,
+                              which_did, who_did, why_past_event)
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
 from assistant.question import (STANCE_VERBS, STANCE_WORDS, Question, analyze, asked_speaker, asks_for_calendar,
@@ -294,8 +294,11 @@ class ExtractiveAnswerer:
     def answer_factoid(self, question: Question, ranked: list[SentenceEvidence],
                        usable: list[SentenceEvidence]) -> Draft:
         why = why_past_event(question)
-        if why is not None and not any(why.mentioned_in(e) for e in usable[:self.settings.facts.event_sentences]):
-            # "Varför avgick X?": no sentence near the top tells of the event asked about.
+        if why is not None and not any(why.mentioned_in(e) and (asks_denied(question) or not told_as_denied(why, e))
+                                       for e in usable[:self.settings.facts.event_sentences]):
+            # "Varför avgick X?": no sentence near the top tells of the event asked about; nor
+            # does one that denies it ("Why did the Moderates vote for the budget?" of "…
+            # budgeten … som Moderaterna röstade nej till").
             return Draft(answerable=False)
         if question.expects == "party":
             # "Which party wants social workers at parent meetings?": of the sentences nearly

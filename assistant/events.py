@@ -263,6 +263,26 @@ def _done(said: list[str], uses: list[int], after: int = 0, names: frozenset[int
     return not uses or any(not _UNREALISED_BEFORE.intersection(before(i) + said[i:i + after]) for i in uses)
 
 
+# Words that deny the verb beside them ("som Moderaterna röstade nej till", "inte använde sig av").
+_DENIAL = frozenset("inte ej aldrig icke nej emot not never against".split())
+DENIAL_REACH = 2  # words either side of the verb (by hand: "röstade nej till", "staden inte använde")
+
+
+def told_as_denied(event: AskedEvent, evidence: SentenceEvidence) -> bool:
+    """Whether every use of the event's verb in the sentence is denied beside it: the
+    sentence tells that it did not happen ("… budgeten som Moderaterna röstade nej till" for
+    "Why did the Moderates vote for the budget?")."""
+    said = words(evidence.text)
+    uses = [i for i, w in enumerate(said) if event.is_verb(w)]
+    return bool(uses) and all(_DENIAL.intersection(said[max(0, i - DENIAL_REACH):i] + said[i + 1:i + 1 + DENIAL_REACH])
+                              for i in uses)
+
+
+def asks_denied(question: Question) -> bool:
+    """Whether the question itself asks about something not done ("Varför röstade M nej …?")."""
+    return bool(_DENIAL.intersection(words(question.text)))
+
+
 def asks_past_event(question: Question) -> bool:
     event = asked_event(question, "when")
     return event is not None and event.past
@@ -295,5 +315,7 @@ def states_event(question: Question, evidence: SentenceEvidence) -> bool:
         return False
     if not event.past:
         return True
+    if not event.noun and told_as_denied(event, evidence) and not asks_denied(question):
+        return False  # "När röstade M för budgeten?" is not dated by "… röstade nej till …"
     # ... for a noun, a planning word after it too ("Trygghetsvandringar ska genomföras …").
     return _done(said, uses, 3 if event.noun else 0, frozenset(named))

@@ -2311,3 +2311,11 @@ def test_who_stands_at_the_bottom_of_a_paper_named_by_its_date_signed_it(seed_as
     # "står som" is no relative clause, and "från mars 2021" names the memo by its date.
     _assert_short_answer(seed_assistant.ask("Vilka står som avsändare på promemorian från mars 2021?"),
                          "Anna König Jerlmyr och Jan Jönsson", PM)
+
+
+def test_a_sentence_denying_the_asked_event_does_not_answer_why_or_when(seed_assistant: Assistant) -> None:
+    # The article: "… budgeten för 2023 och som Moderaterna röstade nej till …".
+    assert not seed_assistant.ask("Varför röstade Moderaterna ja till budgeten för 2023?").answerable
+    assert not seed_assistant.ask("När röstade Moderaterna för budgeten?").answerable
+    _assert_cites(seed_assistant.ask("Varför röstade Moderaterna nej till budgeten för 2023?"), ARTICLE,
+                  "Moderaterna röstade nej till")
