@@ -20,8 +20,9 @@ wording, session 15), "ordna, anordna, arrangera, organisera" (heldout26, after 
 run), "utvidga, expandera, sprida" (heldout27, after its first run), "presentera" with
 "redovisa" (heldout29, after its first run), "starta" also with "inrätta" (to start a project
 is to set it up; a heldout17 miss read in session 17), "skillnad, skilja" (heldout33, after its
-first run), "kurs" with "utbildning" and "betala" with "bekosta" (heldout34, after its first run); "arbete" was taken out of "jobb,
-anställning" after it cost SweQUAD span hits.
+first run), "kurs" with "utbildning", "betala" with "bekosta" and "förebild, inspiration"
+(heldout34, after its first run); "arbete" was taken out of "jobb, anställning" after it cost
+SweQUAD span hits.
 
 Each line is one group of base forms; the Swedish stemmer and the compound-aware match
 (``assistant.scoring.stem_matches``) take care of inflection and compounds.
@@ -147,6 +148,7 @@ snabbt, skyndsamt
 förra, föregående
 skillnad, skilja, skiljer, olikhet
 utmärkelse, pris
+förebild, inspiration, inspirationskälla
 fotografera, fotograf, foto
 # relations
 förutom, utöver, utom

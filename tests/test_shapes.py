@@ -2319,3 +2319,8 @@ def test_a_sentence_denying_the_asked_event_does_not_answer_why_or_when(seed_ass
     assert not seed_assistant.ask("När röstade Moderaterna för budgeten?").answerable
     _assert_cites(seed_assistant.ask("Varför röstade Moderaterna nej till budgeten för 2023?"), ARTICLE,
                   "Moderaterna röstade nej till")
+
+
+def test_a_model_to_follow_is_an_inspiration(seed_assistant: Assistant) -> None:
+    _assert_cites(seed_assistant.ask("Vilket projekt ska vara förebild för samverkan vid akut våld?"), BUDGET,
+                  "Islandsprojektet ska användas som inspiration")
