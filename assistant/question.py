@@ -203,6 +203,9 @@ _RELATION_ASKED = re.compile(
 _OPENERS = (r"(?:(?:(?:och|and|men|but)\s+)?(?:what about|how about|hur är det med|vad gäller|gäller det)"
             r"|och|men|än|samt|så|and|but|also|samma)")
 _CONTINUATION = re.compile(r"^\s*" + _OPENERS + r"\b", re.IGNORECASE)
+# "Vem mer …?", "Vilka andra …?", "Who else …?": more of what the previous answer named.
+_ELSE = re.compile(r"^\s*(?:(?:och|and)\s+)?(?:(?:vem|vilka|vad|vilken|vilket|var)\s+(?:mer|mera|fler|annars)\b"
+                   r"|vilka\s+andra\b|(?:who|what|which|where)\s+else\b)", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
     r"\b(?:hon|han|hen|henne|honom|hennes|hans|de|dem|deras|dess|dessa|detta|denna|sådana|där|dit|därifrån|därför|"
     r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b", re.IGNORECASE)
@@ -500,6 +503,8 @@ def is_follow_up(question: Question) -> bool:
     text = question.text
     if _CONTINUATION.search(text) or _TRAILING_IT.search(text) or _OBJECT_PRONOUN.search(text):
         return True  # "… om det?", "införa den i …" refer back, whatever else the question names
+    if _ELSE.search(text):
+        return True  # "Vem mer lämnade ett yttrande?", "Who else …?": besides those just named
     if _BARE_QUESTION.match(text) and not question.key_terms:
         return True  # "Hur mycket pengar?", "När då?": a question word and a word, nothing asked about
     if _PRONOUN_SUBJECT.search(text) and question.parties and not _names_outside_source(text):
@@ -864,7 +869,9 @@ def with_context(question: Question, previous: Question) -> Question:
     return replace(
         question,
         search=search,
-        expects=question.expects if (question.expects != "other" or asks_itself) else previous.expects,
+        # "Vem mer …?" after "Vilka partier …?" asks for more of the same kind: parties.
+        expects=previous.expects if _more_of_the_same(question, previous) else (
+            question.expects if (question.expects != "other" or asks_itself) else previous.expects),
         shape=own_shape or previous.shape,
         subject=question.subject or previous.subject,
         terms=tuple(dict.fromkeys(question.terms + tuple(t for t in previous.terms if t not in replaced))),
@@ -876,6 +883,12 @@ def with_context(question: Question, previous: Question) -> Question:
         about_parties=question.about_parties or previous.about_parties,
         about_questions=question.about_questions or previous.about_questions,
     )
+
+
+def _more_of_the_same(question: Question, previous: Question) -> bool:
+    """"Vem mer lämnade ett yttrande?" after "Vilka partier skrev …?": who else, of the kind
+    the previous question asked for (a party, a person, a place)."""
+    return bool(_ELSE.search(question.text)) and previous.expects in ("party", "person", "author", "place")
 
 
 # Swedish verbs of thinking, wanting or saying, as a question asks a stance with them.

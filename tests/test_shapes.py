@@ -2324,3 +2324,11 @@ def test_a_sentence_denying_the_asked_event_does_not_answer_why_or_when(seed_ass
 def test_a_model_to_follow_is_an_inspiration(seed_assistant: Assistant) -> None:
     _assert_cites(seed_assistant.ask("Vilket projekt ska vara förebild för samverkan vid akut våld?"), BUDGET,
                   "Islandsprojektet ska användas som inspiration")
+
+
+def test_who_else_asks_for_more_of_the_kind_the_previous_question_asked(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vilka partier står bakom reservationen i borgarrådsberedningen?")
+    assert first.short_answer == "Socialdemokraterna (S), Vänsterpartiet (V)"
+    assert is_follow_up(analyze("Vem mer lämnade ett ersättaryttrande?"))
+    answer = seed_assistant.ask("Vem mer lämnade ett ersättaryttrande?", history=[first])
+    _assert_short_answer(answer, "Feministiskt initiativ (Fi)", PM, "Ersättaryttrande gjordes av Lisa Palm (Fi)")
