@@ -219,7 +219,10 @@ _PRONOUN_SUBJECT = re.compile(
     # ... or after an auxiliary, with at most two words to the end ("Hur mycket pengar ska den
     # få?", "När kommer den att öppna?"; not "… ska den nya skolan kosta?", an article).
     r"|\b(?:ska|skall|skulle|kan|kunde|kommer|kom|får|fick|vill|ville|måste|bör|borde|har|hade)\s+(?:den|dom)"
-    r"(?:\s+[\wåäö]+){0,2}\s*[?.!]*\s*$",
+    r"(?:\s+[\wåäö]+){0,2}\s*[?.!]*\s*$"
+    # ... or opening a yes/no question ("Är den bara till för avhopparna?", "Kostar de något?";
+    # not "det", which opens questions of their own: "Finns det en plan …?").
+    r"|^\s*(?:är|var|blir|blev|gäller|kostar|kostade|fungerar|räcker|omfattar|finns|fanns|ingår|innebär)\s+(?:den|de|dom)\b",
     re.IGNORECASE)
 # A definite noun that names what was just spoken of, not something of its own ("Vem i partiet
 # ligger bakom förslaget?" after a question about a party's proposal): "the party" anywhere, a

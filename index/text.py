@@ -29,6 +29,7 @@ _EXTRA_STOPWORDS = {
     # ... the modal "bör" as "ska" ("… som borde få ett trygghetskontor"), and "egen" as
     # "sin" ("ett eget trygghetskontor" is a trygghetskontor).
     "bör", "borde", "egen", "eget", "egna",
+    "bara",  # "only" ("Är den bara till för avhopparna?")
 }
 STOPWORDS = frozenset(STOPWORDS_SWEDISH) | frozenset(STOPWORDS_EN) | _EXTRA_STOPWORDS
 

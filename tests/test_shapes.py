@@ -2332,3 +2332,11 @@ def test_who_else_asks_for_more_of_the_kind_the_previous_question_asked(seed_ass
     assert is_follow_up(analyze("Vem mer lämnade ett ersättaryttrande?"))
     answer = seed_assistant.ask("Vem mer lämnade ett ersättaryttrande?", history=[first])
     _assert_short_answer(answer, "Feministiskt initiativ (Fi)", PM, "Ersättaryttrande gjordes av Lisa Palm (Fi)")
+
+
+def test_a_yes_no_question_opening_with_a_pronoun_subject_is_a_follow_up(seed_assistant: Assistant) -> None:
+    assert is_follow_up(analyze("Är den öppen dygnet runt?"))
+    assert not is_follow_up(analyze("Finns det en plan för att bryta nyrekryteringen?"))  # "det" opens its own
+    first = seed_assistant.ask("Var startade Trefas?")
+    answer = seed_assistant.ask("Finns den bara i Järvaområdet?", history=[first])
+    _assert_cites(answer, INTERPELLATION, "utvidgats till att nu även omfatta stadsdelarna Skarpnäck")
