@@ -474,7 +474,7 @@ class ExtractiveAnswerer:
         best = self._continue_item(best, ranked, question, self.settings.facts)
         if not best.answers:  # an open answer: the sentence it refers back to comes with it
             best = _with_antecedent(best, question)
-        if question.expects == "date" and best.answers and not states_event(question, best):
+        if question.expects == "date" and best.answers and not _dates_event(question, best):
             best = replace(best, answers=[])  # its dates are not the event's
         if question.expects in _TYPED and not best.answers:
             # The best sentence holds nothing of the kind asked for: a nearly as good one that
@@ -543,8 +543,11 @@ class ExtractiveAnswerer:
             # of something else; a sentence nearly as good whose paragraph names it and that
             # holds a figure answers, else nothing does.
             floor = self.settings.facts.near_best * usable[0].score
+            # (Its dates must be of the event asked about, as above: "In what year did Stockholm
+            # launch Sluta skjut?" is not dated by "… i augusti 2022 hävdade … ville införa …".)
             best = next((e for e in usable[:5] if e.answers and e.score >= floor
-                         and _names_in_paragraph(question, e)), None)
+                         and _names_in_paragraph(question, e)
+                         and (question.expects != "date" or _dates_event(question, e))), None)
             if best is None:
                 return Draft(answerable=False)
         if question.expects == "party" and not best.answers and not best.parties:
@@ -1225,6 +1228,18 @@ def _unglossed(question: Question) -> frozenset[str]:
         return frozenset()
     own = set(tokenize(question.text))
     return frozenset(t for t in question.terms if t in own)
+
+
+def _dates_event(question: Question, evidence: SentenceEvidence) -> bool:
+    """Whether the sentence's dates may be of the event a "När …?" asks about: it tells of the
+    event (``states_event``) and, for an event with names, states them itself or in its
+    document's title ("Trefas startades 2020 i … Stockholm" does not date Sluta skjut's start,
+    though its paragraph names Sluta skjut)."""
+    if not states_event(question, evidence):
+        return False
+    title = evidence.document.metadata.value("title") or ""
+    return asked_event(question, "when") is None or all(
+        key_in(k, evidence.text, []) or key_in(k, title, []) for k in question.key_terms if not k[0].isdigit())
 
 
 def _holds_names(question: Question, evidence: SentenceEvidence, read_with: bool = False) -> bool:

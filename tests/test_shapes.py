@@ -2340,3 +2340,12 @@ def test_a_yes_no_question_opening_with_a_pronoun_subject_is_a_follow_up(seed_as
     first = seed_assistant.ask("Var startade Trefas?")
     answer = seed_assistant.ask("Finns den bara i Järvaområdet?", history=[first])
     _assert_cites(answer, INTERPELLATION, "utvidgats till att nu även omfatta stadsdelarna Skarpnäck")
+
+
+def test_a_date_is_of_the_asked_event_only_where_the_sentence_names_what_it_is_about(seed_assistant: Assistant) -> None:
+    # "… i augusti 2022 hävdade … att vi inte heller ville införa metoden Sluta skjut" and
+    # "Trefas startades 2020 i … Stockholm" (a paragraph naming Sluta skjut) date no start of it.
+    assert not seed_assistant.ask("When did Stockholm begin using Sluta skjut?").answerable
+    answer = seed_assistant.ask("När startade Trefas?")
+    assert_exact(answer)
+    assert any(c.doc_id == INTERPELLATION and c.quote.startswith("Trefas startades 2020") for c in answer.citations)
