@@ -78,6 +78,10 @@ class Draft:
         return len(self.claims)
 
 
+# Words that name any paper, of whatever kind ("Vem har skrivit under ärendet/dokumentet?").
+_ANY_PAPER = frozenset(tokenize("ärende ärendet dokument dokumentet handling handlingen document paper case"))
+
+
 def kind_words(document: DocumentRecord) -> frozenset[str]:
     """The words that name the document's kind ("promemorian", "the memo" for a promemoria)."""
     kind = document.metadata.value("kind") or ""
@@ -812,6 +816,7 @@ class ExtractiveAnswerer:
         date = document.metadata.date
         dated = date.evidence.quote or "" if date is not None else ""  # "promemorian från mars 2021"
         named = set(tokenize(" ".join((block, document.metadata.value("title") or "", dated)))) | kind_words(document)
+        named |= _ANY_PAPER
         return all(stem_matches(t, named) for t in words)
 
     def named_document(self, words: list[str], ranked: list[SentenceEvidence], titles_only: bool = False,
@@ -1419,7 +1424,7 @@ _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 # ... and where a paper's senders stand ("Vilka står som avsändare längst ner i promemorian?").
 _SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory "
                                     "står längst ner slutet bottom end avsändare avsändaren avsändarna"))
-_SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
+_SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|skrivit\s+under|"
                            r"signed|signatories|signatory|längst\s+ner|at\s+the\s+(?:bottom|end))\b", re.IGNORECASE)
 # Writing to someone: the senders of the letter a reply answers are asked for.
 _WROTE_TO = re.compile(r"\b(?:skrev|skrivit|skickade|skickat|vände\s+sig|vänt\s+sig|wrote|written|sent|turned)\s+"

@@ -853,6 +853,11 @@ def with_context(question: Question, previous: Question) -> Question:
         names = set() if about_answer else {t for k in previous.key_terms if not find_parties(k) for t in tokenize(k)}
         kept = names | party_words(previous)
         replaced |= ({t for t in previous.terms if t not in kept} if names else _asked_for(previous)) - set(question.terms)
+    if _more_of_the_same(question, previous):
+        # "Vem mer har skrivit under?" after "Vem är handläggare i ärendet från Hägersten-Älvsjö?":
+        # someone else of the same paper, for what this question asks (not a case officer).
+        role = _ROLE_OF_WHO.match(previous.text)
+        replaced |= (set(_terms(role.group(1), previous.language, ())) if role else set()) - set(question.terms)
     # "hon" after "Vem är Clara Lindblom?" is Clara Lindblom: the follow-up is searched as the
     # question it stands for ("Hur mycket pengar vill Clara Lindblom skjuta till?"), which is
     # closer to the answer than the two questions run together.
@@ -886,6 +891,10 @@ def with_context(question: Question, previous: Question) -> Question:
         about_parties=question.about_parties or previous.about_parties,
         about_questions=question.about_questions or previous.about_questions,
     )
+
+
+# "Vem är handläggare …?": the role a previous question asked for.
+_ROLE_OF_WHO = re.compile(r"^\s*(?:och\s+)?(?:vem|vilka|who)\s+(?:är|var|is|was)\s+(?:the\s+)?([\wåäö-]+)", re.IGNORECASE)
 
 
 def _more_of_the_same(question: Question, previous: Question) -> bool:

@@ -2349,3 +2349,10 @@ def test_a_date_is_of_the_asked_event_only_where_the_sentence_names_what_it_is_a
     answer = seed_assistant.ask("När startade Trefas?")
     assert_exact(answer)
     assert any(c.doc_id == INTERPELLATION and c.quote.startswith("Trefas startades 2020") for c in answer.citations)
+
+
+def test_who_else_signed_is_asked_of_the_paper_not_of_the_role_asked_before(seed_assistant: Assistant) -> None:
+    first = seed_assistant.ask("Vem är handläggare för tjänsteutlåtandet?")
+    assert first.short_answer == "Clas Cederlid"
+    answer = seed_assistant.ask("Vem mer har skrivit under dokumentet?", history=[first])
+    _assert_short_answer(answer, "Lee Orberson och Linda Palo", DISTRICT)
