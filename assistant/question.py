@@ -46,7 +46,9 @@ EXPECTS = (
                              r"|\bförkortning(?:en)?\s+för\b|\bstands?\s+for\b|\bshort\s+for\b|\babbreviation\b")),
     ("author", re.compile(
         # (Not "Vilken dag skrev borgarråden under …?": a date.)
-        r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti|dag\b|dagen\b|datum|månad|vecka)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|undertecknat|signerade|signerat|"
+        # (Nor "Vilka frågor ställde han?", "Vilka krav ställde de?": what was put, not who.)
+        r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti|dag\b|dagen\b|datum|månad|vecka|fråg|krav|förslag|åtgärd|synpunkt|"
+        r"kritik|yrkand|motion|interpellation|skrivelse)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|undertecknat|signerade|signerat|"
         r"står bakom\s+(?:\w+\s+){0,2}(?:skrivelse|interpellation|motion|reservation|promemoria|pm\b|yttrande|artikel|text|"
         r"dokument|budget|förslag|rapport|utlåtande|tjänsteutlåtande)|är handläggare)\w*"
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|sent|is the author)|\bauthor of\b"

@@ -2356,3 +2356,12 @@ def test_who_else_signed_is_asked_of_the_paper_not_of_the_role_asked_before(seed
     assert first.short_answer == "Clas Cederlid"
     answer = seed_assistant.ask("Vem mer har skrivit under dokumentet?", history=[first])
     _assert_short_answer(answer, "Lee Orberson och Linda Palo", DISTRICT)
+
+
+def test_which_questions_someone_put_asks_for_the_questions_not_who(seed_assistant: Assistant) -> None:
+    assert analyze("Vilka krav ställde partierna?").expects != "author"
+    answer = seed_assistant.ask("Vilka frågor ställde Jan Jönsson i interpellationen?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 3
+    assert all(c.doc_id == INTERPELLATION and c.quote.rstrip().endswith("?") for c in answer.citations)
+    assert any("Vilken konkret plan har borgarrådet" in c.quote for c in answer.citations)
