@@ -184,6 +184,15 @@ _WHO_IS = re.compile(
     r"|\b(?i:vad|vilken)\s+(?i:är|var)\s+[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*?:?s\s+(?i:" + _OWN_ROLE + r")\b"
     # "Vad har Clara Lindblom för roll?", "Vad hade hon för uppdrag?"
     r"|\b(?i:vad)\s+(?i:har|hade)\s+[^?]*?\s(?i:för)\s+(?i:roll|titel|befattning|funktion|tjänst|uppdrag|jobb)\b"
+    # "Andréa Hedin, vem är det?", "Emilia Bjuggren – who is she?"
+    r"|^\s*[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)+\s*[,–-]\s*(?i:vem|who)\s+(?i:är|var|is|was)\s+"
+    r"(?i:det|hon|han|hen|she|he|that|this)\s*\?"
+    # "Vad jobbar Lee Orberson med?", "Lee Orberson – vad arbetar han med?", "What does X do for a living?"
+    # (a person's first and last name, or a pronoun after one; not "Vad arbetar KC-operatörer med?")
+    r"|\b(?i:vad)\s+(?i:jobbar|arbetar|jobbade|arbetade)\s+(?:[A-ZÅÄÖÉ][\wåäöéü-]+\s+[A-ZÅÄÖÉ][\wåäöéü-]+|(?i:han|hon|hen))"
+    r"\s+(?i:med)\s*\?*\s*$"
+    r"|\b(?i:what)\s+(?i:does|did)\s+(?:[A-ZÅÄÖÉ][\wåäöéü-]*\s+[A-ZÅÄÖÉ][\wåäöéü-]*|(?i:he|she))\s+(?i:do)"
+    r"(?:\s+(?i:for\s+a\s+living))?\s*\?*\s*$"
 )
 def possessor_of(question: Question) -> str | None:
     """The person a "Vem är <name>s <noun>?" / "Who is <name>'s <noun>?" asks about someone
@@ -349,6 +358,9 @@ def _apart_from_parties(term: str) -> list[str]:
     return [" ".join(part) for _, part in parts]
 
 
+_TOPIC_FIRST = re.compile(r"\s*[,–:-]")
+
+
 def _key_terms(text: str) -> tuple[str, ...]:
     """Proper names (capitalised words after the first word) and numbers of the question."""
     found: list[str] = []
@@ -359,10 +371,13 @@ def _key_terms(text: str) -> tuple[str, ...]:
         if match.start() < skip_until and not term[0].isdigit():
             # The question's first word is capitalised anyway; keep it only if the rest of
             # a multi-word name follows ("Jan Jönsson ...").
+            # ... whole when the name is set before the question as its topic ("Lee Orberson –
+            # vad jobbar han med?", "Andréa Hedin, vem är det?"; not "Sammanfatta Lisa Palms …").
             rest = term.split()[1:]
             if not rest:
                 continue
-            term = " ".join(rest)
+            if not _TOPIC_FIRST.match(text, match.end()):
+                term = " ".join(rest)
         if term.isdigit() and len(term) < 2:
             continue
         if term.lower() in _ENGLISH or term.lower() in _SWEDISH or term.lower() in _ENGLISH_MONTHS:

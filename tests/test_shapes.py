@@ -2365,3 +2365,15 @@ def test_which_questions_someone_put_asks_for_the_questions_not_who(seed_assista
     assert answer.shape == "list" and len(answer.citations) >= 3
     assert all(c.doc_id == INTERPELLATION and c.quote.rstrip().endswith("?") for c in answer.citations)
     assert any("Vilken konkret plan har borgarrådet" in c.quote for c in answer.citations)
+
+
+def test_what_someone_works_with_and_a_name_set_first_ask_who_they_are(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad jobbar Linda Palo med?")
+    assert_exact(answer)
+    assert answer.shape == "who" and answer.subject == "Linda Palo"
+    assert any("avdelningschef" in item.text for item in answer.items) and answer.citations[0].doc_id == DISTRICT
+    topic_first = analyze("Clas Cederlid, vem är det?")
+    assert topic_first.shape == "who" and topic_first.subject == "Clas Cederlid"
+    # Not a name set first: "Sammanfatta" opens the question ("Lisa Palms" is the name).
+    assert analyze("Sammanfatta Lisa Palms ersättaryttrande").key_terms == ("Lisa Palms",)
+    assert analyze("Vad arbetar KC-operatörer med?").shape != "who"  # an occupation, not a person
