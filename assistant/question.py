@@ -233,7 +233,8 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:\s+[\wåäö]+){0,2}\s*[?.!]*\s*$"
     # ... or opening a yes/no question ("Är den bara till för avhopparna?", "Kostar de något?";
     # not "det", which opens questions of their own: "Finns det en plan …?").
-    r"|^\s*(?:är|var|blir|blev|gäller|kostar|kostade|fungerar|räcker|omfattar|finns|fanns|ingår|innebär)\s+(?:den|de|dom)\b",
+    r"|^\s*(?:är|var|blir|blev|gäller|kostar|kostade|fungerar|räcker|omfattar|finns|fanns|ingår|innebär|har|hade|kan|"
+    r"kunde|ska|skulle|får|fick|måste|bör)\s+(?:den|de|dom)\b",
     re.IGNORECASE)
 # A definite noun that names what was just spoken of, not something of its own ("Vem i partiet
 # ligger bakom förslaget?" after a question about a party's proposal): "the party" anywhere, a

@@ -21,8 +21,8 @@ run), "utvidga, expandera, sprida" (heldout27, after its first run), "presentera
 "redovisa" (heldout29, after its first run), "starta" also with "inrätta" (to start a project
 is to set it up; a heldout17 miss read in session 17), "skillnad, skilja" (heldout33, after its
 first run), "kurs" with "utbildning", "betala" with "bekosta" and "förebild, inspiration"
-(heldout34, after its first run); "arbete" was taken out of "jobb, anställning" after it cost
-SweQUAD span hits.
+(heldout34, after its first run), "pröva, testa" (heldout35, after its first run); "arbete" was
+taken out of "jobb, anställning" after it cost SweQUAD span hits.
 
 Each line is one group of base forms; the Swedish stemmer and the compound-aware match
 (``assistant.scoring.stem_matches``) take care of inflection and compounds.
@@ -135,6 +135,7 @@ start, början
 invigning, öppning
 inviga, öppna
 pilotprojekt, försöksverksamhet
+pröva, prövats, testa, testats, prova, provats
 # judging
 problem, utmaning, svårighet
 risk, fara

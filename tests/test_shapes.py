@@ -2336,6 +2336,8 @@ def test_who_else_asks_for_more_of_the_kind_the_previous_question_asked(seed_ass
 
 def test_a_yes_no_question_opening_with_a_pronoun_subject_is_a_follow_up(seed_assistant: Assistant) -> None:
     assert is_follow_up(analyze("Är den öppen dygnet runt?"))
+    assert is_follow_up(analyze("Har den prövats någon annanstans?"))
+    assert any({"pröv", "test"} <= set(t.split("|")) for t in analyze("Har den prövats någon annanstans?").terms)
     assert not is_follow_up(analyze("Finns det en plan för att bryta nyrekryteringen?"))  # "det" opens its own
     first = seed_assistant.ask("Var startade Trefas?")
     answer = seed_assistant.ask("Finns den bara i Järvaområdet?", history=[first])
