@@ -114,6 +114,8 @@ _PERSON_ASKED = dict(EXPECTS)["person"]  # the last "person" entry: every way of
 _LIST = re.compile(
     r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|yrkar|yrkade|begär|begärde|förordar|förordade|lovar|planerar|gör|görs|anser|tycker|menar|säger|skriver|skrev|"
     r"kritiserar|erbjuder|erbjuds|innehåller|har\s+\w+(?:-\w+)*\s+(?:gjort|föreslagit|genomfört))\b"
+    # What someone raises is several points ("Vad tog V upp i sitt särskilda uttalande?").
+    r"|\bvad\s+(?:tar|tog|har)\s+(?:[\wåäö-]+\s+){1,3}?upp\b|\bvad\s+(?:lyfter|lyfte)\s+[^?]*\bfram\b"
     r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?[\wåäö-]*?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
     r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik|frågor|brister|invändningar|"
     r"farhågor|svagheter)"

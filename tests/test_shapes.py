@@ -2379,3 +2379,12 @@ def test_what_someone_works_with_and_a_name_set_first_ask_who_they_are(seed_assi
     # Not a name set first: "Sammanfatta" opens the question ("Lisa Palms" is the name).
     assert analyze("Sammanfatta Lisa Palms ersättaryttrande").key_terms == ("Lisa Palms",)
     assert analyze("Vad arbetar KC-operatörer med?").shape != "who"  # an occupation, not a person
+
+
+def test_what_someone_raises_is_a_list_of_their_points(seed_assistant: Assistant) -> None:
+    assert analyze("Vad tog Liberalerna fram tillsammans med polisen?").shape != "list"  # a thing produced
+    answer = seed_assistant.ask("Vad tar Feministiskt initiativ upp i sitt ersättaryttrande?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 3
+    assert all(c.doc_id == PM and "Fi" in c.parties for c in answer.citations)
+    assert any("ECAD" in c.quote for c in answer.citations)
