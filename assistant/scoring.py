@@ -232,7 +232,8 @@ def _name_forms(part: str) -> list[str]:
     if part.endswith("s"):
         forms.append(part[:-1])
     if len(part) >= 8:
-        forms += [part[:-len(ending)] for ending in ("en", "et", "n", "t") if part.endswith(ending)]
+        # (also a definite plural: "SSPF-koordinatorerna" by "två SSPF-koordinatorer")
+        forms += [part[:-len(ending)] for ending in ("erna", "arna", "orna", "en", "et", "n", "t") if part.endswith(ending)]
     return forms
 
 

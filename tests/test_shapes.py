@@ -2161,6 +2161,8 @@ def test_a_name_opens_a_word_it_is_found_in() -> None:
 
     assert key_in("Järva", "… polisens arbete i Järvaområdet", [])
     assert not key_in("Sluta", "… föreslår att kommunstyrelsen beslutar följande.", [])
+    # A name's definite plural is found by its indefinite form.
+    assert key_in("SSPF-koordinatorerna", "Förvaltningens två SSPF-koordinatorer samt …", [])
 
 
 def test_a_figure_is_of_the_name_asked_about_only_where_its_paragraph_names_it(seed_assistant: Assistant) -> None:
