@@ -84,6 +84,8 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout31.jsonl
 	$(BIN)/assistant eval tests/eval/heldout32.jsonl
 	$(BIN)/assistant eval tests/eval/heldout33.jsonl
+	$(BIN)/assistant eval tests/eval/heldout34.jsonl
+	$(BIN)/assistant eval tests/eval/heldout35.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
