@@ -89,7 +89,8 @@ def kind_words(document: DocumentRecord) -> frozenset[str]:
 
 
 # (Not "som" as "as" after a verb: "Vilka står som avsändare på promemorian?")
-_RELATIVE_CLAUSE = re.compile(r"(?<!\bstår)(?<!\bstod)(?<!\bräknas)(?<!\bfungerar)(?<!\barbetar)\s(?:som|that|which)\s")
+_RELATIVE_CLAUSE = re.compile(
+    r"(?<!\bstår)(?<!\bstod)(?<!\bräknas)(?<!\bfungerar)(?<!\barbetar)\s(?:som|that|which)\s")
 
 
 def _rapporteur_asked_for(question: Question, document: DocumentRecord) -> Speaker | None:
@@ -814,7 +815,7 @@ class ExtractiveAnswerer:
         if titles_only:
             block = _title_lines(document.text, self.settings.facts.heading_block)
         date = document.metadata.date
-        dated = date.evidence.quote or "" if date is not None else ""  # "promemorian från mars 2021"
+        dated = (date.evidence.quote or "") if date is not None else ""  # "promemorian från mars 2021"
         named = set(tokenize(" ".join((block, document.metadata.value("title") or "", dated)))) | kind_words(document)
         named |= _ANY_PAPER
         return all(stem_matches(t, named) for t in words)
@@ -1194,7 +1195,8 @@ _NAME_OF_ROLE = re.compile(r"^\s*vad\s+heter\s+(?:den\s+|det\s+)?(" + ROLE_NOUN 
                            re.IGNORECASE)
 # "Vem leder stadsdelsförvaltningen?", "Vem är chef för …?": the head of the unit named.
 _LEADS_ASKED = re.compile(r"^\s*(?:och\s+)?(?:vem|vilka)\s+(?:leder|ledde|styr|styrde|basar\s+(?:för|över)|"
-                          r"är\s+chef\s+(?:för|på|över))\s+(?:(?:den|det|de)\s+)?(?P<unit>[\wåäö-]+)", re.IGNORECASE)
+                          r"är\s+chef\s+(?:för|på|över))\s+(?:(?:den|det|de)\s+)?(?P<unit>[\wåäö-]+)",
+                          re.IGNORECASE)
 # A body of elected members is led by its chair ("ordförande"); an office by its head.
 _ELECTED_BODY = re.compile(r"(?:nämnd|styrelse|fullmäktige|utskott|beredning)(?:en|et|erna|ens)?$", re.IGNORECASE)
 _ELECTED_BODY_ENGLISH = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:committee|board|council)\b", re.IGNORECASE)
@@ -1424,8 +1426,9 @@ _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 # ... and where a paper's senders stand ("Vilka står som avsändare längst ner i promemorian?").
 _SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory "
                                     "står längst ner slutet bottom end avsändare avsändaren avsändarna"))
-_SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|skrivit\s+under|"
-                           r"signed|signatories|signatory|längst\s+ner|at\s+the\s+(?:bottom|end))\b", re.IGNORECASE)
+_SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
+                           r"skrivit\s+under|signed|signatories|signatory|längst\s+ner|at\s+the\s+(?:bottom|end))\b",
+                           re.IGNORECASE)
 # Writing to someone: the senders of the letter a reply answers are asked for.
 _WROTE_TO = re.compile(r"\b(?:skrev|skrivit|skickade|skickat|vände\s+sig|vänt\s+sig|wrote|written|sent|turned)\s+"
                        r"(?:\w+\s+)?(?:till|to)\b", re.IGNORECASE)
@@ -1467,7 +1470,6 @@ def _parties_saying(evidence: SentenceEvidence) -> set[str]:
     if evidence.speaker is not None:
         return set(evidence.speaker.parties)
     return set(evidence.document.metadata.value("parties") or [])
-
 
 
 def _shows_party(evidence: SentenceEvidence) -> bool:

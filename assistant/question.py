@@ -47,8 +47,9 @@ EXPECTS = (
     ("author", re.compile(
         # (Not "Vilken dag skrev borgarråden under …?": a date.)
         # (Nor "Vilka frågor ställde han?", "Vilka krav ställde de?": what was put, not who.)
-        r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti|dag\b|dagen\b|datum|månad|vecka|fråg|krav|förslag|åtgärd|synpunkt|"
-        r"kritik|yrkand|motion|interpellation|skrivelse)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|författade|ställde|lämnade|undertecknade|undertecknat|signerade|signerat|"
+        r"(?<!till )\b(?:vem|vilka|vilken)\s+(?:(?!parti|dag\b|dagen\b|datum|månad|vecka|fråg|krav|förslag|"
+        r"åtgärd|synpunkt|kritik|yrkand|motion|interpellation|skrivelse)\w+\s+)?(?:har\s+)?(?:skrev|skrivit|"
+        r"författade|ställde|lämnade|undertecknade|undertecknat|signerade|signerat|"
         r"står bakom\s+(?:\w+\s+){0,2}(?:skrivelse|interpellation|motion|reservation|promemoria|pm\b|yttrande|artikel|text|"
         r"dokument|budget|förslag|rapport|utlåtande|tjänsteutlåtande)|är handläggare)\w*"
         r"|\bhandläggare\b|\bwho\s+(?:wrote|authored|submitted|signed|filed|sent|is the author)|\bauthor of\b"
@@ -61,11 +62,13 @@ EXPECTS = (
     ("party", re.compile(r"\bvad\s+heter\s+(?:\w+\s+){0,2}parti(?:et)?\b|\bwhat\s+is\s+(?:\w+\s+){0,2}party\b|"
                          r"\bvilket\s+(?:\w+\s+)?parti\b|\bvilka\s+(?:\w+\s+)?partier\b|\bvilket av partierna"
                          r"|\b(?:which|what)\s+(?:(?:two|three|four|five|six|other|\d+)\s+)?part(?:y|ies)\b")),
-    ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rdt]?\b|\bkostade\b|\bkostnad|\bhow much\b|\bcost\b|\bbudget (?:for|of)\b|\bhur stor (?:är )?budget"
+    ("amount", re.compile(r"\bhur mycket\b|\bvad kostar\b|\bkosta[rdt]?\b|\bkostade\b|\bkostnad|\bhow much\b|\bcost\b"
+                          r"|\bbudget (?:for|of)\b|\bhur stor (?:är )?budget"
                           # a sum of money by its size ("Hur stort bidrag fick …?", "How large a grant …?")
-                          r"|\bhur (?:stor[at]?|höga?|högt) (?:bidrag\w*|belopp\w*|anslag\w*|summ\w+|resurser\w*|medel|medlen|"
-                          r"ersättning\w*|tillskott\w*|stöd|stödet|satsning\w*|pengar|pengarna)\b"
-                          r"|\bhow (?:large|big|high) (?:a |an |was |were |is |are )?(?:the )?(?:grant|sum|amount|funding|budget|allocation)")),
+                          r"|\bhur (?:stor[at]?|höga?|högt) (?:bidrag\w*|belopp\w*|anslag\w*|summ\w+|resurser\w*|"
+                          r"medel|medlen|ersättning\w*|tillskott\w*|stöd|stödet|satsning\w*|pengar|pengarna)\b"
+                          r"|\bhow (?:large|big|high) (?:a |an |was |were |is |are )?(?:the )?"
+                          r"(?:grant|sum|amount|funding|budget|allocation)")),
     # An age or an age group ("Vilken åldersgrupp …?", "How old …?").
     ("age", re.compile(r"\bvilken ålder\b|\bvilka åldrar\b|\båldersgrupp\w*|\bhur gamla?\b|\bi vilken ålder\b"
                        r"|\bwhat age\b|\bage group\w*|\bhow old\b")),
@@ -76,7 +79,8 @@ EXPECTS = (
                             r"|\bfor how many (?:years|months|weeks|days)\b")),
     # How often ("Hur ofta träffas gruppen?", "How often …?").
     ("frequency", re.compile(r"\bhur ofta\b|\bhow often\b|\bhow frequently\b")),
-    ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b|\bvilken andel\b|\bhur stor[at]?\b|\bwhat share\b|\bpercent")),
+    ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b"
+                          r"|\bvilken andel\b|\bhur stor[at]?\b|\bwhat share\b|\bpercent")),
     # "när"/"when" opening the question (or a clause: "…, och när …"), not "Vad gör X när Y?"
     ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\b(?:what|which) (?:date|day)\b"
                          # ... or a span of time ("Vilken period gäller programmet?": "2021-2024")
@@ -187,14 +191,14 @@ _WHO_IS = re.compile(
     # "Vad har Clara Lindblom för roll?", "Vad hade hon för uppdrag?"
     r"|\b(?i:vad)\s+(?i:har|hade)\s+[^?]*?\s(?i:för)\s+(?i:roll|titel|befattning|funktion|tjänst|uppdrag|jobb)\b"
     # "Andréa Hedin, vem är det?", "Emilia Bjuggren – who is she?"
-    r"|^\s*[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)+\s*[,–-]\s*(?i:vem|who)\s+(?i:är|var|is|was)\s+"
-    r"(?i:det|hon|han|hen|she|he|that|this)\s*\?"
+    r"|^\s*[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)+\s*[,–-]\s*(?i:vem|who)\s+"
+    r"(?i:är|var|is|was)\s+(?i:det|hon|han|hen|she|he|that|this)\s*\?"
     # "Vad jobbar Lee Orberson med?", "Lee Orberson – vad arbetar han med?", "What does X do for a living?"
     # (a person's first and last name, or a pronoun after one; not "Vad arbetar KC-operatörer med?")
-    r"|\b(?i:vad)\s+(?i:jobbar|arbetar|jobbade|arbetade)\s+(?:[A-ZÅÄÖÉ][\wåäöéü-]+\s+[A-ZÅÄÖÉ][\wåäöéü-]+|(?i:han|hon|hen))"
-    r"\s+(?i:med)\s*\?*\s*$"
-    r"|\b(?i:what)\s+(?i:does|did)\s+(?:[A-ZÅÄÖÉ][\wåäöéü-]*\s+[A-ZÅÄÖÉ][\wåäöéü-]*|(?i:he|she))\s+(?i:do)"
-    r"(?:\s+(?i:for\s+a\s+living))?\s*\?*\s*$"
+    r"|\b(?i:vad)\s+(?i:jobbar|arbetar|jobbade|arbetade)\s+"
+    r"(?:[A-ZÅÄÖÉ][\wåäöéü-]+\s+[A-ZÅÄÖÉ][\wåäöéü-]+|(?i:han|hon|hen))\s+(?i:med)\s*\?*\s*$"
+    r"|\b(?i:what)\s+(?i:does|did)\s+(?:[A-ZÅÄÖÉ][\wåäöéü-]*\s+[A-ZÅÄÖÉ][\wåäöéü-]*|(?i:he|she))\s+"
+    r"(?i:do)(?:\s+(?i:for\s+a\s+living))?\s*\?*\s*$"
 )
 def possessor_of(question: Question) -> str | None:
     """The person a "Vem är <name>s <noun>?" / "Who is <name>'s <noun>?" asks about someone
@@ -235,8 +239,8 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:\s+[\wåäö]+){0,2}\s*[?.!]*\s*$"
     # ... or opening a yes/no question ("Är den bara till för avhopparna?", "Kostar de något?";
     # not "det", which opens questions of their own: "Finns det en plan …?").
-    r"|^\s*(?:är|var|blir|blev|gäller|kostar|kostade|fungerar|räcker|omfattar|finns|fanns|ingår|innebär|har|hade|kan|"
-    r"kunde|ska|skulle|får|fick|måste|bör)\s+(?:den|de|dom)\b",
+    r"|^\s*(?:är|var|blir|blev|gäller|kostar|kostade|fungerar|räcker|omfattar|finns|fanns|ingår|innebär|har|hade|"
+    r"kan|kunde|ska|skulle|får|fick|måste|bör)\s+(?:den|de|dom)\b",
     re.IGNORECASE)
 # A definite noun that names what was just spoken of, not something of its own ("Vem i partiet
 # ligger bakom förslaget?" after a question about a party's proposal): "the party" anywhere, a
@@ -914,7 +918,8 @@ def with_context(question: Question, previous: Question) -> Question:
 
 
 # "Vem är handläggare …?": the role a previous question asked for.
-_ROLE_OF_WHO = re.compile(r"^\s*(?:och\s+)?(?:vem|vilka|who)\s+(?:är|var|is|was)\s+(?:the\s+)?([\wåäö-]+)", re.IGNORECASE)
+_ROLE_OF_WHO = re.compile(r"^\s*(?:och\s+)?(?:vem|vilka|who)\s+(?:är|var|is|was)\s+(?:the\s+)?([\wåäö-]+)",
+                          re.IGNORECASE)
 
 
 def _more_of_the_same(question: Question, previous: Question) -> bool:

@@ -233,7 +233,8 @@ def _name_forms(part: str) -> list[str]:
         forms.append(part[:-1])
     if len(part) >= 8:
         # (also a definite plural: "SSPF-koordinatorerna" by "två SSPF-koordinatorer")
-        forms += [part[:-len(ending)] for ending in ("erna", "arna", "orna", "en", "et", "n", "t") if part.endswith(ending)]
+        forms += [part[:-len(ending)] for ending in ("erna", "arna", "orna", "en", "et", "n", "t")
+                  if part.endswith(ending)]
     return forms
 
 

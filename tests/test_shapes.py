@@ -2308,8 +2308,8 @@ def test_a_course_is_a_kind_of_training(seed_assistant: Assistant) -> None:
 
 
 def test_who_stands_at_the_bottom_of_a_paper_named_by_its_date_signed_it(seed_assistant: Assistant) -> None:
-    _assert_short_answer(seed_assistant.ask("Vem står längst ner i tjänsteutlåtandet?"), "Lee Orberson och Linda Palo",
-                         DISTRICT)
+    _assert_short_answer(seed_assistant.ask("Vem står längst ner i tjänsteutlåtandet?"),
+                         "Lee Orberson och Linda Palo", DISTRICT)
     # "står som" is no relative clause, and "från mars 2021" names the memo by its date.
     _assert_short_answer(seed_assistant.ask("Vilka står som avsändare på promemorian från mars 2021?"),
                          "Anna König Jerlmyr och Jan Jönsson", PM)
