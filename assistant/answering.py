@@ -19,9 +19,11 @@ from assistant.events import (asked_event, asks_denied, asks_past_event, states_
                               which_did, who_did, why_past_event)
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
-from assistant.question import (STANCE_VERBS, STANCE_WORDS, Question, analyze, asked_speaker, asks_for_calendar,
-                                is_question_word, member_words, possessor_of, stance_parties)
+from assistant.question import (ROLE_ASKED, ROLE_ASKED_ENGLISH, STANCE_VERBS, STANCE_WORDS, Question, analyze,
+                                asked_speaker, asks_for_calendar, is_question_word, member_words, possessor_of,
+                                stance_parties)
 from assistant.retrieval import ScoredChunk
+from assistant.sources import ANY_PAPER_WORDS
 from assistant.scoring import (ANSWER_TYPE_TERMS, NAMES_BACK, REFERS_BACK, SENTENCE_ENDS, SentenceEvidence,
                                SentenceScorer, counted_forms, is_heading, key_in, sentence_before, stem_matches,
                                topic_cover)
@@ -76,10 +78,6 @@ class Draft:
                 return n
         self.claims.append(claim)
         return len(self.claims)
-
-
-# Words that name any paper, of whatever kind ("Vem har skrivit under ärendet/dokumentet?").
-_ANY_PAPER = frozenset(tokenize("ärende ärendet dokument dokumentet handling handlingen document paper case"))
 
 
 def kind_words(document: DocumentRecord) -> frozenset[str]:
@@ -400,7 +398,7 @@ class ExtractiveAnswerer:
                 if with_names:
                     # ... and of the unit the question names: "the head of the district
                     # administration" is the "stadsdelsdirektör", not an "avdelningschef".
-                    best = max(with_names, key=lambda e: _role_of_unit(question, stems, e))
+                    best = max(with_names, key=lambda e: _unit_of_role(question, stems, e) is True)
                 elif not has_role(best) or _NAME_OF_ROLE.search(question.text):
                     # The answer may be a group ("En hovmästare är arbetsledare …"), unless
                     # a name is asked for.
@@ -817,7 +815,7 @@ class ExtractiveAnswerer:
         date = document.metadata.date
         dated = (date.evidence.quote or "") if date is not None else ""  # "promemorian från mars 2021"
         named = set(tokenize(" ".join((block, document.metadata.value("title") or "", dated)))) | kind_words(document)
-        named |= _ANY_PAPER
+        named |= ANY_PAPER_WORDS  # "Vem har skrivit under ärendet/dokumentet?"
         return all(stem_matches(t, named) for t in words)
 
     def named_document(self, words: list[str], ranked: list[SentenceEvidence], titles_only: bool = False,
@@ -1185,10 +1183,6 @@ def _item(text: str, n: int, speaker: Speaker | None) -> DraftItem:
     return DraftItem(text, [n], speaker.label() or None if speaker else None, speaker.parties if speaker else ())
 
 
-# "Vem är handläggare …?", "Vilka är ordförande …?": the role a person question asks for.
-# ... also after a possessive ("Vem är dess ordförande?", "Vem är hans chef?").
-_ROLE_ASKED = re.compile(r"^\s*(?i:och\s+)?(?i:vem|vilka)\s+(?i:är|var|blir|blev)\s+(?:(?i:dess|deras|hans|hennes|dennes)\s+)?"
-                         r"([a-zåäö][\wåäö-]{3,})\b")
 # "Vad heter kommunpolisen som …?", "Vad heter handläggaren?": a role whose holder's name is
 # asked for (a sentence naming the role but nobody is no answer).
 _NAME_OF_ROLE = re.compile(r"^\s*vad\s+heter\s+(?:den\s+|det\s+)?(" + ROLE_NOUN + r"|[\wåäö-]*polis(?:en)?)\b",
@@ -1202,10 +1196,6 @@ _ELECTED_BODY = re.compile(r"(?:nämnd|styrelse|fullmäktige|utskott|beredning)(
 _ELECTED_BODY_ENGLISH = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:committee|board|council)\b", re.IGNORECASE)
 _HEAD_ROLES = tuple(tokenize("chef direktör ledare föreståndare"))
 _CHAIR_ROLES = tuple(tokenize("ordförande"))
-# "Who is the chair of …?", "Who chairs …?", "Who heads …?": the role, in English.
-_ROLE_ASKED_ENGLISH = re.compile(
-    r"^\s*who\s+(?:(?:is|was|are|were)\s+(?:the\s+)?([a-z][a-z -]{2,})\s+(?:of|in|at|for|on)\b"
-    r"|(chairs|heads|leads|runs|directs)\b)", re.IGNORECASE)
 
 
 def _speaking(question: Question, evidence: list[SentenceEvidence]) -> list[SentenceEvidence]:
@@ -1337,9 +1327,9 @@ def _asked_role(question: Question) -> list[str] | None:
         leads = _LEADS_ASKED.search(question.text)
         if leads is not None:
             return list(_CHAIR_ROLES if _ELECTED_BODY.search(leads.group("unit")) else _HEAD_ROLES)
-        role = _ROLE_ASKED.search(question.text) or _NAME_OF_ROLE.search(question.text)
+        role = ROLE_ASKED.search(question.text) or _NAME_OF_ROLE.search(question.text)
         return tokenize(role.group(1))[:1] if role else None
-    role = _ROLE_ASKED_ENGLISH.search(question.text)
+    role = ROLE_ASKED_ENGLISH.search(question.text)
     if role is None:
         return None
     if role.group(2) and _ELECTED_BODY_ENGLISH.search(question.text, role.end()):
@@ -1353,7 +1343,7 @@ def _asks_for_head(question: Question) -> bool:
     """"Vem leder förvaltningen?", "Who heads the administration?": the head of a named unit."""
     if question.language == "sv":
         return _LEADS_ASKED.search(question.text) is not None
-    role = _ROLE_ASKED_ENGLISH.search(question.text)
+    role = ROLE_ASKED_ENGLISH.search(question.text)
     return role is not None and role.group(2) is not None
 
 
@@ -1372,10 +1362,6 @@ def _unit_of_role(question: Question, stems: list[str], evidence: SentenceEviden
                     return True
                 found = False  # the head of another unit ("avdelningschef")
     return found
-
-
-def _role_of_unit(question: Question, stems: list[str], evidence: SentenceEvidence) -> bool:
-    return _unit_of_role(question, stems, evidence) is True
 
 
 def _said_by(best: SentenceEvidence, label: str, parties: tuple[str, ...]) -> Draft:

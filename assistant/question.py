@@ -376,10 +376,10 @@ def _key_terms(text: str) -> tuple[str, ...]:
     for match in _NAME_OR_NUMBER.finditer(text):
         term = match.group(0).strip()
         if match.start() < skip_until and not term[0].isdigit():
-            # The question's first word is capitalised anyway; keep it only if the rest of
-            # a multi-word name follows ("Jan Jönsson ...").
-            # ... whole when the name is set before the question as its topic ("Lee Orberson –
-            # vad jobbar han med?", "Andréa Hedin, vem är det?"; not "Sammanfatta Lisa Palms …").
+            # The question's first word is capitalised anyway: a name there is kept without it
+            # ("Sammanfatta Lisa Palms …": "Lisa Palms"), a single word not at all; a name set
+            # before the question as its topic is kept whole ("Lee Orberson – vad jobbar han
+            # med?", "Andréa Hedin, vem är det?").
             rest = term.split()[1:]
             if not rest:
                 continue
@@ -673,8 +673,8 @@ def _member_of(text: str) -> str | None:
 # A statement with its question word after a comma ("S nämner en plats i innerstan som borde
 # få ett trygghetskontor, vilken?", "Trefas startade i ett område, vilket?").
 _TRAILING_QUESTION_WORD = re.compile(
-    r"^(?P<body>[^?]{12,}?)\s*[,–-]\s*(?P<word>vilken|vilket|vilka|vem|vilka då|vilken då|vilket då|när|var|"
-    r"hur många|which|who|when|where|which one)\s*\?\s*$", re.IGNORECASE)
+    r"^(?P<body>[^?]{12,}?)\s*[,–-]\s*(?P<word>vilken|vilket|vilka|vem|vilka då|vilken då|vilket då|vem då|"
+    r"när|var|hur många|which|who|when|where|which one)\s*\?\s*$", re.IGNORECASE)
 _INDEFINITE_NOUN = re.compile(r"\b(?:en|ett|några|någon|något|a|an|some)\s+(\w+)", re.IGNORECASE)
 
 
@@ -684,9 +684,10 @@ def question_word_first(text: str) -> str:
     match = _TRAILING_QUESTION_WORD.match(text.strip())
     if match is None or is_question_word(match.group("body").split()[0].lower()):
         return text
-    word = match.group("word").split()[0]
+    word = re.sub(r"\s+(?:då|one)$", "", match.group("word"))  # "vilka då" asks as "vilka", "hur många" as itself
     body = match.group("body")
-    noun = _INDEFINITE_NOUN.search(body) if word.lower() in ("vilken", "vilket", "vilka", "which") else None
+    asks_noun = word.lower() in ("vilken", "vilket", "vilka", "which", "hur många")
+    noun = _INDEFINITE_NOUN.search(body) if asks_noun else None
     head = f"{word.capitalize()} {noun.group(1)}" if noun else word.capitalize()
     return f"{head}: {body}?"
 
@@ -877,11 +878,13 @@ def with_context(question: Question, previous: Question) -> Question:
         names = set() if about_answer else {t for k in previous.key_terms if not find_parties(k) for t in tokenize(k)}
         kept = names | party_words(previous)
         replaced |= ({t for t in previous.terms if t not in kept} if names else _asked_for(previous)) - set(question.terms)
-    if _more_of_the_same(question, previous):
+    more_of_the_same = _more_of_the_same(question, previous)
+    if more_of_the_same:
         # "Vem mer har skrivit under?" after "Vem är handläggare i ärendet från Hägersten-Älvsjö?":
         # someone else of the same paper, for what this question asks (not a case officer).
-        role = _ROLE_OF_WHO.match(previous.text)
-        replaced |= (set(_terms(role.group(1), previous.language, ())) if role else set()) - set(question.terms)
+        role = ROLE_ASKED.search(previous.text) or ROLE_ASKED_ENGLISH.search(previous.text)
+        noun = role.group(1) if role else None
+        replaced |= (set(_terms(noun, previous.language, ())) if noun else set()) - set(question.terms)
     # "hon" after "Vem är Clara Lindblom?" is Clara Lindblom: the follow-up is searched as the
     # question it stands for ("Hur mycket pengar vill Clara Lindblom skjuta till?"), which is
     # closer to the answer than the two questions run together.
@@ -902,7 +905,7 @@ def with_context(question: Question, previous: Question) -> Question:
         question,
         search=search,
         # "Vem mer …?" after "Vilka partier …?" asks for more of the same kind: parties.
-        expects=previous.expects if _more_of_the_same(question, previous) else (
+        expects=previous.expects if more_of_the_same else (
             question.expects if (question.expects != "other" or asks_itself) else previous.expects),
         shape=own_shape or previous.shape,
         subject=question.subject or previous.subject,
@@ -917,9 +920,14 @@ def with_context(question: Question, previous: Question) -> Question:
     )
 
 
-# "Vem är handläggare …?": the role a previous question asked for.
-_ROLE_OF_WHO = re.compile(r"^\s*(?:och\s+)?(?:vem|vilka|who)\s+(?:är|var|is|was)\s+(?:the\s+)?([\wåäö-]+)",
-                          re.IGNORECASE)
+# "Vem är handläggare …?", "Vilka är ordförande …?": the role a person question asks for.
+# ... also after a possessive ("Vem är dess ordförande?", "Vem är hans chef?").
+ROLE_ASKED = re.compile(r"^\s*(?i:och\s+)?(?i:vem|vilka)\s+(?i:är|var|blir|blev)\s+"
+                        r"(?:(?i:dess|deras|hans|hennes|dennes)\s+)?([a-zåäö][\wåäö-]{3,})\b")
+# "Who is the chair of …?", "Who chairs …?", "Who heads …?": the role, in English.
+ROLE_ASKED_ENGLISH = re.compile(
+    r"^\s*who\s+(?:(?:is|was|are|were)\s+(?:the\s+)?([a-z][a-z -]{2,})\s+(?:of|in|at|for|on)\b"
+    r"|(chairs|heads|leads|runs|directs)\b)", re.IGNORECASE)
 
 
 def _more_of_the_same(question: Question, previous: Question) -> bool:

@@ -38,9 +38,11 @@ _AFTER = frozenset("""
     """.split())
 _REACH = 3  # words between the source and the word that attributes to it
 # A kind of paper, or a paper in general: what it says is its own text, not a report of it.
+# Words that name a paper of any kind ("texten", "dokumentet", "ärendet", "the document").
+ANY_PAPER_WORDS = frozenset(tokenize("text texten dokument dokumentet dokumenten ärende ärendet handling handlingen "
+                                     "document documents paper case"))
 _PAPER_WORDS = frozenset(t for names in KIND_NAMES.values() for t in tokenize(names)) | frozenset(tokenize(
-    "artikel artikeln text texten dokument dokumentet dokumenten rapport rapporten article document documents "
-    "text paper report"))
+    "artikel artikeln rapport rapporten article report")) | ANY_PAPER_WORDS
 
 
 @dataclass(frozen=True)

@@ -2278,6 +2278,8 @@ def test_a_trailing_question_word_asks_as_a_leading_one(seed_assistant: Assistan
     assert question_word_first("Trefas startades 2020 i ett område, vilket?") == \
         "Vilket område: Trefas startades 2020 i ett område?"
     assert question_word_first("Vad kostar det, vilket år?") == "Vad kostar det, vilket år?"
+    assert question_word_first("Trefas finns i några stadsdelar, hur många?") == \
+        "Hur många stadsdelar: Trefas finns i några stadsdelar?"  # the counted noun, not "Hur" alone
     _assert_short_answer(seed_assistant.ask("Trefas startades 2020 i ett område, vilket?"), "Järvaområdet",
                          INTERPELLATION, "startades 2020")
     # "borde" and "eget" carry no topic: the place is found as for "Vilken plats borde få …?".
