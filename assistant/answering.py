@@ -443,6 +443,12 @@ class ExtractiveAnswerer:
             if statements and not is_statement(best.document.text, best.start, best.end):
                 best = statements[0]
             speaking = _speaking(question, statements[:self.settings.facts.topic_sentences])
+            who = asked_speaker(question)
+            if who is not None and not speaking and not any(
+                    _reports_words_of(e, who, question) for e in statements[:self.settings.facts.topic_sentences]):
+                # "Vad svarade Alexander Ojanne på Jan Jönssons interpellation?": no sentence near
+                # the top is his or reports what he says; the documents do not give his words.
+                return Draft(answerable=False)
             if speaking and best not in speaking:
                 # "Vad kallar Ojanne Moderaternas utspel?": what he says ("Det är lite yrvaket
                 # …, säger Alexander Ojanne"), not the sentence that introduces him.
@@ -1205,6 +1211,25 @@ def _speaking(question: Question, evidence: list[SentenceEvidence]) -> list[Sent
     if who is None:
         return []
     return [e for e in evidence if e.speaker is not None and e.speaker.is_named(who)]
+
+
+# A verb of saying in a sentence that reports someone's words ("… har borgarrådet Ojanne (S) i
+# media fortsatt hävda att …"), in any tense.
+_REPORTED_SAYING = re.compile(r"\b(?:säg|sa|sade|sagt|svar|mena|menad|ans[eå]|tyck|hävd|skriv|skrev|kalla|påpeka|"
+                              r"betona|välkomna|konstatera|framhåll|understr[iy]k|berätta)[a-zåäö]*\b", re.IGNORECASE)
+# "Vad svarade X på …?": a reply is asked for, which a report of it says it is ("svarar").
+_REPLY_ASKED = re.compile(r"^\s*(?:och\s+)?(?:vad|hur)\s+(?:svarar|svarade)\b|\b(?:answer|reply)\b", re.IGNORECASE)
+
+
+def _reports_words_of(evidence: SentenceEvidence, who: str, question: Question) -> bool:
+    """Whether the sentence reports what ``who`` says: it names them (by surname) beside a
+    verb of saying (a verb of replying when a reply is asked for)."""
+    surname = who.split()[-1]
+    if not re.search(r"\b" + re.escape(surname) + r"\b", evidence.text):
+        return False
+    if _REPLY_ASKED.search(question.text):
+        return re.search(r"\bsvar[a-zåäö]*\b", evidence.text, re.IGNORECASE) is not None
+    return _REPORTED_SAYING.search(evidence.text) is not None
 
 
 # A paper named as the source of what is asked ("enligt interpellationen", "according to the

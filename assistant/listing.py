@@ -136,6 +136,44 @@ def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
     return items
 
 
+# A numbered line that is a question ("4. På vilket sätt fortbildas den personal …?").
+_NUMBERED_QUESTION = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+[^\n]*\?[ \t\"”»)]*$", re.MULTILINE)
+
+
+def _numbered_siblings(questions: list[SentenceEvidence]) -> list[SentenceEvidence]:
+    """The other questions of the numbered lists that ``questions`` belong to ("1. Vilka
+    direkta insatser …?" found: "2. …?", "3. …?", "4. …?" of the same document too), each its
+    line's first sentence, scored just below the found question of its list."""
+    siblings: list[SentenceEvidence] = []
+    for found in questions:
+        text = found.document.text
+        numbered = [(m.start(), m.end(), int(m.group(1))) for m in _NUMBERED_QUESTION.finditer(text)]
+        mine = next((k for k, (start, end, _) in enumerate(numbered) if start <= found.start < end), None)
+        if mine is None:
+            continue
+        # The run of lines numbered one after another around the found one.
+        first = mine
+        while first > 0 and numbered[first - 1][2] == numbered[first][2] - 1:
+            first -= 1
+        last = mine
+        while last + 1 < len(numbered) and numbered[last + 1][2] == numbered[last][2] + 1:
+            last += 1
+        for k in range(first, last + 1):
+            if k == mine:
+                continue
+            sentences = split_sentences(text, *_line_text(text, numbered[k][0], numbered[k][1]))
+            if sentences:
+                start, end = sentences[0]
+                siblings.append(_sentence_like(found, start, end, found.score * (1 - 0.01 * abs(k - mine))))
+    return siblings
+
+
+def _line_text(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a line without its number ("4. ") and surrounding spaces."""
+    number = re.match(r"[ \t]*\d{1,2}[.)][ \t]+", text[start:end])
+    return start + (number.end() if number else 0), end
+
+
 def _table_rows_after(text: str, position: int) -> list[tuple[int, int]]:
     """The rows of a table (tab-separated lines) that starts on the first line with text
     after ``position``, less a header row (every cell one word, no digit); [] when that line
@@ -447,6 +485,7 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     about_parties = question.about_parties
     if question.about_questions and any(is_question(e.text) for e in pool):
         pool = [e for e in pool if is_question(e.text)]  # "Vilka frågor ställer …?": the questions
+        pool += [e for e in _numbered_siblings(pool) if not _overlaps(e, pool)]
         # ... as the document gives them, whoever quotes them ("Vilka frågor ställer partierna
         # i skrivelsen?": the administration's reply repeats the parties' questions).
         about_parties = False

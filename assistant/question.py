@@ -120,7 +120,7 @@ _LIST = re.compile(
     r"kritiserar|erbjuder|erbjuds|innehåller|har\s+\w+(?:-\w+)*\s+(?:gjort|föreslagit|genomfört))\b"
     # What someone raises is several points ("Vad tog V upp i sitt särskilda uttalande?").
     r"|\bvad\s+(?:tar|tog|har)\s+(?:[\wåäö-]+\s+){1,3}?upp\b|\bvad\s+(?:lyfter|lyfte)\s+[^?]*\bfram\b"
-    r"|\bvilka\s+(?:[\wåäö-]+\s+){0,2}?[\wåäö-]*?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
+    r"|\bvilka\s+(?:[\wåäö-]+\s+){0,3}?[\wåäö-]*?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"
     r"problem|skäl|alternativ|förändringar|reformer|initiativ|beslut|slutsatser|kritik|frågor|brister|invändningar|"
     r"farhågor|svagheter)"
     # What someone is unhappy with is several points ("Vad är reservanterna missnöjda med …?").
@@ -175,21 +175,21 @@ _MANNER = re.compile(
 )
 # A person's own role asked through their name's genitive ("Vad är Clas Cederlids titel?"; not
 # "uppdrag" or "funktion", which a body has too: "Vad är Nationalmuseums uppdrag?").
-_OWN_ROLE = r"roll|titel|befattning|tjänst|jobb"
+_OWN_ROLE = r"roll|titel|befattning|tjänst|jobb|position|post"
 # "Vem är Andréa Hedin?", "Who is Lisa Palm?", "Vilken roll har X?"
 _WHO_IS = re.compile(
     # ... not "Vem är Lee Orbersons chef?", "Who is Lee Orberson's boss?": someone else, by a
     # relation to the named person.
     r"\b(?i:vem|vilka)\s+(?i:är|var)\s+(?=[A-ZÅÄÖÉ])(?![\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*s\s+[a-zåäö])"
     r"|\b(?i:who)\s+(?i:is|was|are)\s+(?=[A-ZÅÄÖÉ])(?![\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*'s?\s+[a-z])"
-    r"|\b(?i:vilken)\s+(?i:roll|titel|befattning|funktion|tjänst)\s+(?i:har|hade)\b"
+    r"|\b(?i:vilken)\s+(?i:roll|titel|befattning|funktion|tjänst|position|post)\s+(?i:har|hade)\b"
     r"|\b(?i:vilket)\s+(?i:uppdrag|jobb|ämbete)\s+(?i:har|hade)\s+(?=[A-ZÅÄÖÉ])"
     r"|\b(?i:what)\s+(?i:role|title|position|job)\b"
     # "What is Linda Palo's position?", "Vad är Clas Cederlids titel?"
     r"|\b(?i:what)\s+(?i:is|was)\s+[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*'s?\s+(?i:role|title|position|job)\b"
     r"|\b(?i:vad|vilken)\s+(?i:är|var)\s+[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)*?:?s\s+(?i:" + _OWN_ROLE + r")\b"
     # "Vad har Clara Lindblom för roll?", "Vad hade hon för uppdrag?"
-    r"|\b(?i:vad)\s+(?i:har|hade)\s+[^?]*?\s(?i:för)\s+(?i:roll|titel|befattning|funktion|tjänst|uppdrag|jobb)\b"
+    r"|\b(?i:vad)\s+(?i:har|hade)\s+[^?]*?\s(?i:för)\s+(?i:roll|titel|befattning|funktion|tjänst|uppdrag|jobb|position|post)\b"
     # "Andréa Hedin, vem är det?", "Emilia Bjuggren – who is she?"
     r"|^\s*[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)+\s*[,–-]\s*(?i:vem|who)\s+"
     r"(?i:är|var|is|was)\s+(?i:det|hon|han|hen|she|he|that|this)\s*\?"
@@ -311,9 +311,15 @@ _PREPOSITIONS_UNLISTED = re.compile(r"\b(?:via|hos|kring|gällande|angående|bet
 # or a proposal; the phrase asks for its authors, no topic a sentence must hold.
 _BEHIND = re.compile(r"\b(?:står|stod|stått|stå|ligger|låg|legat)\s+bakom\b", re.IGNORECASE)
 # "Vem tog bilden …?": to take a picture is to photograph ("Foto: …"), not "bild" as in "bilda".
+# "Vad hittar fältassistenterna på?": to "hitta på" something is to do it, not to find it.
+_MAKE_UP = re.compile(r"\b(?:hitta|hittar|hittade|hittat)\s+på\b|\b(?:hitta|hittar|hittade|hittat)\b(?=[^?.]*\bpå\s*[?.]?\s*$)",
+                      re.IGNORECASE)
 _TOOK_PICTURE = re.compile(r"\b(?:ta|tar|tog|tagit|togs|tagits)\s+(?:den\s+|det\s+|en\s+)?"
                            r"(?:bild|bilden|bilderna|fotot|fotografiet)\b", re.IGNORECASE)
 _EMPHATIC_END = re.compile(r"\s+(?:själv|själva|självt|themselves|himself|herself)\s*([?.!]*)\s*$", re.IGNORECASE)
+
+
+_MAIN = "huvud"
 
 
 def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, ...]:
@@ -328,7 +334,10 @@ def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, .
     text = _BEHIND.sub(" ", text)
     text = _TO_ANSWER.sub(" ", text)
     text = _TOOK_PICTURE.sub(" fotograferade ", text)
-    terms = tuple(t for t in dict.fromkeys(tokenize(text)) if t not in counts)
+    text = _MAKE_UP.sub(" gör ", text)
+    # "huvudinvändningar", "huvudförslag": the main ones of what is asked for are asked for.
+    stems = [t[len(_MAIN):] if t.startswith(_MAIN) and t[len(_MAIN):] in ANSWER_TYPE_TERMS else t for t in tokenize(text)]
+    terms = tuple(t for t in dict.fromkeys(stems) if t not in counts)
     names = {t for k in key_terms for t in tokenize(k)}
     if language != "en":
         return with_synonyms(terms, ANSWER_TYPE_TERMS | names)
@@ -604,6 +613,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
+    "hoppas hoppades önskar önskade hope hopes wish wishes "  # ... as "vill": what is wished for, which the answer says
     "tycker anser säger menar think thinks say says nämner nämns mention mentions "  # an opinion or a response asked for, not a topic
     "beskriver beskrev kallar kallade describe describes described "  # ... or how someone puts it
     "del delen typ typen typer typerna typers sort sorts sorter sorters sorterna slag slags kind kinds "  # ... or which part or kind of a thing ("Vilken del av Stockholm …?")
@@ -774,6 +784,9 @@ def asked_speaker(question: Question) -> str | None:
     match = _SAYS_ASKED.match(question.text)
     if match is None:
         return None
+    named_from = match.start("sv") if match.group("sv") else match.start("en")
+    if any(m.start == 0 for m in find_parties(question.text[named_from:])):
+        return None  # a party ("Vad tyckte Feministiskt initiativ?")
     who = itertools.takewhile(lambda word: not find_parties(word), (match.group("sv") or match.group("en")).split())
     return " ".join(who) or None
 

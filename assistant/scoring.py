@@ -118,8 +118,13 @@ def stem_matches(term: str, tokens: set[str] | frozenset[str], joined: str | Non
     # ... and a verb's supine and past ("genomfört" / "genomförde", stemmed "genomförd").
     if len(term) >= 5 and term[-1] in "td" and term[:-1] + ("d" if term[-1] == "t" else "t") in tokens:
         return True
-    if len(term) == 4 and term.isalpha() and any(len(t) >= 7 and t.endswith(term) for t in tokens):
-        return True  # a short word as a compound's head ("fond" in "trygghetsfond")
+    if len(term) == 4 and term.isalpha():
+        if any(len(t) >= 7 and t.endswith(term) for t in tokens):
+            return True  # a short word as a compound's head ("fond" in "trygghetsfond")
+        # ... or, with the "-ar"/"-er" the stemmer took off, as its first part ("sommaren",
+        # stemmed "somm", in "sommarlovsprogrammet"; "vintern" in "vinterkräksjukan").
+        spaced = " " + (joined or " ".join(tokens))
+        return any(f" {term}{ending}" in spaced for ending in ("ar", "er"))
     if len(term) >= 5:
         # A token of 5+ letters inside the term, or the term inside a token (tokens hold no
         # spaces): set and string operations rather than a loop over the tokens (this is the

@@ -21,7 +21,8 @@ run), "utvidga, expandera, sprida" (heldout27, after its first run), "presentera
 "redovisa" (heldout29, after its first run), "starta" also with "inrätta" (to start a project
 is to set it up; a heldout17 miss read in session 17), "skillnad, skilja" (heldout33, after its
 first run), "kurs" with "utbildning", "betala" with "bekosta" and "förebild, inspiration"
-(heldout34, after its first run), "pröva, testa" (heldout35, after its first run); "arbete" was
+(heldout34, after its first run), "pröva, testa" (heldout35, after its first run), "halvera, hälften" (heldout36, after its
+first run); "arbete" was
 taken out of "jobb, anställning" after it cost SweQUAD span hits.
 
 Each line is one group of base forms; the Swedish stemmer and the compound-aware match
@@ -122,6 +123,7 @@ tillsammans, ihop, gemensamt
 förebygga, motverka, förhindra, hindra
 hindra, förhindra, täppa till
 minska, sänka, reducera, begränsa
+halvera, halvering, hälften
 öka, höja, utöka
 utvidga, expandera, sprida, spred, spridit
 förstärka, stärka

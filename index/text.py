@@ -31,6 +31,12 @@ _EXTRA_STOPWORDS = {
     # gälla?" among them, whose text says "bör".)
     "egen", "eget", "egna",
     "bara",  # "only" ("Är den bara till för avhopparna?")
+    # ... and adverbs of "now" and of discourse, like "nu" and "ju" in the list above ("Trefas
+    # finns numera i fler stadsdelar – vilka?": the text says "nu även omfatta").
+    "numera", "nuförtiden", "egentligen", "alltså",
+    # ... the modal's infinitive ("kunna", like "kan" and "kunnat") and the particle "ner/ned"
+    # ("upp", "ut" and "in" are in the list already).
+    "kunna", "ner", "ned",
 }
 STOPWORDS = frozenset(STOPWORDS_SWEDISH) | frozenset(STOPWORDS_EN) | _EXTRA_STOPWORDS
 

@@ -2392,3 +2392,58 @@ def test_what_someone_raises_is_a_list_of_their_points(seed_assistant: Assistant
     assert answer.shape == "list" and len(answer.citations) >= 3
     assert all(c.doc_id == PM and "Fi" in c.parties for c in answer.citations)
     assert any("ECAD" in c.quote for c in answer.citations)
+
+
+def test_a_post_or_a_position_asked_of_a_person_is_who_they_are(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilken post har Lee Orberson?")
+    assert_exact(answer)
+    assert answer.shape == "who" and answer.subject == "Lee Orberson"
+    assert any("stadsdelsdirektör" in item.text for item in answer.items) and answer.citations[0].doc_id == DISTRICT
+    assert analyze("Vilken position har Linda Palo?").shape == "who"
+
+
+def test_adverbs_of_now_carry_no_topic(seed_assistant: Assistant) -> None:
+    assert tokenize("Vilka stadsdelar omfattar Trefas numera egentligen?") == ["stadsdel", "omfat", "tref"]
+    answer = seed_assistant.ask("I vilka stadsdelar finns Trefas numera förutom Järva?")
+    _assert_cites(answer, INTERPELLATION, "utvidgats till att nu även omfatta stadsdelarna Skarpnäck")
+
+
+def test_cutting_something_to_half_is_halving_it(seed_assistant: Assistant) -> None:
+    # "hoppas" asks for what is hoped, as "vill" for what is wanted; "halvera" is "till hälften".
+    answer = seed_assistant.ask("Vilken utgift hoppas Moderaterna kunna minska till hälften?")
+    _assert_cites(answer, ARTICLE, "Kan vi halvera den utgiften")
+
+
+def test_what_children_can_get_up_to_in_summer_is_what_they_can_do(seed_assistant: Assistant) -> None:
+    # "hitta på" is to do, not to find; "sommaren" (stemmed "somm") is in "sommarlovsprogrammet".
+    assert "hitt" not in analyze("Vad kan barnen hitta på under sommaren?").terms
+    answer = seed_assistant.ask("Vad kan barnen hitta på under sommaren?")
+    assert_exact(answer)
+    assert answer.citations and answer.citations[0].doc_id == DISTRICT
+    assert "sommarlovsprogram" in answer.citations[0].quote
+
+
+def test_one_numbered_question_found_brings_the_rest_of_its_list(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka var de fyra frågorna som partierna ställde till förvaltningen?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) == 4
+    assert all(c.doc_id == DISTRICT and c.quote.rstrip().endswith("?") for c in answer.citations)
+    # The fourth question stands far below the other three, after their answers.
+    assert any(c.quote.startswith("På vilket sätt fortbildas den personal") for c in answer.citations)
+
+
+def test_what_a_person_replied_is_declined_where_no_sentence_gives_their_words(seed_assistant: Assistant) -> None:
+    # The interpellation is Jan Jönsson's; nothing in the documents is Ojanne's reply to it.
+    assert not seed_assistant.ask("Vad svarade Ojanne när Jan Jönsson interpellerade honom?").answerable
+    answer = seed_assistant.ask("Vad svarar Ojanne på Moderaternas utspel?")  # his quoted words
+    _assert_cites(answer, ARTICLE, "Det är lite yrvaket av dem")
+    # A party's name of two words is no person whose words are asked for.
+    assert seed_assistant.ask("Vad tyckte Feministiskt initiativ om Sluta skjut?").answerable
+
+
+def test_a_main_objection_is_an_objection(seed_assistant: Assistant) -> None:
+    assert "invändning" in analyze("Vilka huvudinvändningar har S mot borgerligheten?").terms
+    answer = seed_assistant.ask("Vilka huvudinvändningar har S mot borgerligheten?")
+    assert_exact(answer)
+    assert answer.shape == "list"
+    assert any(c.doc_id == BUDGET and c.quote.startswith("Vår kritik mot borgerligheten") for c in answer.citations)
