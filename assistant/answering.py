@@ -464,6 +464,13 @@ class ExtractiveAnswerer:
                         following is None or self._topic_cover(question, following, kinds) == 0.0):
                     best = next((e for e in speaking or self._top_statements(usable)
                                  if self._topic_cover(question, e, kinds) >= self.settings.facts.topic_share), best)
+            elif [t for t in question.terms if t not in _unglossed(question) and t not in ANSWER_TYPE_TERMS
+                  and t not in _name_stems(question)] and self._topic_cover(
+                    question, best, self._kind_terms(question) | _unglossed(question)) == 0.0:
+                # "What is the unemployment rate in Sweden?": an English question whose glossed
+                # words the best sentence holds none of ("… skjutningar som skedde i Sverige …"
+                # holds only the name) is not answered by it.
+                return Draft(answerable=False)
             if _WHY_ASKED.search(question.text) and not _REASON.search(best.text):
                 # "Varför vill M att socialsekreterare ska delta på föräldramöten?": of the
                 # statements nearly as good as the best, one that gives a reason or a purpose

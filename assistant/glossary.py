@@ -316,7 +316,7 @@ treat, treatment: behandla, behandling
 
 # numbers and time
 percent, per cent, percentage: procent
-share, proportion: andel
+share, proportion, rate: andel
 number, amount: antal
 people, persons, individuals: personer, individer
 year, years: år

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.candidates import candidates
-from assistant.glossary import glossed_terms
+from assistant.glossary import GLOSSARY, alternatives, glossed_terms, swedish_for
 from assistant.synonyms import with_synonyms
 from index.parties import find_parties, party_name
 from index.text import STOPWORDS, tokenize, words
@@ -200,6 +200,53 @@ _WHO_IS = re.compile(
     r"|\b(?i:what)\s+(?i:does|did)\s+(?:[A-ZÅÄÖÉ][\wåäöéü-]*\s+[A-ZÅÄÖÉ][\wåäöéü-]*|(?i:he|she))\s+"
     r"(?i:do)(?:\s+(?i:for\s+a\s+living))?\s*\?*\s*$"
 )
+# The noun after "Vilken/Vilket/Vilka" or "Which/What" that names the kind of thing asked for
+# ("Vilken organisation ger medel …?", "Which districts …?"); not an auxiliary ("Vilka är …"),
+# a count ("Vilka tre …" is skipped) or an adjective before the noun ("Vilka prioriterade
+# utmaningar …").
+_KIND_ASKED = re.compile(
+    r"^\s*(?:(?:och|men)\s+)?(?:(?:i|på|från|av|till|med|för|hos|vid|under|inom)\s+)?(?:vilken|vilket|vilka)\s+"
+    r"(?:(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+)?"
+    r"(?!(?:är|var|har|hade|ska|skulle|kan|kunde|får|fick|måste|bör|blir|blev|vill|gör|gjorde|finns|fanns|kommer|"
+    r"de|dessa|det|den|som|av)\b)(?:[a-zåäöé-]{3,}(?:a|e)\s+(?=[a-zåäöé-]{3,}\b))?(?P<sv>[a-zåäöé-]{3,})\b"
+    r"|^\s*(?:and\s+)?(?:(?:in|at|from|of|to|with|for|by|on)\s+)?(?:which|what)\s+"
+    r"(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|kind|type|sort)\b)"
+    r"(?P<en>[a-z-]{3,})\b",
+    re.IGNORECASE)
+
+
+def kind_term(question: Question) -> str | None:
+    """The question's term (see ``_terms``) for the kind of thing it asks for, if it names one
+    right after its question word: a sentence may answer with the thing's name alone."""
+    match = _KIND_ASKED.match(question.text)
+    if match is None:
+        return None
+    noun = match.group("sv") or match.group("en")
+    stems = set(tokenize(noun))
+    if match.group("en"):
+        stems |= {t for _, swedish in swedish_for(noun) for word in swedish for t in tokenize(word)}
+    if not stems & _ACTOR_KINDS:
+        return None
+    return next((t for t in question.terms if stems & set(alternatives(t))), None)
+
+
+# The nouns of kinds of actors, which a text names rather than calls so ("medel från RF-SISU",
+# "Brottsförebyggande rådet (BRÅ)"); a more telling kind ("Vilket pris …?", "Vilka verksamheter
+# …?") is what the answer is about, and its word stays asked for.
+_ACTOR_KINDS = frozenset(tokenize(
+    "organisation organisationer myndighet myndigheter aktör aktörer part parter instans instanser "
+    "förening föreningar organization organizations agency agencies authority authorities body bodies "
+    "actor actors"))
+
+
+def _swedish_name(name: str) -> str:
+    """An English name the glossary gives one Swedish name for, in Swedish ("Sweden" is
+    "Sverige"; its genitive too); else the name as written."""
+    bare = re.sub(r"'s?$", "", name)
+    swedish = GLOSSARY.get(bare.lower(), ())
+    return swedish[0] if len(swedish) == 1 and swedish[0][:1].isupper() else name
+
+
 def possessor_of(question: Question) -> str | None:
     """The person a "Vem är <name>s <noun>?" / "Who is <name>'s <noun>?" asks about someone
     else by (their name, without the genitive), else None."""
@@ -613,6 +660,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
+    "satsa satsar satsade avsätta avsätter avsatt "  # ... as money spent on what is asked
     "hoppas hoppades önskar önskade hope hopes wish wishes "  # ... as "vill": what is wished for, which the answer says
     "tycker anser säger menar think thinks say says nämner nämns mention mentions "  # an opinion or a response asked for, not a topic
     "beskriver beskrev kallar kallade describe describes described "  # ... or how someone puts it
@@ -719,6 +767,8 @@ def analyze(text: str) -> Question:
     parties = tuple(dict.fromkeys([m.party for m in find_parties(text, bare=True)] + ([member_of] if member_of else [])))
     counted_match = _COUNTED.search(lowered)
     key_terms = _key_terms(text)
+    if language == "en":
+        key_terms = tuple(_swedish_name(k) for k in key_terms)
     shape = shape_of(text, expects, key_terms)
     subject = None
     if shape == "who":

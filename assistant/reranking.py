@@ -67,8 +67,11 @@ class QuestionTerms:
     """The question's words (BM25 tokens, in order) with their idf weights: what share of
     them a sentence holds. Used here and by the answerer's sentence scoring."""
 
-    def __init__(self, terms: Sequence[str], idf: Callable[[str], float]):
+    def __init__(self, terms: Sequence[str], idf: Callable[[str], float], optional: frozenset[str] = frozenset()):
         self.terms = list(dict.fromkeys(terms))
+        # Terms counted only where found: the kind of thing asked for ("Vilken organisation
+        # …?" is answered by a name, "RF-SISU", with or without the word "organisation").
+        self.optional = optional.intersection(self.terms)
         # A term that stands for alternatives ("avhopp|avhoppar", assistant.glossary) weighs
         # as much as its most common one; a Swedish word with its synonyms
         # (assistant.synonyms) as much as the word asked with.
@@ -103,7 +106,8 @@ class QuestionTerms:
         found = terms if isinstance(terms, frozenset) else frozenset(terms)
         weight = self._weights.get(found)
         if weight is None:
-            weight = self._weights[found] = sum(self.idf[t] for t in self.terms if t in found) / self.total
+            total = self.total - sum(self.idf[t] for t in self.optional if t not in found)
+            weight = self._weights[found] = sum(self.idf[t] for t in self.terms if t in found) / (total or 1.0)
         return weight
 
     def best_sentence(self, text: str, start: int, end: int) -> SentenceMatch:

@@ -24,7 +24,7 @@ import numpy as np
 
 from assistant.candidates import Candidate, amounts, candidates
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
-from assistant.question import ANSWER_TYPE_TERMS, Question, answers_date, party_words
+from assistant.question import ANSWER_TYPE_TERMS, Question, answers_date, kind_term, party_words
 from assistant.reranking import QuestionTerms, sentences_with_tokens
 from assistant.retrieval import ScoredChunk
 from assistant.tuning import AnswerSettings
@@ -185,7 +185,13 @@ def topic_cover(question: Question, words: set[str] | frozenset[str], idf, exclu
     rest = [t for t in question.terms if t not in excluded and t not in ANSWER_TYPE_TERMS]
     if not rest:
         return 1.0
-    return QuestionTerms(rest, idf).covered(set(words), stem_matches)
+    return QuestionTerms(rest, idf, _optional(question)).covered(set(words), stem_matches)
+
+
+def _optional(question: Question) -> frozenset[str]:
+    """The question's terms counted only where a sentence holds them (``kind_term``)."""
+    kind = kind_term(question)
+    return frozenset((kind,)) if kind else frozenset()
 
 
 # A sentence opening with a demonstrative or a personal pronoun refers to the one before it.
@@ -224,6 +230,15 @@ def key_in(term: str, text: str, doc_parties: list[str]) -> bool:
     lowered = normalize(text).lower()
     if term[0].isdigit():
         return re.search(r"(?<!\d)" + re.escape(term.lower()) + r"(?!\d)", lowered) is not None
+    name, hyphen, head = term.rpartition("-")
+    if hyphen and name and head[:1].islower() and name.lower() + "-" not in normalize(text).lower() \
+            and key_in(name, text, doc_parties):
+        # A name joined to a common noun ("Malmö-samarbetet", "S-budgeten"): the name and the
+        # noun apart ("Samarbetet mellan Malmö Stad …"); where the text joins them too, as
+        # below ("KC-operatörer" is not "KC" beside "operatör").
+        head_stems = tokenize(head)
+        if head_stems and all(stem_matches(stem, set(tokenize(text))) for stem in head_stems):
+            return True
     # Swedish genitive: "Sveriges" is supported by "Sverige"; a definite form by the bare
     # word ("Stockholmsstandarden" by "en Stockholmsstandard").
     # The name opens a word (or the part of one after a hyphen): "Järvaområdet" holds "Järva",
@@ -440,7 +455,7 @@ class SentenceScorer:
             topic_terms = list(question.terms)
         # A summary of everything ("Sammanfatta vad partierna föreslår") names no topic:
         # word coverage says nothing there, and similarity decides.
-        topic = QuestionTerms(topic_terms, self.index.sparse.idf) if topic_terms else None
+        topic = QuestionTerms(topic_terms, self.index.sparse.idf, _optional(question)) if topic_terms else None
         best_chunk_score = top[0].score or 1.0
         question_values = self.question_values(question)
 
@@ -647,7 +662,7 @@ class SentenceScorer:
             rest = [t for t in topic.terms if t not in located]
             if not rest:
                 return spans
-            topic = QuestionTerms(rest, self.index.sparse.idf)
+            topic = QuestionTerms(rest, self.index.sparse.idf, topic.optional)
         if len(topic.terms) < 2:
             # One word in common says nothing of what is asked ("Vad gör fältassistenterna?" is
             # not "4. På vilket sätt fortbildas den personal (… fältassistenter) …?").

@@ -2447,3 +2447,29 @@ def test_a_main_objection_is_an_objection(seed_assistant: Assistant) -> None:
     assert_exact(answer)
     assert answer.shape == "list"
     assert any(c.doc_id == BUDGET and c.quote.startswith("Vår kritik mot borgerligheten") for c in answer.citations)
+
+
+def test_a_name_joined_to_a_noun_is_found_where_the_text_writes_them_apart(seed_assistant: Assistant) -> None:
+    # "Malmö-projektet": "Samarbetet mellan Malmö Stad … en tydlig effekt av projektet".
+    answer = seed_assistant.ask("Hur många nätverk riktade Malmö-projektet in sig på?")
+    _assert_short_answer(answer, "fyra", PM, "har riktat in sig på fyra kriminella nätverk")
+
+
+def test_money_to_invest_asks_for_the_amount_not_for_the_word(seed_assistant: Assistant) -> None:
+    assert "sats" in analyze("Hur mycket vill S satsa på avhopparlinjen?").terms
+    answer = seed_assistant.ask("Hur mycket pengar vill S satsa på att personer som vill lämna kriminalitet får kontakt inom ett dygn?")
+    _assert_short_answer(answer, "+7 mnkr", BUDGET, "ska få en första kontakt med staden inom 24 timmar")
+
+
+def test_an_english_country_name_is_looked_for_in_swedish(seed_assistant: Assistant) -> None:
+    assert "Sverige" in analyze("In 2020, what proportion of the shootings in Sweden took place in the Stockholm area?").key_terms
+    answer = seed_assistant.ask("In 2020, what proportion of the shootings in Sweden took place in the Stockholm area?")
+    _assert_cites(answer, PM, "motsvarar 43 procent av alla skjutningar som skedde i Sverige")
+    # ... and a sentence holding only the name answers nothing else asked about the country.
+    assert not seed_assistant.ask("What is the unemployment rate in Sweden these days?").answerable
+
+
+def test_the_kind_of_actor_asked_for_need_not_be_named_by_the_answer(seed_assistant: Assistant) -> None:
+    # "Vilken organisation …?" is answered by "medel från RF-SISU": no sentence says "organisation".
+    answer = seed_assistant.ask("Vilken organisation står för medel till barnens aktiviteter vid sidan av stadsledningskontoret?")
+    _assert_cites(answer, DISTRICT, "medel från RF-SISU")
