@@ -198,6 +198,7 @@ crime prevention: brottsförebyggande
 defector, defectors, leaver, leavers: avhoppare
 exit programme, exit program, exit: avhopparverksamhet, avhopp
 leave, quit: lämna
+resign, step down: avgå
 hotline, helpline, phone line: linje, telefonlinje, jour, ringa
 phone, telephone: telefon, ringa
 anonymous, anonymously: anonym

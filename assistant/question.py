@@ -450,7 +450,13 @@ def _key_terms(text: str) -> tuple[str, ...]:
     # capitalised first word: a sentence its speakers say holds it.
     mentions = [text[m.start:m.end] for m in find_parties(text)]
     found = [next((m for m in mentions if term in m and term != m), term) for term in found]
+    # A party's letters joined to a noun ("S-budgeten", "M-förslaget") name the party (see
+    # ``find_parties``) and a word of the topic, no name to look for as written.
+    found = [term for term in found if not _PARTY_JOINED.fullmatch(term)]
     return tuple(dict.fromkeys(found))
+
+
+_PARTY_JOINED = re.compile(r"(?:S|M|L|C|SD|V|MP|KD|Fi|NyD)-[a-zåäö][\wåäö-]*")
 
 
 def with_named_referent(text: str, previous_quotes: list[str]) -> str | None:

@@ -78,7 +78,9 @@ def canonical_party(token: str) -> str | None:
 
 # A party's letters standing alone, as a question writes them ("Vad vill M?", "Vad tycker SD
 # om …?"); in a document a lone capital is as often something else, so only where asked for.
-_BARE = re.compile(r"(?<![\w(-])(S|M|L|C|SD|V|MP|KD|Fi|NyD)(?![\w)-]|:s)")
+_BARE = re.compile(r"(?<![\w(-])(S|M|L|C|SD|V|MP|KD|Fi|NyD)(?![\w)-]|:s)"
+                   # ... or joined to a noun ("S-budgeten", "M-förslaget", "SD-politikern")
+                   r"|(?<![\w(-])(S|M|L|C|SD|V|MP|KD|Fi|NyD)-(?=[a-zåäö])")
 
 
 def find_parties(text: str, start: int = 0, end: int | None = None, bare: bool = False) -> list[PartyMention]:
@@ -88,7 +90,8 @@ def find_parties(text: str, start: int = 0, end: int | None = None, bare: bool =
     mentions: list[PartyMention] = []
     if bare:
         for match in _BARE.finditer(text, start, end):
-            mentions.append(PartyMention(_ABBREVIATIONS[match.group(1).lower()], match.start(), match.end()))
+            letters = match.group(1) or match.group(2)
+            mentions.append(PartyMention(_ABBREVIATIONS[letters.lower()], match.start(), match.start() + len(letters)))
     for match in _PAREN.finditer(text, start, end):
         party = _ABBREVIATIONS.get(match.group(1).lower())
         if party:

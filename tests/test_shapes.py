@@ -2473,3 +2473,16 @@ def test_the_kind_of_actor_asked_for_need_not_be_named_by_the_answer(seed_assist
     # "Vilken organisation …?" is answered by "medel från RF-SISU": no sentence says "organisation".
     answer = seed_assistant.ask("Vilken organisation står för medel till barnens aktiviteter vid sidan av stadsledningskontoret?")
     _assert_cites(answer, DISTRICT, "medel från RF-SISU")
+
+
+def test_why_someone_resigned_is_declined_where_no_text_tells_of_it(seed_assistant: Assistant) -> None:
+    # "resign" is "avgå": no sentence tells of Ojanne stepping down.
+    assert not seed_assistant.ask("Why did Alexander Ojanne resign?").answerable
+
+
+def test_a_party_letter_joined_to_a_noun_names_the_party(seed_assistant: Assistant) -> None:
+    question = analyze("Vad föreslår S-budgeten för kvinnojourerna?")
+    assert question.parties == ("S",) and "S-budgeten" not in question.key_terms
+    answer = seed_assistant.ask("Vad föreslår S-budgeten för kvinnojourerna?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == BUDGET and answer.citations[0].quote.startswith("Kvinnojourerna ska ges")
