@@ -117,10 +117,11 @@ def asked_event(question: Question, kind: str) -> AskedEvent | None:
     if asked is None or ("why" if asked.group(1).lower() == "varför" else "when") != kind:
         return None
     verb = asked.group(2).lower()
-    if asked.group(1).lower() not in ("när", "varför") and not verb.endswith(("des", "tes")):
-        # "Vilket år infördes X?" dates that act; in "Vilket år varnar reservationen för …?"
-        # or "Vilket år kom Trefas igång?" the year is what the verb is about, or the verb
-        # carries a particle: only a past passive is taken as the event.
+    if asked.group(1).lower() not in ("när", "varför") and not verb.endswith(("des", "tes", "de", "te")):
+        # "Vilket år infördes X?", "Vilket år införde Malmö X?" date that act; in "Vilket år
+        # varnar reservationen för …?" or "Vilket år kom Trefas igång?" the year is what the
+        # verb is about, or the verb carries a particle: only a weak verb's past is taken as
+        # the event.
         return None
     if verb in _AUXILIARIES:
         # "När ska trygghetskontoret öppna?", "När kan man ansöka?": the infinitive after the

@@ -361,6 +361,11 @@ _BEHIND = re.compile(r"\b(?:står|stod|stått|stå|ligger|låg|legat)\s+bakom\b"
 # "Vad hittar fältassistenterna på?": to "hitta på" something is to do it, not to find it.
 _MAKE_UP = re.compile(r"\b(?:hitta|hittar|hittade|hittat)\s+på\b|\b(?:hitta|hittar|hittade|hittat)\b(?=[^?.]*\bpå\s*[?.]?\s*$)",
                       re.IGNORECASE)
+# "Vad tar stadsledningskontoret upp …?", "Vad lyfter V fram?": what is raised (the verb and
+# its particle, with up to three words between them), no topic of its own; not "ta fram" (to
+# produce: "Vad tog Liberalerna fram?").
+_RAISES = re.compile(r"\b(?:(?:ta|tar|tog|tagit)\b(?P<a>(?:\s+[\wåäö-]+){1,3}?)\s+upp|"
+                     r"(?:lyfta|lyfter|lyfte|lyft)\b(?P<b>(?:\s+[\wåäö-]+){1,3}?)\s+fram)\b", re.IGNORECASE)
 _TOOK_PICTURE = re.compile(r"\b(?:ta|tar|tog|tagit|togs|tagits)\s+(?:den\s+|det\s+|en\s+)?"
                            r"(?:bild|bilden|bilderna|fotot|fotografiet)\b", re.IGNORECASE)
 _EMPHATIC_END = re.compile(r"\s+(?:själv|själva|självt|themselves|himself|herself)\s*([?.!]*)\s*$", re.IGNORECASE)
@@ -382,6 +387,7 @@ def _terms(text: str, language: str, key_terms: tuple[str, ...]) -> tuple[str, .
     text = _TO_ANSWER.sub(" ", text)
     text = _TOOK_PICTURE.sub(" fotograferade ", text)
     text = _MAKE_UP.sub(" gör ", text)
+    text = _RAISES.sub(lambda m: m.group("a") or m.group("b"), text)
     # "huvudinvändningar", "huvudförslag": the main ones of what is asked for are asked for.
     stems = [t[len(_MAIN):] if t.startswith(_MAIN) and t[len(_MAIN):] in ANSWER_TYPE_TERMS else t for t in tokenize(text)]
     terms = tuple(t for t in dict.fromkeys(stems) if t not in counts)

@@ -22,7 +22,8 @@ run), "utvidga, expandera, sprida" (heldout27, after its first run), "presentera
 is to set it up; a heldout17 miss read in session 17), "skillnad, skilja" (heldout33, after its
 first run), "kurs" with "utbildning", "betala" with "bekosta" and "förebild, inspiration"
 (heldout34, after its first run), "pröva, testa" (heldout35, after its first run), "halvera, hälften" (heldout36, after its
-first run); "arbete" was
+first run), "signera" with "godkänna, attestera" (a digital approval is the signature; session
+20, when "Vilken dag signerade …?" became an event to find); "arbete" was
 taken out of "jobb, anställning" after it cost SweQUAD span hits.
 
 Each line is one group of base forms; the Swedish stemmer and the compound-aware match
@@ -48,7 +49,7 @@ budget, budgetförslag
 # decisions and documents
 förslag, yrkande, krav
 föreslå, yrka
-godkänna, attestera, fastställa, bifalla
+godkänna, attestera, fastställa, bifalla, signera
 besluta, bestämma
 avslå, avvisa
 beslut, avgörande

@@ -2486,3 +2486,19 @@ def test_a_party_letter_joined_to_a_noun_names_the_party(seed_assistant: Assista
     answer = seed_assistant.ask("Vad föreslår S-budgeten för kvinnojourerna?")
     assert_exact(answer)
     assert answer.citations[0].doc_id == BUDGET and answer.citations[0].quote.startswith("Kvinnojourerna ska ges")
+
+
+def test_the_year_a_weak_verb_in_the_past_asks_for_dates_that_act(seed_assistant: Assistant) -> None:
+    # "införde" is the act asked about; "… i augusti 2022 hävdade … ville införa metoden Sluta
+    # skjut" dates a claim that it was not wanted, and no text dates Malmö's start.
+    assert not seed_assistant.ask("Vilket år införde Stockholm Sluta skjut?").answerable
+
+
+def test_what_a_body_raises_in_its_paper_is_a_list_of_its_points(seed_assistant: Assistant) -> None:
+    # "tar … upp" and "sitt" carry no topic; "ta fram" (to produce) keeps its verb.
+    assert not {"tar", "sitt", "upp"} & set(analyze("Vad tar kommunstyrelsen upp i sitt beslut?").terms)
+    assert any("ta" in t.split("|") for t in analyze("Vad tog Liberalerna fram tillsammans med polisen?").terms)
+    answer = seed_assistant.ask("Vad tar stadsledningskontoret upp i sitt utlåtande?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 3
+    assert all(c.doc_id == PM for c in answer.citations)
