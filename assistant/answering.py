@@ -26,7 +26,7 @@ from assistant.retrieval import ScoredChunk
 from assistant.sources import ANY_PAPER_WORDS
 from assistant.scoring import (ANSWER_TYPE_TERMS, NAMES_BACK, REFERS_BACK, SENTENCE_ENDS, SentenceEvidence,
                                SentenceScorer, counted_forms, is_heading, key_in, sentence_before, stem_matches,
-                               topic_cover)
+                               sections_asked, topic_cover)
 from assistant.tuning import AnswerSettings, FactoidSettings
 from assistant.whois import ROLE_NOUN, party_named_with
 from index import DocumentRecord, Index, Speaker
@@ -261,6 +261,20 @@ class ExtractiveAnswerer:
         return self.answer_factoid(question, ranked, usable)
 
     @staticmethod
+    def _section_speakers(question: Question, document: DocumentRecord) -> list[Speaker]:
+        """The named speakers of the kind of section the question names (a reservation, a
+        special statement, a substitute's statement), of the party it names if it names one:
+        the first mention of each name, in the paper's order."""
+        asked = sections_asked(question)
+        found: dict[str, Speaker] = {}
+        for speaker in document.speakers if asked else ():
+            if (speaker.role in asked and speaker.name and speaker.evidence_start is not None
+                    and speaker.evidence_end is not None
+                    and (not question.parties or set(speaker.parties) & set(question.parties))):
+                found.setdefault(speaker.name, speaker)
+        return list(found.values())
+
+    @staticmethod
     def _kind_terms(question: Question) -> frozenset[str]:
         """The question's words that name a kind of paper ("skrivelsen", "the memo")."""
         return frozenset(t for t in question.terms if set(t.split(ALTERNATIVE)) & _KIND_WORDS)
@@ -296,6 +310,12 @@ class ExtractiveAnswerer:
 
     def answer_factoid(self, question: Question, ranked: list[SentenceEvidence],
                        usable: list[SentenceEvidence]) -> Draft:
+        if _WHOLE_PERIOD.search(question.text):
+            # "Hur många skjutningar skedde under hela 2021?": a figure for a part of the
+            # period ("22 skjutningar … under årets tre första månader") is no answer.
+            usable = [e for e in usable if not _PART_OF_PERIOD.search(e.text)]
+            if not usable:
+                return Draft(answerable=False)
         why = why_past_event(question)
         if why is not None and not any(why.mentioned_in(e) and (asks_denied(question) or not told_as_denied(why, e))
                                        for e in usable[:self.settings.facts.event_sentences]):
@@ -923,6 +943,18 @@ class ExtractiveAnswerer:
                 # "Vilket parti skrev tjänsteutlåtandet?", which the administration wrote).
                 return None
         if question.expects == "author":
+            sections = self._section_speakers(question, best.document)
+            if sections:
+                # "Vem lämnade Feministiskt initiativs ersättaryttrande?": the people the paper
+                # says made it ("Ersättaryttrande gjordes av Lisa Palm (Fi) …"), not the author
+                # of the letter the paper answers.
+                draft = Draft(answerable=True, shape="factoid")
+                for section in sections:
+                    n = draft.cite(Claim(best.document, section.evidence_start, section.evidence_end, section))
+                    label = f"{section.name} ({', '.join(section.parties)})" if section.parties else section.name
+                    draft.short.append((label, n))
+                    draft.items.append(DraftItem(label, [n], section.label() or None, section.parties))
+                return draft
             rapporteur = _rapporteur_asked_for(question, best.document)
             if rapporteur is not None:
                 # "Vem skrev promemorian?": a memo is its rapporteurs' ("Föredragande
@@ -1462,6 +1494,12 @@ _REASON = re.compile(r"\b(?:för att|eftersom|därför att|därför|då det|på 
 _HOLDING = re.compile(r"\b(?:" + "|".join(STANCE_VERBS + (
     "vilja", "önskar", "önskade", "föreslagit", "anse", "kräver", "krävde", "krävt", "driver", "drev", "drivit",
     "hävdar", "hävdade", "välkomnar", "välkomnade", "betonar", "betonade")) + r")\b", re.IGNORECASE)
+# A whole period asked for, and a part of one a sentence speaks of.
+_WHOLE_PERIOD = re.compile(r"\bhela\s+(?:året|år|\d{4}|perioden|mandatperioden)\b|\bhelåret\b|"
+                           r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:year|period|of\s+\d{4})\b|\ball\s+of\s+\d{4}\b",
+                           re.IGNORECASE)
+_PART_OF_PERIOD = re.compile(r"\b(?:första|sista|senaste)\s+(?:\w+\s+)?(?:månad\w*|halvår\w*|kvartal\w*|veck\w*)|"
+                             r"\bkvartal\w*|\bhalvår\w*", re.IGNORECASE)
 _WE_OR_I = re.compile(r"\b(?:jag|vi)\b", re.IGNORECASE)
 # A speaker speaking of themself ("jag som socialborgarråd", "min tid som …").
 _FIRST_PERSON = re.compile(r"\b(?:jag|mig|min|mitt|mina)\b", re.IGNORECASE)

@@ -272,7 +272,10 @@ _ELSE = re.compile(r"^\s*(?:(?:och|and)\s+)?(?:(?:vem|vilka|vad|vilken|vilket|va
                    r"|vilka\s+andra\b|(?:who|what|which|where)\s+else\b)", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
     r"\b(?:hon|han|hen|henne|honom|hennes|hans|de|dem|deras|dess|dessa|detta|denna|sådana|där|dit|därifrån|därför|"
-    r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b", re.IGNORECASE)
+    r"she|he|her|him|his|they|them|their|its|it|those|these|there)\b"
+    # ... and "that"/"this" before a noun ("Who submitted that statement?"; not the conjunction)
+    r"|\b(?:that|this)\s+(?:statement|proposal|reservation|letter|memo|document|paper|report|article|project|"
+    r"method|measure|programme|program|plan|idea|team|fund|reply|answer|interpellation)s?\b", re.IGNORECASE)
 # A pronoun as the subject right after the question word and its verb ("Var ska den ligga?",
 # "Vad kostar de?", "När startade det?"): it stands for something said before.
 _PRONOUN_SUBJECT = re.compile(

@@ -267,6 +267,12 @@ _SECTION_KINDS = (
 )
 
 
+def sections_asked(question: Question) -> set[str]:
+    """The speakers' sections of a council paper the question names (index.speakers roles:
+    "reservation", "statement", "substitute")."""
+    return {role for role, named in _SECTION_KINDS if named.search(question.search or question.text)}
+
+
 @dataclass
 class _LabelLine:
     """A whole short line without a sentence end (a label or a value of a heading or contact
@@ -468,7 +474,7 @@ class SentenceScorer:
         labelled: dict[int, list[SentenceEvidence]] = {}
         unsure: dict[int, list[Candidate]] = {}  # numbers whose following words are not the counted word's stem
         seen: dict[tuple[str, int], SentenceEvidence | None] = {}
-        asked_sections = {role for role, named in _SECTION_KINDS if named.search(question.search or question.text)}
+        asked_sections = sections_asked(question)
         for scored in top:
             document = self.index.document(scored.chunk.doc_id)
             if document is None:

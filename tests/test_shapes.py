@@ -2502,3 +2502,20 @@ def test_what_a_body_raises_in_its_paper_is_a_list_of_its_points(seed_assistant:
     assert_exact(answer)
     assert answer.shape == "list" and len(answer.citations) >= 3
     assert all(c.doc_id == PM for c in answer.citations)
+
+
+def test_a_figure_for_part_of_a_period_does_not_answer_for_the_whole(seed_assistant: Assistant) -> None:
+    # "22 skjutningar … under årets tre första månader" is no count for all of 2021.
+    assert not seed_assistant.ask("How many shootings were there in Stockholm in the whole of 2021?").answerable
+    answer = seed_assistant.ask("Hur många skjutningar var det i Stockholmsområdet under hela 2020?")
+    _assert_short_answer(answer, "156", PM, "Under 2020 ägde 156 bekräftade skjutningar rum")
+
+
+def test_who_made_a_section_of_a_paper_is_its_speaker_not_the_letters_author(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vem lämnade Feministiskt initiativs ersättaryttrande?")
+    _assert_short_answer(answer, "Lisa Palm (Fi)", PM, "Ersättaryttrande gjordes av Lisa Palm (Fi)")
+    # ... also asked back with "that statement" after a question about it.
+    first = seed_assistant.ask("Vad skriver Feministiskt initiativ i sitt ersättaryttrande?")
+    assert is_follow_up(analyze("Who submitted that statement?"))
+    answer = seed_assistant.ask("Who submitted that statement?", history=[first])
+    _assert_short_answer(answer, "Lisa Palm (Fi)", PM, "Lisa Palm (Fi)")
