@@ -86,6 +86,9 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout33.jsonl
 	$(BIN)/assistant eval tests/eval/heldout34.jsonl
 	$(BIN)/assistant eval tests/eval/heldout35.jsonl
+	$(BIN)/assistant eval tests/eval/heldout36.jsonl
+	$(BIN)/assistant eval tests/eval/heldout37.jsonl
+	$(BIN)/assistant eval tests/eval/heldout38.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 

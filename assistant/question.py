@@ -465,7 +465,7 @@ def _key_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-_PARTY_JOINED = re.compile(r"(?:S|M|L|C|SD|V|MP|KD|Fi|NyD)-[a-zåäö][\wåäö-]*")
+_PARTY_JOINED = re.compile(r"(?:S|M|L|C|SD|V|MP|KD|Fi|NyD)-(?!styr|majoritet|regering|koalition|led)[a-zåäö][\wåäö-]*")
 
 
 def with_named_referent(text: str, previous_quotes: list[str]) -> str | None:
