@@ -676,6 +676,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
     "satsa satsar satsade avsätta avsätter avsatt "  # ... as money spent on what is asked
+    "sitt "  # a possessive ("sin" and "sina" are stop words; "sitt" left to the search: SweQUAD-MC)
     "hoppas hoppades önskar önskade hope hopes wish wishes "  # ... as "vill": what is wished for, which the answer says
     "tycker anser säger menar think thinks say says nämner nämns mention mentions "  # an opinion or a response asked for, not a topic
     "beskriver beskrev kallar kallade describe describes described "  # ... or how someone puts it

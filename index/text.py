@@ -37,7 +37,6 @@ _EXTRA_STOPWORDS = {
     # ... the modal's infinitive ("kunna", like "kan" and "kunnat") and the particle "ner/ned"
     # ("upp", "ut" and "in" are in the list already).
     "kunna", "ner", "ned",
-    "sitt",  # ("sin" and "sina" are in the list above)
 }
 STOPWORDS = frozenset(STOPWORDS_SWEDISH) | frozenset(STOPWORDS_EN) | _EXTRA_STOPWORDS
 
