@@ -1254,7 +1254,7 @@ def _speaking(question: Question, evidence: list[SentenceEvidence]) -> list[Sent
 
 # A verb of saying in a sentence that reports someone's words ("… har borgarrådet Ojanne (S) i
 # media fortsatt hävda att …"), in any tense.
-_REPORTED_SAYING = re.compile(r"\b(?:säg|sa|sade|sagt|svar|mena|menad|ans[eå]|tyck|hävd|skriv|skrev|kalla|påpeka|"
+_REPORTED_SAYING = re.compile(r"\b(?:säg|sa|sade|sagt|svar(?!t)|mena|menad|ans[eå]|tyck|hävd|skriv|skrev|kalla|påpeka|"
                               r"betona|välkomna|konstatera|framhåll|understr[iy]k|berätta)[a-zåäö]*\b", re.IGNORECASE)
 # "Vad svarade X på …?": a reply is asked for, which a report of it says it is ("svarar").
 _REPLY_ASKED = re.compile(r"^\s*(?:och\s+)?(?:vad|hur)\s+(?:svarar|svarade)\b|\b(?:answer|reply)\b", re.IGNORECASE)
@@ -1267,7 +1267,7 @@ def _reports_words_of(evidence: SentenceEvidence, who: str, question: Question) 
     if not re.search(r"\b" + re.escape(surname) + r"\b", evidence.text):
         return False
     if _REPLY_ASKED.search(question.text):
-        return re.search(r"\bsvar[a-zåäö]*\b", evidence.text, re.IGNORECASE) is not None
+        return re.search(r"\bsvar(?!t)[a-zåäö]*\b", evidence.text, re.IGNORECASE) is not None  # (not "svarta")
     return _REPORTED_SAYING.search(evidence.text) is not None
 
 

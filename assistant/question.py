@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from assistant.candidates import candidates
 from assistant.glossary import GLOSSARY, alternatives, glossed_terms, swedish_for
 from assistant.synonyms import with_synonyms
-from index.parties import find_parties, party_name
+from index.parties import PARTY_JOINED_TO_NOUN, find_parties, party_name
 from index.text import STOPWORDS, tokenize, words
 
 MAX_QUESTION_CHARS = 2000
@@ -360,7 +360,6 @@ _PREPOSITIONS_UNLISTED = re.compile(r"\b(?:via|hos|kring|gällande|angående|bet
 # "Vilka partier står bakom skrivelsen?", "Vem ligger bakom förslaget?": who is behind a text
 # or a proposal; the phrase asks for its authors, no topic a sentence must hold.
 _BEHIND = re.compile(r"\b(?:står|stod|stått|stå|ligger|låg|legat)\s+bakom\b", re.IGNORECASE)
-# "Vem tog bilden …?": to take a picture is to photograph ("Foto: …"), not "bild" as in "bilda".
 # "Vad hittar fältassistenterna på?": to "hitta på" something is to do it, not to find it.
 _MAKE_UP = re.compile(r"\b(?:hitta|hittar|hittade|hittat)\s+på\b|\b(?:hitta|hittar|hittade|hittat)\b(?=[^?.]*\bpå\s*[?.]?\s*$)",
                       re.IGNORECASE)
@@ -369,6 +368,7 @@ _MAKE_UP = re.compile(r"\b(?:hitta|hittar|hittade|hittat)\s+på\b|\b(?:hitta|hit
 # produce: "Vad tog Liberalerna fram?").
 _RAISES = re.compile(r"\b(?:(?:ta|tar|tog|tagit)\b(?P<a>(?:\s+[\wåäö-]+){1,3}?)\s+upp|"
                      r"(?:lyfta|lyfter|lyfte|lyft)\b(?P<b>(?:\s+[\wåäö-]+){1,3}?)\s+fram)\b", re.IGNORECASE)
+# "Vem tog bilden …?": to take a picture is to photograph ("Foto: …"), not "bild" as in "bilda".
 _TOOK_PICTURE = re.compile(r"\b(?:ta|tar|tog|tagit|togs|tagits)\s+(?:den\s+|det\s+|en\s+)?"
                            r"(?:bild|bilden|bilderna|fotot|fotografiet)\b", re.IGNORECASE)
 _EMPHATIC_END = re.compile(r"\s+(?:själv|själva|självt|themselves|himself|herself)\s*([?.!]*)\s*$", re.IGNORECASE)
@@ -461,11 +461,8 @@ def _key_terms(text: str) -> tuple[str, ...]:
     found = [next((m for m in mentions if term in m and term != m), term) for term in found]
     # A party's letters joined to a noun ("S-budgeten", "M-förslaget") name the party (see
     # ``find_parties``) and a word of the topic, no name to look for as written.
-    found = [term for term in found if not _PARTY_JOINED.fullmatch(term)]
+    found = [term for term in found if not (PARTY_JOINED_TO_NOUN.match(term) and " " not in term)]
     return tuple(dict.fromkeys(found))
-
-
-_PARTY_JOINED = re.compile(r"(?:S|M|L|C|SD|V|MP|KD|Fi|NyD)-(?!styr|majoritet|regering|koalition|led)[a-zåäö][\wåäö-]*")
 
 
 def with_named_referent(text: str, previous_quotes: list[str]) -> str | None:

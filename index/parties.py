@@ -78,10 +78,11 @@ def canonical_party(token: str) -> str | None:
 
 # A party's letters standing alone, as a question writes them ("Vad vill M?", "Vad tycker SD
 # om …?"); in a document a lone capital is as often something else, so only where asked for.
-_BARE = re.compile(r"(?<![\w(-])(S|M|L|C|SD|V|MP|KD|Fi|NyD)(?![\w)-]|:s)"
-                   # ... or joined to a noun ("S-budgeten", "M-förslaget", "SD-politikern"); not
-                   # to a coalition it leads ("M-styret", "S-majoriteten": several parties)
-                   r"|(?<![\w(-])(S|M|L|C|SD|V|MP|KD|Fi|NyD)-(?=[a-zåäö])(?!styr|majoritet|regering|koalition|led)")
+_LETTERS = r"(S|M|L|C|SD|V|MP|KD|Fi|NyD)"
+# ... or joined to a noun ("S-budgeten", "M-förslaget", "SD-politikern"); not to a coalition it
+# leads ("M-styret", "S-majoriteten": several parties).
+PARTY_JOINED_TO_NOUN = re.compile(r"(?<![\w(-])" + _LETTERS + r"-(?=[a-zåäö])(?!styr|majoritet|regering|koalition|led)")
+_BARE = re.compile(r"(?<![\w(-])" + _LETTERS + r"(?![\w)-]|:s)|" + PARTY_JOINED_TO_NOUN.pattern)
 
 
 def find_parties(text: str, start: int = 0, end: int | None = None, bare: bool = False) -> list[PartyMention]:
