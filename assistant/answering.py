@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from assistant.candidates import BODY_NAME, Candidate, candidates
+from assistant.candidates import BODY_NAME, Candidate, candidates, persons
 from assistant.events import (asked_event, asks_denied, asks_past_event, states_event, told_as_denied, told_as_done,
                               which_did, who_did, why_past_event)
 from assistant.gate import supported
@@ -268,10 +268,10 @@ class ExtractiveAnswerer:
         asked = sections_asked(question)
         found: dict[str, Speaker] = {}
         for speaker in document.speakers if asked else ():
-            if (speaker.role in asked and speaker.name and speaker.evidence_start is not None
-                    and speaker.evidence_end is not None
+            if (speaker.role in asked and speaker.evidence_start is not None and speaker.evidence_end is not None
                     and (not question.parties or set(speaker.parties) & set(question.parties))):
-                found.setdefault(speaker.name, speaker)
+                # (a section several people made has no one name: its line names them)
+                found.setdefault(speaker.name or document.text[speaker.evidence_start:speaker.evidence_end], speaker)
         return list(found.values())
 
     @staticmethod
@@ -947,13 +947,26 @@ class ExtractiveAnswerer:
             if sections:
                 # "Vem lämnade Feministiskt initiativs ersättaryttrande?": the people the paper
                 # says made it ("Ersättaryttrande gjordes av Lisa Palm (Fi) …"), not the author
-                # of the letter the paper answers.
+                # of the letter the paper answers; a section several people made ("Reservation
+                # anfördes av borgarråden Karin Wanngård, … och borgarrådet Clara Lindblom (V)")
+                # by each person its line names.
                 draft = Draft(answerable=True, shape="factoid")
+                named: dict[str, int] = {}
+                parties: list[str] = []
                 for section in sections:
                     n = draft.cite(Claim(best.document, section.evidence_start, section.evidence_end, section))
-                    label = f"{section.name} ({', '.join(section.parties)})" if section.parties else section.name
-                    draft.short.append((label, n))
-                    draft.items.append(DraftItem(label, [n], section.label() or None, section.parties))
+                    parties += section.parties
+                    if section.name:
+                        label = f"{section.name} ({', '.join(section.parties)})" if section.parties else section.name
+                        named.setdefault(label, n)
+                    for person in [] if section.name else persons(best.document.text, section.evidence_start,
+                                                                   section.evidence_end):
+                        named.setdefault(person.surface(best.document.text), n)
+                if not named:
+                    return None
+                label = _joined(list(named), question.language)
+                draft.short.append((label, next(iter(named.values()))))
+                draft.items.append(DraftItem(label, sorted(set(named.values())), None, tuple(dict.fromkeys(parties))))
                 return draft
             rapporteur = _rapporteur_asked_for(question, best.document)
             if rapporteur is not None:

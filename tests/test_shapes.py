@@ -2519,3 +2519,11 @@ def test_who_made_a_section_of_a_paper_is_its_speaker_not_the_letters_author(see
     assert is_follow_up(analyze("Who submitted that statement?"))
     answer = seed_assistant.ask("Who submitted that statement?", history=[first])
     _assert_short_answer(answer, "Lisa Palm (Fi)", PM, "Lisa Palm (Fi)")
+
+
+def test_a_section_several_people_made_is_answered_with_each_person_its_line_names(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilka står bakom reservationen?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == PM and answer.citations[0].quote.startswith("Reservation anfördes av")
+    assert answer.short_answer.startswith("Karin Wanngård, Emilia Bjuggren, Jan Valeskog, Kadir Kasirga, Clara Lindblom")
+    assert "Jan Valeskog m.fl." not in answer.text  # not the letter's author
