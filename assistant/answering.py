@@ -261,18 +261,24 @@ class ExtractiveAnswerer:
         return self.answer_factoid(question, ranked, usable)
 
     @staticmethod
-    def _section_speakers(question: Question, document: DocumentRecord) -> list[Speaker]:
-        """The named speakers of the kind of section the question names (a reservation, a
-        special statement, a substitute's statement), of the party it names if it names one:
-        the first mention of each name, in the paper's order."""
+    def _section_speakers(question: Question, document: DocumentRecord) -> dict[str, Speaker]:
+        """Who made the kind of section the question names (a reservation, a special
+        statement, a substitute's statement), of the party it names if it names one: each
+        person, labelled with their party where the speaker is one person, by the speaker
+        that names them first in the paper's order (a section several people made has no one
+        name: each person its line names)."""
         asked = sections_asked(question)
-        found: dict[str, Speaker] = {}
+        named: dict[str, Speaker] = {}
         for speaker in document.speakers if asked else ():
-            if (speaker.role in asked and speaker.evidence_start is not None and speaker.evidence_end is not None
-                    and (not question.parties or set(speaker.parties) & set(question.parties))):
-                # (a section several people made has no one name: its line names them)
-                found.setdefault(speaker.name or document.text[speaker.evidence_start:speaker.evidence_end], speaker)
-        return list(found.values())
+            if (speaker.role not in asked or speaker.evidence_start is None or speaker.evidence_end is None
+                    or (question.parties and not set(speaker.parties) & set(question.parties))):
+                continue
+            if speaker.name:
+                label = f"{speaker.name} ({', '.join(speaker.parties)})" if speaker.parties else speaker.name
+                named.setdefault(label, speaker)
+            for person in [] if speaker.name else persons(document.text, speaker.evidence_start, speaker.evidence_end):
+                named.setdefault(person.surface(document.text), speaker)
+        return named
 
     @staticmethod
     def _kind_terms(question: Question) -> frozenset[str]:
@@ -943,30 +949,20 @@ class ExtractiveAnswerer:
                 # "Vilket parti skrev tjänsteutlåtandet?", which the administration wrote).
                 return None
         if question.expects == "author":
-            sections = self._section_speakers(question, best.document)
-            if sections:
+            named = self._section_speakers(question, best.document)
+            if named:
                 # "Vem lämnade Feministiskt initiativs ersättaryttrande?": the people the paper
                 # says made it ("Ersättaryttrande gjordes av Lisa Palm (Fi) …"), not the author
                 # of the letter the paper answers; a section several people made ("Reservation
                 # anfördes av borgarråden Karin Wanngård, … och borgarrådet Clara Lindblom (V)")
                 # by each person its line names.
                 draft = Draft(answerable=True, shape="factoid")
-                named: dict[str, int] = {}
-                parties: list[str] = []
-                for section in sections:
-                    n = draft.cite(Claim(best.document, section.evidence_start, section.evidence_end, section))
-                    parties += section.parties
-                    if section.name:
-                        label = f"{section.name} ({', '.join(section.parties)})" if section.parties else section.name
-                        named.setdefault(label, n)
-                    for person in [] if section.name else persons(best.document.text, section.evidence_start,
-                                                                   section.evidence_end):
-                        named.setdefault(person.surface(best.document.text), n)
-                if not named:
-                    return None
-                label = _joined(list(named), question.language)
-                draft.short.append((label, next(iter(named.values()))))
-                draft.items.append(DraftItem(label, sorted(set(named.values())), None, tuple(dict.fromkeys(parties))))
+                numbers = {label: draft.cite(Claim(best.document, s.evidence_start, s.evidence_end, s))
+                           for label, s in named.items()}
+                label = _joined(list(numbers), question.language)
+                parties = tuple(dict.fromkeys(p for s in named.values() for p in s.parties))
+                draft.short.append((label, next(iter(numbers.values()))))
+                draft.items.append(DraftItem(label, sorted(set(numbers.values())), None, parties))
                 return draft
             rapporteur = _rapporteur_asked_for(question, best.document)
             if rapporteur is not None:

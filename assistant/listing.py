@@ -161,17 +161,12 @@ def _numbered_siblings(questions: list[SentenceEvidence]) -> list[SentenceEviden
         for k in range(first, last + 1):
             if k == mine:
                 continue
-            sentences = split_sentences(text, *_line_text(text, numbered[k][0], numbered[k][1]))
+            line_start, line_end = numbered[k][0], numbered[k][1]
+            sentences = split_sentences(text, BULLET.match(text, line_start).end(), line_end)
             if sentences:
                 start, end = sentences[0]
                 siblings.append(_sentence_like(found, start, end, found.score * (1 - 0.01 * abs(k - mine))))
     return siblings
-
-
-def _line_text(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of a line without its number ("4. ") and surrounding spaces."""
-    number = re.match(r"[ \t]*\d{1,2}[.)][ \t]+", text[start:end])
-    return start + (number.end() if number else 0), end
 
 
 def _table_rows_after(text: str, position: int) -> list[tuple[int, int]]:
@@ -485,10 +480,11 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     about_parties = question.about_parties
     if question.about_questions and any(is_question(e.text) for e in pool):
         pool = [e for e in pool if is_question(e.text)]  # "Vilka frågor ställer …?": the questions
-        pool += [e for e in _numbered_siblings(pool) if not _overlaps(e, pool)]
         # ... as the document gives them, whoever quotes them ("Vilka frågor ställer partierna
         # i skrivelsen?": the administration's reply repeats the parties' questions).
         about_parties = False
+        # ... and the rest of the numbered lists they stand in.
+        pool += [e for e in _numbered_siblings(pool) if not _overlaps(e, pool)]
     if question.parties and not named:
         pool = [e for e in pool if _speaker_matches(e, question.parties)]
     elif about_parties:

@@ -143,15 +143,17 @@ _LIST = re.compile(
     r"|\bwhich\s+(?:[a-z-]+\s+){0,2}?(?:measures|proposals|actions|steps|questions)",
     re.IGNORECASE,
 )
+# Words after "vilka/vilken" that are no noun ("Vilka är …", "Vilken av dem …").
+_NO_NOUN_AFTER = (r"(?!(?:är|var|som|av|har|hade|ska|skulle|kan|kunde|får|fick|måste|bör|blir|blev|vill|gör|"
+                  r"gjorde|finns|fanns|kommer|de|dessa|det|den)\b)")
+# An adjective that may stand before the noun ("Vilka prioriterade utmaningar finns …").
+_ADJECTIVE = r"[a-zåäöé-]{3,}(?:a|e)\s+"
 # A question that asks for several things of one kind, whatever the kind: "Vilka aktiviteter
 # nämns …?", "Which authorities …?", "What are the Social Democrats' criticisms …?" ("vilka"
 # is plural; an English noun in -s after "which"/"what"). A figure, date, party, person or
 # place question is decided by what it asks for first (``EXPECTS``).
 _PLURAL = re.compile(
-    r"\bvilka\s+(?!(?:är|var|som|av|har|hade|ska|skulle|kan|kunde|får|fick|måste|bör|blir|blev|vill|gör|"
-    r"gjorde|finns|fanns|kommer|de|dessa|det|den)\b)"
-    # ... an adjective may stand before the noun ("Vilka prioriterade utmaningar finns …").
-    r"(?:[a-zåäöé-]{3,}(?:a|e)\s+)?[a-zåäöé-]{3,}\s+"
+    r"\bvilka\s+" + _NO_NOUN_AFTER + r"(?:" + _ADJECTIVE + r")?[a-zåäöé-]{3,}\s+"
     # ... a noun, as the word after it shows: a preposition, an auxiliary or a common verb, or
     # a passive or past form ("Vilka aktiviteter för barn …", "Vilka exempel ger …", "Vilka
     # insatser nämns …"); "Vilka sköter större reparationer?" asks who, not for a list.
@@ -207,8 +209,7 @@ _WHO_IS = re.compile(
 _KIND_ASKED = re.compile(
     r"^\s*(?:(?:och|men)\s+)?(?:(?:i|på|från|av|till|med|för|hos|vid|under|inom)\s+)?(?:vilken|vilket|vilka)\s+"
     r"(?:(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+)?"
-    r"(?!(?:är|var|har|hade|ska|skulle|kan|kunde|får|fick|måste|bör|blir|blev|vill|gör|gjorde|finns|fanns|kommer|"
-    r"de|dessa|det|den|som|av)\b)(?:[a-zåäöé-]{3,}(?:a|e)\s+(?=[a-zåäöé-]{3,}\b))?(?P<sv>[a-zåäöé-]{3,})\b"
+    + _NO_NOUN_AFTER + r"(?:" + _ADJECTIVE + r"(?=[a-zåäöé-]{3,}\b))?(?P<sv>[a-zåäöé-]{3,})\b"
     r"|^\s*(?:and\s+)?(?:(?:in|at|from|of|to|with|for|by|on)\s+)?(?:which|what)\s+"
     r"(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|kind|type|sort)\b)"
     r"(?P<en>[a-z-]{3,})\b",
