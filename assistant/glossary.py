@@ -43,6 +43,7 @@ member: ledamot, medlem
 substitute, deputy: ersättare
 politician: politiker
 opposition: opposition, oppositionsborgarråd
+conservatives, conservative, centre-right, center-right: borgerlig, borgerligheten
 majority: majoritet, styre
 government: regering, styre
 govern, governed, run, ran, rule, ruled, lead, led: styra, styrt, styre, leda
@@ -217,6 +218,7 @@ crisis group: krisgrupp
 emergency: akut
 
 # welfare, family and schools
+service, services: verksamhet, tjänst
 children, child, kids: barn
 young people, youth, youths, young, teenagers, adolescents: unga, ungdomar
 adults: vuxna
@@ -276,6 +278,7 @@ swimming pool: simhall
 police station, police stations: polisstation, polishuset
 
 # work and actions
+keep, keeps, kept, retain, retains, retained: behålla
 happen, happened, occur, occurred, take place, took place: ske, skedde, hända, inträffa, äga rum
 measure, measures, action, actions, step, steps: åtgärd, insats
 effort, efforts, initiative, initiatives, intervention, interventions: insats, satsning, initiativ

@@ -80,7 +80,9 @@ EXPECTS = (
     # How often ("Hur ofta träffas gruppen?", "How often …?").
     ("frequency", re.compile(r"\bhur ofta\b|\bhow often\b|\bhow frequently\b")),
     ("number", re.compile(r"\bhur många\b|\bantal(?:et)?\b|\bhow many\b|\bnumber of\b|\bhur stor andel\b"
-                          r"|\bvilken andel\b|\bhur stor[at]?\b|\bwhat share\b|\bpercent")),
+                          r"|\bvilken andel\b|\bhur stor[at]?\b|\bwhat share\b|\bpercent"
+                          # ... and "how big/large" as "hur stor" ("How big is the fund …?")
+                          r"|\bhow (?:big|large)\b")),
     # "när"/"when" opening the question (or a clause: "…, och när …"), not "Vad gör X när Y?"
     ("date", re.compile(r"(?:^|[,;:]\s*|\b(?:och|men|sedan|and|but|since)\s+)(?:när|when)\b|\bvilket år\b|\bvilket datum\b|\bvilken dag\b|\bwhat year\b|\bwhich year\b|\b(?:what|which) (?:date|day)\b"
                          # ... or a span of time ("Vilken period gäller programmet?": "2021-2024")
@@ -634,6 +636,8 @@ def is_question_word(word: str) -> bool:
 
 # Nouns among the words that tell the two languages apart: "how many people" counts people.
 _COUNTABLE_QUESTION_WORDS = frozenset({"people"})
+# Units of a share: "Hur många procent av …?" asks for a share of what follows, and counts nothing.
+_SHARE_UNITS = frozenset({"procent", "procentenheter", "percent", "percentage"})
 
 
 def _counted(match: re.Match | None, language: str) -> str | None:
@@ -642,6 +646,8 @@ def _counted(match: re.Match | None, language: str) -> str | None:
     if match is None:
         return None
     word = match.group(1)
+    if word.lower() in _SHARE_UNITS:
+        return None
     if word not in _COUNTABLE_QUESTION_WORDS and (
             word in _SWEDISH or word in _ENGLISH or word in ("av", "of", "som", "who", "that")):
         return None

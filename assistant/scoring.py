@@ -321,8 +321,11 @@ def _is_share(candidate: Candidate) -> bool:
     return _is_percentage(candidate) or candidate.value.lower() in ("hälften", "halva", "dubbelt")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _share_or_year(candidate: Candidate) -> bool:
-    return _is_percentage(candidate) or re.fullmatch(r"(?:19|20)\d\d", candidate.value) is not None
+    return _is_percentage(candidate) or _YEAR.fullmatch(candidate.value) is not None
 
 
 _SHARE_ASKED = re.compile(r"\b(?:hur stor andel|hur stor del|vilken andel|hur många procent|what share|what proportion|"
@@ -339,6 +342,16 @@ def _not_money(question: Question, text: str, start: int, end: int, answers: lis
         return answers  # "Hur stor är trygghetsfonden?" is answered by a sum
     sums = [(a.start, a.end) for a in amounts(text, start, end)]
     return [c for c in answers if not any(s <= c.start < e for s, e in sums)]
+
+
+def _sums_whole(question: Question, text: str, start: int, end: int, answers: list[Candidate]) -> list[Candidate]:
+    """A size that is no count is answered by a sum with its unit: "Hur stor är
+    trygghetsfonden?" by "100 mnkr", not "100"."""
+    if _COUNT_ASKED.search(question.text):
+        return answers
+    sums = amounts(text, start, end)
+    whole = [next((s for s in sums if s.start <= c.start < s.end), c) for c in answers]
+    return list(dict.fromkeys(whole))
 
 
 def _content_words(text: str) -> list[str]:
@@ -577,9 +590,14 @@ class SentenceScorer:
                 maybe: list[Candidate] = []  # counts whose words differ: compared as vectors below
                 if question.expects == "number" and answers:
                     answers = _not_money(question, document.text, start, end, answers)
+                    if _COUNT_ASKED.search(question.text):
+                        # Nor is it a year ("Hur många har Trefas pekat ut?": not "Sedan hösten 2019").
+                        answers = [c for c in answers if not _YEAR.fullmatch(c.value)]
                     if _SHARE_ASKED.search(question.text):
                         # "What share of all shootings …?": a share, not a count.
                         answers = [c for c in answers if _is_share(c)]
+                    else:
+                        answers = _sums_whole(question, document.text, start, end, answers)
                 if question.counted and question.expects == "number":
                     counting = [c for c in answers if self.counts_by_stem(question, document.text, c)]
                     maybe = [c for c in answers if c not in counting and _content_words(

@@ -21,7 +21,8 @@ run), "utvidga, expandera, sprida" (heldout27, after its first run), "presentera
 "redovisa" (heldout29, after its first run), "starta" also with "inrätta" (to start a project
 is to set it up; a heldout17 miss read in session 17), "skillnad, skilja" (heldout33, after its
 first run), "kurs" with "utbildning", "betala" with "bekosta" and "förebild, inspiration"
-(heldout34, after its first run), "pröva, testa" (heldout35, after its first run), "halvera, hälften" (heldout36, after its
+(heldout34, after its first run), "pröva, testa" (heldout35, after its first run), "identifiera, peka (ut)" (heldout39, after its
+first run), "halvera, hälften" (heldout36, after its
 first run), "signera" with "godkänna, attestera" (a digital approval is the signature; session
 20, when "Vilken dag signerade …?" became an event to find); "arbete" was
 taken out of "jobb, anställning" after it cost SweQUAD span hits.
@@ -139,6 +140,7 @@ invigning, öppning
 inviga, öppna
 pilotprojekt, försöksverksamhet
 pröva, prövats, testa, testats, prova, provats
+identifiera, peka, utpeka
 # judging
 problem, utmaning, svårighet
 risk, fara

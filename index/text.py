@@ -34,9 +34,14 @@ _EXTRA_STOPWORDS = {
     # ... and adverbs of "now" and of discourse, like "nu" and "ju" in the list above ("Trefas
     # finns numera i fler stadsdelar – vilka?": the text says "nu även omfatta").
     "numera", "nuförtiden", "egentligen", "alltså",
+    # ... and "so far" ("Hur många har Trefas hittills pekat ut?": the text says "Sedan starten").
+    "hittills",
     # ... the modal's infinitive ("kunna", like "kan" and "kunnat") and the particle "ner/ned"
     # ("upp", "ut" and "in" are in the list already).
     "kunna", "ner", "ned",
+    # English modal and light verbs and "more", as their Swedish counterparts above ("Which
+    # service would get more money …?" asks about the service and the money).
+    "would", "could", "should", "might", "get", "gets", "got", "gotten", "getting", "more",
 }
 STOPWORDS = frozenset(STOPWORDS_SWEDISH) | frozenset(STOPWORDS_EN) | _EXTRA_STOPWORDS
 

@@ -2527,3 +2527,37 @@ def test_a_section_several_people_made_is_answered_with_each_person_its_line_nam
     assert answer.citations[0].doc_id == PM and answer.citations[0].quote.startswith("Reservation anfördes av")
     assert answer.short_answer.startswith("Karin Wanngård, Emilia Bjuggren, Jan Valeskog, Kadir Kasirga, Clara Lindblom")
     assert "Jan Valeskog m.fl." not in answer.text  # not the letter's author
+
+
+def test_how_many_percent_asks_for_a_share_and_counts_nothing(seed_assistant: Assistant) -> None:
+    # "procent" is the unit of the answer, not a thing whose number is asked for.
+    assert analyze("Hur många procent av alla skjutningar i Sverige skedde i Stockholm?").counted is None
+    answer = seed_assistant.ask("Hur många procent av Sveriges skjutningar under 2020 skedde i Stockholmsområdet?")
+    _assert_short_answer(answer, "43 procent", PM, "motsvarar 43 procent av alla skjutningar")
+
+
+def test_a_size_that_is_no_count_is_answered_by_the_sum_with_its_unit(seed_assistant: Assistant) -> None:
+    # "hur stor" / "how big": "100 mnkr", not the bare "100" of "(100 mnkr)".
+    answer = seed_assistant.ask("Hur stor är trygghetsfonden som de borgerliga behåller?")
+    _assert_short_answer(answer, "100 mnkr", BUDGET, "Behåller vår trygghetsfond (100 mnkr)")
+    assert analyze("How large was the fund?").expects == "number"
+    answer = seed_assistant.ask("How large is the safety fund that the conservatives kept?")
+    _assert_short_answer(answer, "100 mnkr", BUDGET, "Behåller vår trygghetsfond (100 mnkr)")
+
+
+def test_english_modal_verbs_carry_no_topic_and_common_council_words_are_glossed() -> None:
+    terms = analyze("Which services would the conservatives keep, and could they get more?").terms
+    assert not {"would", "could", "get", "mor"} & set(terms)
+    assert {"verksam|tjänst", "borger", "behåll"} <= set(terms)
+
+
+def test_pointed_out_is_identified_and_so_far_carries_no_topic(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Hur många personer har Trefas pekat ut hittills?")
+    _assert_short_answer(answer, "120", INTERPELLATION, "över 120 individer identifierats")
+
+
+def test_a_count_is_no_year_even_when_no_noun_says_what_is_counted(seed_assistant: Assistant) -> None:
+    # Not a conflict with "Sedan hösten 2019 har staden … gått in i … Trefas".
+    answer = seed_assistant.ask("Hur många har projektet Trefas pekat ut?")
+    _assert_short_answer(answer, "120", INTERPELLATION, "över 120 individer identifierats")
+    assert answer.shape != "conflict" and all(c.doc_id == INTERPELLATION for c in answer.citations)
