@@ -29,6 +29,7 @@ from assistant.reranking import QuestionTerms, sentences_with_tokens
 from assistant.retrieval import ScoredChunk
 from assistant.tuning import AnswerSettings
 from index import DocumentRecord, Index, Speaker, speaker_at
+from index.metadata import KIND_AUTHORS
 from index.parties import canonical_party, find_parties
 from index.text import BULLET, line_around, normalize, split_sentences, tokenize
 
@@ -243,8 +244,30 @@ def key_in(term: str, text: str, doc_parties: list[str]) -> bool:
     # word ("Stockholmsstandarden" by "en Stockholmsstandard").
     # The name opens a word (or the part of one after a hyphen): "Järvaområdet" holds "Järva",
     # "beslutar" holds no "Sluta".
-    return all(any(re.search(r"(?<!\w)" + re.escape(form), lowered) for form in _name_forms(part.lower()))
-               for part in term.split())
+    if all(any(re.search(r"(?<!\w)" + re.escape(form), lowered) for form in _name_forms(part.lower()))
+           for part in term.split()):
+        return True
+    return _name_and_noun_apart(term, text)
+
+
+_CAPITALISED_WORD = re.compile(r"[A-ZÅÄÖÉ][\wåäöéü]*")
+
+
+def _name_and_noun_apart(term: str, text: str) -> bool:
+    """A name joined to a common noun in one word, without a hyphen ("Malmöprojektet"), where
+    a sentence of the text has the name and the noun ("Samarbetet mellan Malmö Stad … effekt
+    av projektet")."""
+    if not term[:1].isupper() or term.isupper() or not term.isalpha():
+        return False
+    text = normalize(text)
+    names = set(_CAPITALISED_WORD.findall(text))
+    cuts = [(term[:cut], tokenize(term[cut:])) for cut in range(3, len(term) - 3) if term[:cut] in names]
+    for name, stems in cuts:
+        for start, end in split_sentences(text, 0, len(text)) if stems else ():
+            if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text[start:end]) \
+                    and all(stem_matches(stem, set(tokenize(text[start:end]))) for stem in stems):
+                return True
+    return False
 
 
 def _name_forms(part: str) -> list[str]:
@@ -453,7 +476,9 @@ class SentenceScorer:
 
     def _header_tokens(self, document: DocumentRecord) -> set[str]:
         meta = document.metadata
-        parts = [meta.value("title") or "", meta.value("kind") or ""]
+        kind = meta.value("kind") or ""
+        # (The one who puts a paper of its kind too: "interpellanten".)
+        parts = [meta.value("title") or "", kind, KIND_AUTHORS.get(kind, "")]
         return set(tokenize(" ".join(parts)))
 
     def evidence(self, question: Question, chunks: list[ScoredChunk], embedded: int | None = None,

@@ -22,7 +22,8 @@ run), "utvidga, expandera, sprida" (heldout27, after its first run), "presentera
 is to set it up; a heldout17 miss read in session 17), "skillnad, skilja" (heldout33, after its
 first run), "kurs" with "utbildning", "betala" with "bekosta" and "förebild, inspiration"
 (heldout34, after its first run), "pröva, testa" (heldout35, after its first run), "identifiera, peka (ut)" (heldout39, after its
-first run), "halvera, hälften" (heldout36, after its
+first run), "makt" with the past forms of "styra" (not "styr", the stem of "styrelse"; heldout39
+and heldout40, after their first runs), "halvera, hälften" (heldout36, after its
 first run), "signera" with "godkänna, attestera" (a digital approval is the signature; session
 20, when "Vilken dag signerade …?" became an event to find); "arbete" was
 taken out of "jobb, anställning" after it cost SweQUAD span hits.
@@ -66,6 +67,7 @@ syfte, ändamål, avsikt
 uppdrag, uppgift
 möte, sammanträde
 omröstning, votering
+makt, styrt, styrde, regera, regerat, regerade
 rösta, votera
 # saying and thinking
 betona, understryka, framhålla, poängtera

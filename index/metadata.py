@@ -48,6 +48,8 @@ KINDS = {
 }
 # What readers call each kind, in Swedish and English ("promemorian", "the memo"): a question
 # naming a document by its kind uses these words.
+# The one who puts a paper of a kind ("interpellanten Jan Jönsson" is the interpellation's author).
+KIND_AUTHORS = {"interpellation": "interpellant interpellanten", "motion": "motionär motionären"}
 KIND_NAMES = {
     "interpellation": "interpellation interpellationen",
     "tjänsteutlåtande": "tjänsteutlåtande tjänsteutlåtandet utlåtande svar report reply",
@@ -57,6 +59,7 @@ KIND_NAMES = {
     "protokoll": "protokoll protokollet minutes",
     "budget": "budget budgeten",
 }
+KIND_NAMES = {kind: f"{names} {KIND_AUTHORS.get(kind, '')}".strip() for kind, names in KIND_NAMES.items()}
 # "Dnr KS 2020/1050", "Dnr: 1.5.1-123/2024", "Diarienummer SN 2024/45"
 _DNR = re.compile(r"\b(?:Dnr|Diarienummer|Diarienr)\.?:?\s*([A-ZÅÄÖ]{0,6}\s?[\d.:-]*\d+/\d{2,4}(?:[:.-]\d+)?)",
                   re.IGNORECASE)

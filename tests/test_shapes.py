@@ -2561,3 +2561,37 @@ def test_a_count_is_no_year_even_when_no_noun_says_what_is_counted(seed_assistan
     answer = seed_assistant.ask("Hur många har projektet Trefas pekat ut?")
     _assert_short_answer(answer, "120", INTERPELLATION, "över 120 individer identifierats")
     assert answer.shape != "conflict" and all(c.doc_id == INTERPELLATION for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "Vilket politiskt uppdrag har Emilia Bjuggren?",
+    "Vad har Emilia Bjuggren för partibeteckning?",
+    "Vad är Emilia Bjuggren för politiker?",
+])
+def test_who_is_asked_by_the_kind_of_office_party_or_politician(seed_assistant: Assistant, question: str) -> None:
+    answer = seed_assistant.ask(question)
+    assert_exact(answer)
+    assert answer.shape == "who" and answer.citations[0].doc_id == PM
+    assert "Emilia Bjuggren" in answer.citations[0].quote
+    assert "(S)" in answer.text or "borgarråd" in answer.text
+
+
+def test_the_author_of_a_paper_by_its_role_noun_is_its_author(seed_assistant: Assistant) -> None:
+    # "interpellanten" is the one who put the interpellation (no sentence says the word).
+    answer = seed_assistant.ask("Vilket parti representerar interpellanten?")
+    _assert_short_answer(answer, "Liberalerna (L)", INTERPELLATION, "Interpellation från Jan Jönsson (L)")
+
+
+def test_being_in_power_is_having_governed(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Hur många år hade M makten i Stockholm enligt Alexander Ojanne?")
+    _assert_short_answer(answer, "fyra", ARTICLE, "De har dessutom styrt staden i fyra år")
+
+
+def test_a_name_joined_to_a_noun_is_found_where_a_sentence_has_both_apart(seed_assistant: Assistant) -> None:
+    from assistant.scoring import key_in
+
+    assert key_in("Malmöprojektet", "Arbetet i Malmö har gett resultat enligt projektets ledning.", [])
+    # ... in one sentence, not two.
+    assert not key_in("Farstaprojektet", "Trefas omfattar Farsta. Projektet startade 2020.", [])
+    answer = seed_assistant.ask("Hur många nätverk riktade Malmöprojektet in sig på?")
+    _assert_short_answer(answer, "fyra", PM, "har riktat in sig på fyra kriminella nätverk")
