@@ -606,10 +606,11 @@ class ExtractiveAnswerer:
                 # name or party the sentence gives.
                 value = _joined(list(dict.fromkeys(c.surface(best.document.text) for c in best.answers)),
                                 question.language)
-            elif question.expects == "place" and _PLACES_ASKED.search(question.text):
+            elif question.expects == "place" and (_PLACES_ASKED.search(question.text) or _WHERE.match(question.text)):
                 # "Which districts has Trefas been expanded to?": the longest list of places the
                 # sentence gives ("… stadsdelarna Skarpnäck, Farsta, … och Skärholmen"), not the
-                # one place nearest the question's words ("… i Järvaområdet").
+                # one place nearest the question's words ("… i Järvaområdet"); so too for "Var …?"
+                # ("Trygghetsvandringar ska genomföras i Västertorp, Fruängen, …").
                 run = max(_coordinated(best.document.text, best.answers), key=len)
                 if len(run) > 1:
                     value = _joined([c.surface(best.document.text) for c in run], question.language)
@@ -1013,6 +1014,7 @@ _REFERRING = re.compile(r"\b(?:den|det|denna|detta|dessa|de|samma)\s+([a-zåäö
 _PLACES_ASKED = re.compile(r"\b(?i:vilka\s+(?:\w+\s+)?(?:stadsdelar|områden|städer|kommuner|platser|orter|länder|regioner)"
                            r"|which\s+(?:\w+\s+)?(?:districts|areas|cities|towns|places|neighbou?rhoods|municipalities|"
                            r"boroughs|countries|regions))\b")
+_WHERE = re.compile(r"\s*(?:(?i:och|and)\s+)?(?i:var|where)\b")
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:och|samt|and|or|eller))\s*")
 
 

@@ -294,6 +294,7 @@ information: information
 presence: närvaro
 outreach: uppsökande
 introduce, introduced, implement: införa, införts, implementera
+use, uses, used, using, apply, applies, applied: använda, tillämpa
 start, started, launch, launched, begin, began: starta, startade, inleda
 form, formed, set up, establish, established, create, created, founded: bilda, skapa, inrätta, etablera, upprätta
 joint, common, shared: gemensam

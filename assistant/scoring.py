@@ -31,7 +31,7 @@ from assistant.tuning import AnswerSettings
 from index import DocumentRecord, Index, Speaker, speaker_at
 from index.metadata import KIND_AUTHORS
 from index.parties import canonical_party, find_parties
-from index.text import BULLET, line_around, normalize, split_sentences, tokenize
+from index.text import BULLET, line_around, normalize, split_sentences, tokenize, words
 
 @dataclass
 class SentenceEvidence:
@@ -861,5 +861,8 @@ class SentenceScorer:
         # ... nor a word of a name it uses ("Sluta" of "Sluta skjut" is no city).
         values.update(word for k in question.key_terms for word in k.split())
         values.update(question.answered)
+        # ... nor a word it says itself ("Var ska trygghetsvandringar genomföras?" is not
+        # answered by the capitalised "Trygghetsvandringar" opening the sentence).
+        values.update(words(question.text))
         return {v.lower() for v in values}
 

@@ -42,6 +42,14 @@ _EXTRA_STOPWORDS = {
     # English modal and light verbs and "more", as their Swedish counterparts above ("Which
     # service would get more money …?" asks about the service and the money).
     "would", "could", "should", "might", "get", "gets", "got", "gotten", "getting", "more",
+    # ... and the English function words the list above lacks (not those that are Swedish
+    # words too: "all", "just", "per", "from").
+    "has", "have", "had", "having", "been", "being", "am", "doing", "shall", "can", "may", "must",
+    "its", "those", "them", "he", "she", "his", "her", "him", "we", "our", "us", "you", "your",
+    "me", "my", "any", "both", "each", "few", "most", "other", "some", "nor", "only", "own", "same",
+    "than", "too", "very", "also", "about", "above", "after", "again", "against", "down", "off",
+    "once", "out", "over", "through", "until", "up", "because", "while", "during", "before",
+    "between", "via",
 }
 STOPWORDS = frozenset(STOPWORDS_SWEDISH) | frozenset(STOPWORDS_EN) | _EXTRA_STOPWORDS
 

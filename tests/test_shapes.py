@@ -2595,3 +2595,17 @@ def test_a_name_joined_to_a_noun_is_found_where_a_sentence_has_both_apart(seed_a
     assert not key_in("Farstaprojektet", "Trefas omfattar Farsta. Projektet startade 2020.", [])
     answer = seed_assistant.ask("Hur många nätverk riktade Malmöprojektet in sig på?")
     _assert_short_answer(answer, "fyra", PM, "har riktat in sig på fyra kriminella nätverk")
+
+
+def test_where_is_answered_by_every_place_of_the_list_and_never_by_the_questions_own_word(
+        seed_assistant: Assistant) -> None:
+    # Not the capitalised "Trygghetsvandringar" opening the sentence, nor only its first place.
+    answer = seed_assistant.ask("Var kommer trygghetsvandringarna att hållas?")
+    _assert_short_answer(answer, "Västertorp, Fruängen, Liljeholmen och Älvsjö/Solberga", DISTRICT,
+                         "Trygghetsvandringar ska genomföras i Västertorp")
+
+
+def test_english_function_words_carry_no_topic() -> None:
+    terms = analyze("Which districts have they used it in since they took over?").terms
+    assert not {"hav", "have", "they", "over"} & set(terms)
+    assert "använd|tillämp" in terms
