@@ -695,6 +695,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "ser såg "  # ("Vilka brister ser S i …?")
     "ålder åldersgrupp åldersgruppen age old "
     "länge "  # "Hur länge …?" asks for a duration, which the answer gives, not the word
+    "hölls "  # "När hölls debatten?": that it took place, which a date answers ("när vi hade …")
     "ofta often frequently "  # ... so does "Hur ofta …?" a frequency ("minst två … i veckan")
     "räknas räknades avses menas "  # "Vad räknas som social prevention?": what the text says is so
     "göra gör gjorde "  # "Vad vill M göra med socialtjänsten?": what is done, which the answer says

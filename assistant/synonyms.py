@@ -21,12 +21,13 @@ run), "utvidga, expandera, sprida" (heldout27, after its first run), "presentera
 "redovisa" (heldout29, after its first run), "starta" also with "inrätta" (to start a project
 is to set it up; a heldout17 miss read in session 17), "skillnad, skilja" (heldout33, after its
 first run), "kurs" with "utbildning", "betala" with "bekosta" and "förebild, inspiration"
-(heldout34, after its first run), "pröva, testa" (heldout35, after its first run), "identifiera, peka (ut)" (heldout39, after its
-first run), "makt" with the past forms of "styra" (not "styr", the stem of "styrelse"; heldout39
-and heldout40, after their first runs), "halvera, hälften" (heldout36, after its
-first run), "signera" with "godkänna, attestera" (a digital approval is the signature; session
-20, when "Vilken dag signerade …?" became an event to find); "arbete" was
-taken out of "jobb, anställning" after it cost SweQUAD span hits.
+(heldout34, after its first run), "pröva, testa" (heldout35, after its first run), "halvera,
+hälften" (heldout36, after its first run), "signera" with "godkänna, attestera" (a digital
+approval is the signature; session 20, when "Vilken dag signerade …?" became an event to
+find), "identifiera, peka (ut)" (heldout39, after its first run), "makt" with the past forms
+of "styra" (not "styr", the stem of "styrelse"; heldout39 and heldout40, after their first
+runs), "ändra, förändra, reformera" (heldout40, after its first run); "arbete" was taken out
+of "jobb, anställning" after it cost SweQUAD span hits.
 
 Each line is one group of base forms; the Swedish stemmer and the compound-aware match
 (``assistant.scoring.stem_matches``) take care of inflection and compounds.
@@ -133,6 +134,7 @@ utvidga, expandera, sprida, spred, spridit
 förstärka, stärka
 åtgärd, insats, satsning
 införa, implementera
+ändra, förändra, reformera
 genomföra, utföra, verkställa
 starta, inleda, påbörja, börja
 ordna, anordna, arrangera, organisera

@@ -1289,9 +1289,9 @@ def test_a_verb_of_the_same_meaning_tells_of_the_event_asked_about(seed_assistan
 def test_a_count_is_no_sum_of_money(seed_assistant: Assistant) -> None:
     # "(+7 mnkr)" stands with the first contact within 24 hours: no count of the people helped.
     _assert_declined(seed_assistant, "Hur många har fått en första kontakt inom 24 timmar?")
-    # A sum is still the size of a fund, and money may be what is counted.
+    # A sum is still the size of a fund (with its unit), and money may be what is counted.
     answer = seed_assistant.ask("Hur stor är trygghetsfonden?")
-    _assert_short_answer(answer, "100", BUDGET)
+    _assert_short_answer(answer, "100 mnkr", BUDGET)
     assert "trygghetsfond (100 mnkr)" in answer.citations[0].quote
     _assert_short_answer(seed_assistant.ask("Hur många miljoner vill Vänsterpartiet skjuta till för Järva?"), "50", PM)
 
@@ -2609,3 +2609,18 @@ def test_english_function_words_carry_no_topic() -> None:
     terms = analyze("Which districts have they used it in since they took over?").terms
     assert not {"hav", "have", "they", "over"} & set(terms)
     assert "använd|tillämp" in terms
+
+
+def test_when_something_was_held_asks_when_it_took_place(seed_assistant: Assistant) -> None:
+    # "hölls" is not looked for: the text says "när vi hade budgetdebatt så sent som i december".
+    answer = seed_assistant.ask("När hölls budgetdebatten enligt Alexander Ojanne?")
+    assert_exact(answer)
+    assert answer.short_answer.startswith("december") and answer.citations[0].doc_id == ARTICLE
+    assert "budgetdebatt så sent som i december" in answer.citations[0].quote
+
+
+def test_a_reform_is_a_change(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad vill M ändra i föräldrastödet?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == ARTICLE
+    assert answer.citations[0].quote.startswith("Reformera föräldrastödsprogrammet")
