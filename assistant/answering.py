@@ -1495,7 +1495,10 @@ _WROTE_TO = re.compile(r"\b(?:skrev|skrivit|skickade|skickat|vände\s+sig|vänt\
                        r"(?:\w+\s+)?(?:till|to)\b", re.IGNORECASE)
 # A sentence whose subject is "they" (after a list marker): others than its speaker act.
 _OTHERS_SUBJECT = re.compile(r"\s*(?:[-–•●]\s*|\d{1,2}[.)]\s*)?(?:De|Dom|They)\s+(?!som\b|här\b|flesta\b|who\b)")
-_WHY_ASKED = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:varför|why)\b|\bav vilken anledning\b|\bfor what reason\b",
+_WHY_ASKED = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:varför|why)\b|\bav vilken anledning\b|\bfor what reason\b"
+                        # ... or a purpose ("Vad är syftet med det?", "What is the aim of …?")
+                        r"|\b(?:syftet|ändamålet|meningen)\s+med\b|\bvad\s+syftar\b"
+                        r"|\b(?:the\s+)?(?:purpose|aim|point)\s+of\b",
                         re.IGNORECASE)
 # Words that give a reason or a purpose.
 _REASON = re.compile(r"\b(?:för att|eftersom|därför att|därför|då det|på grund av|med anledning av|anledning(?:en)?|"

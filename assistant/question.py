@@ -332,8 +332,10 @@ _PREPOSITION = re.compile(
 _ABOUT_PARTIES = re.compile(r"\bparti(?:er|erna|et)?\b|\bpart(?:y|ies)\b|\bvem\s+vill\b|\bwho\s+wants\b",
                             re.IGNORECASE)
 
-# "Vad vill Jönsson att borgarrådet ska svara på?": the questions put (no topic "svara").
-_TO_ANSWER = re.compile(r"\b(?:ska|skall|bör|måste)\s+svara\s+på\b|\bto\s+answer\b", re.IGNORECASE)
+# "Vad vill Jönsson att borgarrådet ska svara på?", "Vad vill Jönsson ha svar på?": the
+# questions put (no topic "svara").
+_TO_ANSWER = re.compile(r"\b(?:ska|skall|bör|måste)\s+svara\s+på\b|\b(?:ha|få)\s+svar\s+på\b"
+                        r"|\bto\s+answer\b|\bwants?\s+answers?\b", re.IGNORECASE)
 _ABOUT_QUESTIONS = re.compile(r"\bfrågor(?:na)?\b|\bfrågar\b|\bfrågade\b|\bquestions?\b|\basks?\b|\basked\b|"
                               + _TO_ANSWER.pattern, re.IGNORECASE)
 
@@ -695,6 +697,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "ser såg "  # ("Vilka brister ser S i …?")
     "ålder åldersgrupp åldersgruppen age old "
     "länge "  # "Hur länge …?" asks for a duration, which the answer gives, not the word
+    "syfte syftet syftena ändamål ändamålet purpose aim "  # "Vad är syftet med det?" asks why, which "för att …" answers
     "hölls "  # "När hölls debatten?": that it took place, which a date answers ("när vi hade …")
     "ofta often frequently "  # ... so does "Hur ofta …?" a frequency ("minst två … i veckan")
     "räknas räknades avses menas "  # "Vad räknas som social prevention?": what the text says is so

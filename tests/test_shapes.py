@@ -2624,3 +2624,20 @@ def test_a_reform_is_a_change(seed_assistant: Assistant) -> None:
     assert_exact(answer)
     assert answer.citations[0].doc_id == ARTICLE
     assert answer.citations[0].quote.startswith("Reformera föräldrastödsprogrammet")
+
+
+@pytest.mark.parametrize("follow_up", ["Vad är syftet med det?", "What is the purpose of that?"])
+def test_the_purpose_of_something_is_asked_as_why(seed_assistant: Assistant, follow_up: str) -> None:
+    # Not "Trygghetsfonden … syftar till …" for its word: the sentence that says why ("… för att stärka …").
+    first = seed_assistant.ask("Vad föreslår S om Kriminalvården?")
+    answer = seed_assistant.ask(follow_up, history=[first])
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == BUDGET
+    assert answer.citations[0].quote.startswith("Dialog ska föras med Kriminalvården")
+
+
+def test_what_someone_wants_answered_is_the_questions_they_put(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad vill interpellanten få svar på?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 3
+    assert all(c.doc_id == INTERPELLATION and c.quote.rstrip().endswith("?") for c in answer.citations)
