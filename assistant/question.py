@@ -120,6 +120,9 @@ _PERSON_ASKED = dict(EXPECTS)["person"]  # the last "person" entry: every way of
 _LIST = re.compile(
     r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|yrkar|yrkade|begär|begärde|förordar|förordade|lovar|planerar|gör|görs|anser|tycker|menar|säger|skriver|skrev|"
     r"kritiserar|erbjuder|erbjuds|innehåller|har\s+\w+(?:-\w+)*\s+(?:gjort|föreslagit|genomfört))\b"
+    # What a group works with is several tasks ("Vad arbetar fältassistenterna med?"; a named
+    # person's work is who-is).
+    r"|\bvad\s+(?:arbetar|jobbar)\s+(?-i:[a-zåäö-]+(?:na|erna|arna|orna))\s+med\b"
     # What someone raises is several points ("Vad tog V upp i sitt särskilda uttalande?").
     r"|\bvad\s+(?:tar|tog|har)\s+(?:[\wåäö-]+\s+){1,3}?upp\b|\bvad\s+(?:lyfter|lyfte)\s+[^?]*\bfram\b"
     r"|\bvilka\s+(?:[\wåäö-]+\s+){0,3}?[\wåäö-]*?(?:åtgärder|förslag|insatser|satsningar|krav|punkter|argument|synpunkter|"

@@ -2641,3 +2641,12 @@ def test_what_someone_wants_answered_is_the_questions_they_put(seed_assistant: A
     assert_exact(answer)
     assert answer.shape == "list" and len(answer.citations) >= 3
     assert all(c.doc_id == INTERPELLATION and c.quote.rstrip().endswith("?") for c in answer.citations)
+
+
+def test_what_a_group_works_with_is_a_list_of_its_tasks(seed_assistant: Assistant) -> None:
+    assert analyze("Vad jobbar fritidsledarna med?").shape == "list"
+    assert analyze("Vad jobbar Lee Orberson med?").shape == "who"
+    answer = seed_assistant.ask("Vad jobbar fältassistenterna med?")
+    assert_exact(answer)
+    assert answer.shape == "list"
+    assert sum(c.doc_id == DISTRICT and "Fältassistent" in c.quote for c in answer.citations) >= 3
