@@ -118,7 +118,7 @@ _PERSON_ASKED = dict(EXPECTS)["person"]  # the last "person" entry: every way of
 
 # Questions asking for the distinct points of a text rather than one fact.
 _LIST = re.compile(
-    r"\bvad\s+(?:vill|föreslår|föreslog|föreslås|kräver|krävde|yrkar|yrkade|begär|begärde|förordar|förordade|lovar|planerar|gör|görs|anser|tycker|menar|säger|skriver|skrev|"
+    r"\bvad\s+(?:vill|ville|föreslår|föreslog|föreslås|kräver|krävde|yrkar|yrkade|begär|begärde|förordar|förordade|lovar|planerar|gör|görs|anser|tycker|menar|säger|skriver|skrev|"
     r"kritiserar|erbjuder|erbjuds|innehåller|har\s+\w+(?:-\w+)*\s+(?:gjort|föreslagit|genomfört))\b"
     # What a group works with is several tasks ("Vad arbetar fältassistenterna med?"; a named
     # person's work is who-is).
@@ -246,7 +246,7 @@ def kind_term(question: Question) -> str | None:
 _ACTOR_KINDS = frozenset(tokenize(
     "organisation organisationer myndighet myndigheter aktör aktörer part parter instans instanser "
     "förening föreningar organization organizations agency agencies authority authorities body bodies "
-    "actor actors"))
+    "actor actors grupp grupper group groups"))
 
 
 def _swedish_name(name: str) -> str:
@@ -340,6 +340,8 @@ _ABOUT_PARTIES = re.compile(r"\bparti(?:er|erna|et)?\b|\bpart(?:y|ies)\b|\bvem\s
 _TO_ANSWER = re.compile(r"\b(?:ska|skall|bör|måste)\s+svara\s+på\b|\b(?:ha|få)\s+svar\s+på\b"
                         r"|\bto\s+answer\b|\bwants?\s+answers?\b", re.IGNORECASE)
 _ABOUT_QUESTIONS = re.compile(r"\bfrågor(?:na)?\b|\bfrågar\b|\bfrågade\b|\bquestions?\b|\basks?\b|\basked\b|"
+                              # "Vad vill de veta?", "What do they want to know?": what they ask
+                              r"\bvad\s+(?:vill|ville)\b[^?]*\bveta\b|\bwants?\s+to\s+know\b|"
                               + _TO_ANSWER.pattern, re.IGNORECASE)
 
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)*|\d[\d\s]*\d|\d)\b")
@@ -700,6 +702,7 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "ser såg "  # ("Vilka brister ser S i …?")
     "ålder åldersgrupp åldersgruppen age old "
     "länge "  # "Hur länge …?" asks for a duration, which the answer gives, not the word
+    "veta "  # "Vad vill de veta?" asks what they ask
     "syfte syftet syftena ändamål ändamålet purpose aim "  # "Vad är syftet med det?" asks why, which "för att …" answers
     "hölls "  # "När hölls debatten?": that it took place, which a date answers ("när vi hade …")
     "ofta often frequently "  # ... so does "Hur ofta …?" a frequency ("minst två … i veckan")

@@ -2650,3 +2650,17 @@ def test_what_a_group_works_with_is_a_list_of_its_tasks(seed_assistant: Assistan
     assert_exact(answer)
     assert answer.shape == "list"
     assert sum(c.doc_id == DISTRICT and "Fältassistent" in c.quote for c in answer.citations) >= 3
+
+
+def test_what_someone_wants_to_know_is_the_questions_they_put(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad ville partierna bakom skrivelsen till Hägersten-Älvsjö veta?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 3
+    assert all(c.doc_id == DISTRICT and c.quote.rstrip().endswith("?") for c in answer.citations)
+
+
+def test_a_group_asked_for_need_not_be_called_a_group(seed_assistant: Assistant) -> None:
+    # "Vilka grupper …?" is answered by the groups named ("socialtjänsten, polisen, nattvandrare …").
+    answer = seed_assistant.ask("Vilka grupper kan rikta sin närvaro dit den behövs mest?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == DISTRICT and "nattvandrare" in answer.citations[0].quote
