@@ -606,12 +606,18 @@ class ExtractiveAnswerer:
                 # name or party the sentence gives.
                 value = _joined(list(dict.fromkeys(c.surface(best.document.text) for c in best.answers)),
                                 question.language)
-            elif question.expects == "place" and (_PLACES_ASKED.search(question.text) or _WHERE.match(question.text)):
+            elif question.expects == "place" and _PLACES_ASKED.search(question.text):
                 # "Which districts has Trefas been expanded to?": the longest list of places the
                 # sentence gives ("… stadsdelarna Skarpnäck, Farsta, … och Skärholmen"), not the
-                # one place nearest the question's words ("… i Järvaområdet"); so too for "Var …?"
-                # ("Trygghetsvandringar ska genomföras i Västertorp, Fruängen, …").
+                # one place nearest the question's words ("… i Järvaområdet").
                 run = max(_coordinated(best.document.text, best.answers), key=len)
+                if len(run) > 1:
+                    value = _joined([c.surface(best.document.text) for c in run], question.language)
+            elif question.expects == "place" and _WHERE.match(question.text):
+                # "Var …?": the place nearest the question's words, with the list it stands in
+                # ("Trygghetsvandringar ska genomföras i Västertorp, Fruängen, …").
+                picked = self._pick(best, question)
+                run = next((r for r in _coordinated(best.document.text, best.answers) if picked in r), [picked])
                 if len(run) > 1:
                     value = _joined([c.surface(best.document.text) for c in run], question.language)
             draft.short.append((value, n))

@@ -257,8 +257,8 @@ def _name_and_noun_apart(term: str, text: str) -> bool:
     """A name joined to a common noun in one word, without a hyphen ("Malmöprojektet"), where
     a sentence of the text has the name and the noun ("Samarbetet mellan Malmö Stad … effekt
     av projektet")."""
-    if not term[:1].isupper() or term.isupper() or not term.isalpha():
-        return False
+    if not term[:1].isupper() or term.isupper() or not term.isalpha() or term[:3] not in text:
+        return False  # (most sentences hold no name it can open with: one substring test)
     text = normalize(text)
     names = set(_CAPITALISED_WORD.findall(text))
     cuts = [(term[:cut], tokenize(term[cut:])) for cut in range(3, len(term) - 3) if term[:cut] in names]
