@@ -89,6 +89,9 @@ eval: install
 	$(BIN)/assistant eval tests/eval/heldout36.jsonl
 	$(BIN)/assistant eval tests/eval/heldout37.jsonl
 	$(BIN)/assistant eval tests/eval/heldout38.jsonl
+	$(BIN)/assistant eval tests/eval/heldout39.jsonl
+	$(BIN)/assistant eval tests/eval/heldout40.jsonl
+	$(BIN)/assistant eval tests/eval/heldout41.jsonl
 	$(BIN)/assistant eval tests/eval/hard.jsonl
 	$(BIN)/python -m bench.swequad
 
