@@ -796,11 +796,11 @@ class SentenceScorer:
         if not shortlist:
             return
         text_of = {id(e): e.document.text for e in shortlist}
-        words = set(counted_forms(question)[0][:1])
+        compared = set(counted_forms(question)[0][:1])
         for e in shortlist:
             for candidate in unsure[id(e)]:
-                words.update(_content_words(_following_words(text_of[id(e)], candidate)))
-        self._vectors_of(sorted(words))  # one call; _counts_by_vectors then finds them cached
+                compared.update(_content_words(_following_words(text_of[id(e)], candidate)))
+        self._vectors_of(sorted(compared))  # one call; _counts_by_vectors then finds them cached
         for e in shortlist:
             found = [c for c in unsure[id(e)] if self._counts_by_vectors(question, text_of[id(e)], c)]
             if found:
