@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.candidates import BODY_NAME, Candidate, candidates, persons
 from assistant.events import (asked_event, asks_denied, asks_past_event, states_event, told_as_denied, told_as_done,
-                              which_did, who_did, why_past_event)
+                              which_did, who_did, who_undergoes, why_past_event)
 from assistant.gate import supported
 from assistant.glossary import ALTERNATIVE, alternatives, swedish_for
 from assistant.question import (ROLE_ASKED, ROLE_ASKED_ENGLISH, STANCE_VERBS, STANCE_WORDS, Question, analyze,
@@ -383,6 +383,15 @@ class ExtractiveAnswerer:
             if not usable:
                 return Draft(answerable=False)
             usable = _first_where(usable, reach, lambda e: tells(e) and shows_doer(e)) or usable
+        undergone = who_undergoes(question) if question.expects == "person" else None
+        if undergone is not None:
+            # "Vem ska rekryteras till förstärkningsteamet?": the subject of a sentence that tells
+            # of the act, a group as well as a name ("Tidigare chefer och högre tjänstemän ska
+            # rekryteras …"), not a name in one that does not ("Framtid Stockholm … ges
+            # förstärkning"). Where no sentence nearly as good as the best tells of it, the best
+            # stands.
+            floor = self.settings.facts.near_best * usable[0].score
+            usable = [e for e in usable[:reach] if e.score >= floor and undergone.mentioned_in(e)] or usable
         possessor = possessor_of(question)
         if possessor is not None:
             # "Vem är Lee Orbersons chef?": a person by their relation to another, which a
@@ -808,7 +817,10 @@ class ExtractiveAnswerer:
         own = [t for t in words if t not in ANSWER_TYPE_TERMS and t not in _DATE_WORDS]
         # An event in the past ("När infördes Sluta skjut i Stockholm?") names the document only
         # through its title lines: the opening paragraph of its heading block tells of events.
-        if not self.names_only(own, document, titles_only=asks_past_event(question)):
+        # Signing is no such event: the paper's date is the day it was signed ("Vilket datum
+        # undertecknades promemorian av …?").
+        past_event = asks_past_event(question) and not _SIGNED_ASKED.search(question.text)
+        if not self.names_only(own, document, titles_only=past_event):
             return None
         draft = Draft(answerable=True, shape="factoid")
         n = draft.cite(Claim(document, field.evidence.start, field.evidence.end))
@@ -1493,8 +1505,8 @@ _PARTY_WORDS = frozenset(tokenize("parti partier partiet party parties"))
 # ... and where a paper's senders stand ("Vilka står som avsändare längst ner i promemorian?").
 _SIGNING_STEMS = frozenset(tokenize("undertecknade undertecknat signerade signerat signed sign signatories signatory "
                                     "står längst ner slutet bottom end avsändare avsändaren avsändarna"))
-_SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|skrev\s+under|"
-                           r"skrivit\s+under|signed|signatories|signatory|längst\s+ner|at\s+the\s+(?:bottom|end))\b",
+_SIGNED_ASKED = re.compile(r"\b(?:undertecknade|undertecknat|undertecknades|signerade|signerat|signerades|skrev\s+under|"
+                           r"skrevs\s+under|skrivit\s+under|signed|signatories|signatory|längst\s+ner|at\s+the\s+(?:bottom|end))\b",
                            re.IGNORECASE)
 # Writing to someone: the senders of the letter a reply answers are asked for.
 _WROTE_TO = re.compile(r"\b(?:skrev|skrivit|skickade|skickat|vände\s+sig|vänt\s+sig|wrote|written|sent|turned)\s+"

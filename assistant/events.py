@@ -213,6 +213,23 @@ def who_did(question: Question) -> AskedEvent | None:
     return None
 
 
+
+# "Vem ska rekryteras …?", "Vem kan anställas …?": a passive after a modal asks who undergoes
+# the act.
+_WHO_UNDERGOES = re.compile(r"^\s*(?:och\s+)?(?i:vem)\s+(?i:ska|skall|skulle|kan|kunde|måste|bör)\s+([a-zåäö]{4,}as)\b")
+
+
+def who_undergoes(question: Question) -> AskedEvent | None:
+    """The act a Swedish "Vem ska <passive> …?" asks who undergoes: the subject of a sentence
+    that tells of it answers, often a group named by no name ("Tidigare chefer och högre
+    tjänstemän ska rekryteras …"); a sentence that does not tell of the act answers nothing."""
+    if question.language != "sv":
+        return None
+    asked = _WHO_UNDERGOES.match(question.text)
+    if asked is None or asked.group(1).lower() in _LIGHT_VERBS:
+        return None
+    return _verb_event(asked.group(1).lower(), False)
+
 # "Vilken stad har infört Sluta skjut?", "Vilka stadsdelar införde …?": a thing asked for by
 # an act done, not one only wanted or planned.
 _WHICH_DID = re.compile(r"^\s*(?:och\s+)?(?i:vilken|vilket|vilka)\s+[a-zåäö]+\s+(?:(?i:har|hade)\s+([a-zåäö]+t)|([a-zåäö]+(?:de|te)))\b")

@@ -2660,3 +2660,18 @@ def test_a_group_asked_for_need_not_be_called_a_group(seed_assistant: Assistant)
     answer = seed_assistant.ask("Vilka grupper kan rikta sin närvaro dit den behövs mest?")
     assert_exact(answer)
     assert answer.citations[0].doc_id == DISTRICT and "nattvandrare" in answer.citations[0].quote
+
+
+def test_the_day_a_paper_was_signed_is_its_date(seed_assistant: Assistant) -> None:
+    # Signing is not an event the paper's opening tells of: its date is the day it was signed.
+    answer = seed_assistant.ask("När signerades promemorian av borgarråden?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == PM and answer.citations[0].quote == "Stockholm den 24 mars 2021"
+
+
+def test_who_undergoes_an_act_is_the_subject_of_a_sentence_telling_it(seed_assistant: Assistant) -> None:
+    # A group named by no name, not a name in a sentence that only shares a compound's first part.
+    answer = seed_assistant.ask("Vem ska rekryteras till förstärkningsteamet?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == BUDGET
+    assert answer.citations[0].quote.startswith("Tidigare chefer och högre tjänstemän ska rekryteras")
