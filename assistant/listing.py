@@ -471,8 +471,11 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
         pool = of_kind
     # The document's own question asks what the user asks ("1. Vilka direkta insatser har
     # förvaltningen genomfört …?", a reservation the question names): its answer is the list.
-    pointed = [e for e in pool if e.pointed > 0]
-    if pointed and any(e.pointed > 0 for e in pool[: settings.heading_rank]):
+    # ... when the party the question names answers it (a reporter's "Hur ska ni bekosta dessa
+    # åtgärder?" put to one party is no question another party answers).
+    said = [e for e in pool if _speaker_matches(e, question.parties)] if question.parties and not named else pool
+    pointed = [e for e in said if e.pointed > 0]
+    if pointed and any(e.pointed > 0 for e in said[: settings.heading_rank]):
         pool = pointed
     # What a named speaker or the document's own question marks as the answer needs no
     # similarity floor (the gate has judged the question by it already).

@@ -177,6 +177,8 @@ _PLURAL = re.compile(
 _MANNER = re.compile(
     r"\bhur\s+(?!(?:många|mycket|stor|stora|stort|länge|lång|långa|långt|ofta|gammal|gamla|dags|snart|hög|höga|"
     r"högt|mkt|gick|går|är|var|blir|blev)\b)[a-zåäö]{3,}(?:s|r|de|te)\b"
+    # ... also what someone wants or is to do ("Hur vill M förändra socialtjänstens arbete?").
+    r"|\bhur\s+(?:vill|ville|ska|skall|skulle|tänker|kan|bör|måste)\b"
     r"|\bhow\s+(?:do|does|did|is|are|was|were|will|would|should|can|could)\b",
     re.IGNORECASE,
 )

@@ -736,12 +736,20 @@ class SentenceScorer:
                 continue
             limit = min(len(document.text), end + facts.pointer_reach)
             answering, asked_until = False, end
+            answerer: tuple[str, str | None] | None = None
             for s, e in split_sentences(document.text, end, limit):
                 if is_question(document.text[s:e]):
                     if answering or "\n" in document.text[asked_until:s]:
                         break  # (the next question of a numbered list asks something else)
                     asked_until = e  # a question asked with it ("3. Vad har förvaltningen för plan …? Hur ser …?")
                     continue
+                # The answer is who answers first: another speaker after them (an interview's
+                # next person) answers no question put to the first.
+                speaker = speaker_at(document.speakers, s, e)
+                said_by = (speaker.role, speaker.name) if speaker is not None else ("", None)
+                if answerer is not None and said_by != answerer:
+                    break
+                answerer = said_by
                 answering = True
                 if s in known:
                     out = [(a, b, max(p, cover)) if a == s else (a, b, p) for a, b, p in out]

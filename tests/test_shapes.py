@@ -2675,3 +2675,23 @@ def test_who_undergoes_an_act_is_the_subject_of_a_sentence_telling_it(seed_assis
     assert_exact(answer)
     assert answer.citations[0].doc_id == BUDGET
     assert answer.citations[0].quote.startswith("Tidigare chefer och högre tjänstemän ska rekryteras")
+
+
+def test_how_someone_wants_to_change_something_is_a_list_of_their_points(seed_assistant: Assistant) -> None:
+    assert analyze("Hur ska staden minska rekryteringen till gängen?").shape == "list"
+    answer = seed_assistant.ask("Hur vill Moderaterna stärka socialtjänstens förebyggande arbete?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 3
+    assert all(c.doc_id == ARTICLE for c in answer.citations)
+
+
+def test_an_interview_question_is_answered_by_whom_it_was_put_to_not_the_next_speaker(
+        seed_assistant: Assistant) -> None:
+    # The reporter's "Hur ska ni bekosta dessa åtgärder?" is put to Andréa Hedin (M): what
+    # Alexander Ojanne (S) says after her answer is no answer of it, nor one for a question
+    # about S.
+    answer = seed_assistant.ask("Hur vill Socialdemokraterna betala för fler lärare?")
+    assert_exact(answer)
+    assert answer.shape == "list"
+    assert answer.citations[0].doc_id == BUDGET and "fler lärare" in answer.citations[0].quote
+    assert not any("Ojanne" in c.quote for c in answer.citations)
