@@ -925,6 +925,10 @@ def test_a_typed_sentence_that_covers_the_question_passes_a_lower_similarity_flo
     # ... in English too: every word of the question found in its Swedish forms (session 13).
     assert passes(GateInput(**{**row.__dict__, "language": "en"}), t)
     assert not passes(GateInput(**{**row.__dict__, "language": "en", "dense": t.min_dense_confirmed - 0.01}), t)
+    # ... and an English question that names nothing, every word found (session 22).
+    unnamed = GateInput(**{**row.__dict__, "language": "en", "named": False, "typed": False})
+    assert passes(unnamed, t)
+    assert not passes(GateInput(**{**unnamed.__dict__, "lexical": t.min_lexical_confirmed - 0.05}), t)
 
 
 def test_a_body_that_speaks_a_sentence_counts_as_named_in_it(seed_assistant: Assistant) -> None:
@@ -2695,3 +2699,10 @@ def test_an_interview_question_is_answered_by_whom_it_was_put_to_not_the_next_sp
     assert answer.shape == "list"
     assert answer.citations[0].doc_id == BUDGET and "fler lärare" in answer.citations[0].quote
     assert not any("Ojanne" in c.quote for c in answer.citations)
+
+
+def test_having_learnt_something_is_having_been_trained_in_it(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad lärde sig fältassistenterna om kriminalitet?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == DISTRICT
+    assert "utbildats" in answer.citations[0].quote or "utbildningen" in answer.citations[0].quote
