@@ -993,6 +993,11 @@ class ExtractiveAnswerer:
                 draft.items.append(DraftItem(rapporteur.name, [n], rapporteur.label() or None, rapporteur.parties))
                 return draft
         field_name = "authors" if question.expects == "author" else "parties"
+        if question.expects == "author" and _names_answered_paper(question, best.document):
+            # "Vem står bakom skrivelsen till Hägersten-Älvsjö?" of the administration's reply:
+            # the question names the paper the reply answers (not the reply's own kind; the words
+            # that state the parties name it: "skrivelse från (M), (L), (C) och (SD)"): its senders.
+            field_name = "parties"
         meta_field = getattr(best.document.metadata, field_name)
         if meta_field is None or not meta_field.value:
             return None
@@ -1021,6 +1026,19 @@ class ExtractiveAnswerer:
         draft.short.append((label, n))
         draft.items.append(DraftItem(label, [n], None, parties))
         return draft
+
+
+def _names_answered_paper(question: Question, document: DocumentRecord) -> bool:
+    """Whether the question names a paper of another kind than ``document`` that the words
+    stating the document's parties name too (a reply's "skrivelse från (M), (L) …")."""
+    field = document.metadata.parties
+    if field is None or not field.value or not field.evidence.quote:
+        return False
+    named = set(tokenize(question.text)) & _KIND_WORDS
+    authors = document.metadata.authors
+    if authors is not None and authors.evidence.quote and named & set(tokenize(authors.evidence.quote)):
+        return False  # (the authors' own words name it: "Skrivelse av Jan Valeskog m.fl. (S)")
+    return bool(named) and not named & kind_words(document) and bool(named & set(tokenize(field.evidence.quote)))
 
 
 # "Vilken utgift …?" asks for a thing by its noun; "… den utgiften …" refers back to it.

@@ -187,6 +187,9 @@ _NOT_ACTS_NOW = frozenset("""
     svarar frågar kritiserar står ligger finns heter gäller tar ger gör får kommer blir
     företräder representerar tillhör stöder stödjer håller välkomnar
     """.split())
+# "Vem riktar Jan Jönsson sina frågor till?": "vem" is the object of a preposition at the end;
+# the doer is named, and who the act is aimed at is asked.
+_STRANDED_PREPOSITION = re.compile(r"\s(?i:till|åt|med|om|för|mot|hos|från|av)\s*[?.!]*\s*$")
 # "Vem driver på …?" pushes for something (the speaker answers); "Vem driver verksamheten?" runs it.
 _PUSHES_FOR = re.compile(r"\s+(?i:på)\b")
 
@@ -197,7 +200,7 @@ def who_did(question: Question) -> AskedEvent | None:
     if question.language != "sv":
         return None
     asked = _WHO_DID.match(question.text)
-    if asked is None:
+    if asked is None or _STRANDED_PREPOSITION.search(question.text):
         return None
     verb = asked.group(1).lower()
     if verb in _AUXILIARIES or verb in _LIGHT_VERBS or verb in _NOT_ACTS:

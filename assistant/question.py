@@ -43,7 +43,9 @@ EXPECTS = (
                            r"|\bhow\s+(?:can|do|could|should)\s+(?:i|you|we|one)\s+(?:reach|contact)\b")),
     # What an abbreviation stands for ("Vad står SSPF för?", "What does SIG stand for?").
     ("expansion", re.compile(r"\bstår\s+(?:förkortningen\s+|akronymen\s+)?\S+\s+för\b|\bbetyder\s+(?:förkortningen|akronymen)\b"
-                             r"|\bförkortning(?:en)?\s+för\b|\bstands?\s+for\b|\bshort\s+for\b|\babbreviation\b")),
+                             r"|\bförkortning(?:en)?\s+för\b|\bstands?\s+for\b|\bshort\s+for\b|\babbreviation\b"
+                             # "Vad är SSPF:s fullständiga namn?", "What is the full name of SSPF?"
+                             r"|\b(?:fullständiga|hela|utskrivna)\s+namn(?:et)?\b|\b(?:full|whole)\s+name\b|\bspelled\s+out\b")),
     ("author", re.compile(
         # (Not "Vilken dag skrev borgarråden under …?": a date.)
         # (Nor "Vilka frågor ställde han?", "Vilka krav ställde de?": what was put, not who.)
@@ -137,7 +139,7 @@ _LIST = re.compile(
     r"|\bvad\s+(?:ska|skall|kommer)\s+(?!(?:jag|man|du|ni|vi|en)\b)[\wåäö-]+(?:\s+(?!kunna\b)[\wåäö-]+){0,4}?"
     r"\s+(?:att\s+)?göra\b"
     r"|\bsammanfatta|\bsammanfattning|\bi korthet\b|\bhuvudpunkter|\bvad\s+handlar\b|\bvad\s+går\s+.+\s+ut\s+på"
-    r"|\bsummar|\boverview\b|\blist\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
+    r"|\bsummar|\boverview\b|\blist\b|\blist(?:a|an|or|orna)\b|\bmain points\b|\bwhat\s+(?:is|are)\s+.+\s+about\b"
     r"|\bwhat\s+(?:does|do|did|has|have|will)\s+.+\s+(?:propose|want|suggest|demand|plan|criticis|criticiz|"
     r"say|do|argue|recommend|ask|write|offer|include)"
     r"|\bwhat\s+(?:is|are)\s+(?:offered|included|proposed)\b"
@@ -206,10 +208,11 @@ _WHO_IS = re.compile(
     # "Andréa Hedin, vem är det?", "Emilia Bjuggren – who is she?"
     r"|^\s*[A-ZÅÄÖÉ][\wåäöéü-]*(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]*)+\s*[,–-]\s*(?i:vem|who)\s+"
     r"(?i:är|var|is|was)\s+(?i:det|hon|han|hen|she|he|that|this)\s*\?"
-    # "Vad jobbar Lee Orberson med?", "Lee Orberson – vad arbetar han med?", "What does X do for a living?"
-    # (a person's first and last name, or a pronoun after one; not "Vad arbetar KC-operatörer med?")
+    # "Vad jobbar Lee Orberson med?", "Lee Orberson – vad arbetar han med?", "Vad jobbar hon som?",
+    # "What does X do for a living?" (a person's first and last name, or a pronoun after one;
+    # not "Vad arbetar KC-operatörer med?")
     r"|\b(?i:vad)\s+(?i:jobbar|arbetar|jobbade|arbetade)\s+"
-    r"(?:[A-ZÅÄÖÉ][\wåäöéü-]+\s+[A-ZÅÄÖÉ][\wåäöéü-]+|(?i:han|hon|hen))\s+(?i:med)\s*\?*\s*$"
+    r"(?:[A-ZÅÄÖÉ][\wåäöéü-]+\s+[A-ZÅÄÖÉ][\wåäöéü-]+|(?i:han|hon|hen))\s+(?i:med|som)\s*\?*\s*$"
     r"|\b(?i:what)\s+(?i:does|did)\s+(?:[A-ZÅÄÖÉ][\wåäöéü-]*\s+[A-ZÅÄÖÉ][\wåäöéü-]*|(?i:he|she))\s+"
     r"(?i:do)(?:\s+(?i:for\s+a\s+living))?\s*\?*\s*$"
 )
@@ -692,6 +695,8 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "kostar kostnad kostnaden party parties year number people person wrote cost förslag föreslog "
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
+    "lista listan listor listorna list "  # "Sammanfatta hans lista över …": its items need not say "lista"
+    "står stod "  # "Vad står det om …?", "Vad står på listan?": what is written, not a word of it
     "satsa satsar satsade avsätta avsätter avsatt "  # ... as money spent on what is asked
     "sitt "  # a possessive ("sin" and "sina" are stop words; "sitt" left to the search: SweQUAD-MC)
     "hoppas hoppades önskar önskade hope hopes wish wishes "  # ... as "vill": what is wished for, which the answer says

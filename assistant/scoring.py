@@ -611,6 +611,7 @@ class SentenceScorer:
                         or (captioned is not None and key_in(k, captioned.text, speaker_parties))]
                 answers = [c for c in candidates(question.expects, document.text, start, end, self.is_common)
                            if c.value.lower() not in question_values
+                           and not (c.kind == "person" and _named_by_surname(c.value, question_values))
                            and (c.kind != "date" or answers_date(question, c.value))]
                 maybe: list[Candidate] = []  # counts whose words differ: compared as vectors below
                 if question.expects == "number" and answers:
@@ -874,3 +875,9 @@ class SentenceScorer:
         values.update(words(question.text))
         return {v.lower() for v in values}
 
+
+def _named_by_surname(person: str, question_values: set[str]) -> bool:
+    """Whether the question names ``person`` by their last name alone ("Vem ställer Jönsson
+    interpellationen till?" is not answered by Jan Jönsson)."""
+    parts = person.split()
+    return len(parts) >= 2 and parts[-1].lower() in question_values

@@ -2706,3 +2706,42 @@ def test_having_learnt_something_is_having_been_trained_in_it(seed_assistant: As
     assert_exact(answer)
     assert answer.citations[0].doc_id == DISTRICT
     assert "utbildats" in answer.citations[0].quote or "utbildningen" in answer.citations[0].quote
+
+
+def test_what_a_named_persons_list_holds_is_its_items(seed_assistant: Assistant) -> None:
+    # "lista" and "står" say what is asked for (the items), not words an item must hold.
+    answer = seed_assistant.ask("Vad står på Jan Jönssons lista över det förebyggande arbetet?")
+    assert_exact(answer)
+    assert answer.shape == "list" and len(answer.citations) >= 5
+    assert all(c.doc_id == INTERPELLATION for c in answer.citations)
+    assert any(c.quote.startswith("Byggt ut de skolsociala teamen") for c in answer.citations)
+
+
+def test_what_someone_works_as_is_their_role(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad arbetar Linda Palo som?")
+    assert_exact(answer)
+    assert answer.shape == "who" and "avdelningschef" in answer.text.split("[1]")[0]
+    assert answer.citations[0].doc_id == DISTRICT
+
+
+def test_the_full_name_of_an_abbreviation_is_its_expansion(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vad är BRÅ:s fullständiga namn?")
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Brottsförebyggande rådet")
+    assert answer.citations[0].doc_id == DISTRICT and answer.citations[0].quote == "Brottsförebyggande rådet (BRÅ)"
+
+
+def test_who_an_act_is_aimed_at_is_not_its_named_doer(seed_assistant: Assistant) -> None:
+    # "Vem … till?": "vem" is the object of the preposition; Jönsson (by surname) is the doer.
+    answer = seed_assistant.ask("Vem ställer Jönsson interpellationen till?")
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Alexander Ojanne") and answer.citations[0].doc_id == INTERPELLATION
+
+
+def test_who_is_behind_the_letter_a_reply_answers_is_its_senders(seed_assistant: Assistant) -> None:
+    # The reply's case officer wrote the reply, not the letter the question names.
+    answer = seed_assistant.ask("Vilka står bakom skrivelsen till stadsdelsnämnden?")
+    assert_exact(answer)
+    assert answer.citations[0].doc_id == DISTRICT
+    assert answer.citations[0].quote == "skrivelse från (M), (L), (C) och (SD)"
+    assert "Cederlid" not in answer.short_answer
