@@ -382,7 +382,10 @@ class ExtractiveAnswerer:
             usable = _first_where(usable, reach, tells)
             if not usable:
                 return Draft(answerable=False)
-            usable = _first_where(usable, reach, lambda e: tells(e) and shows_doer(e)) or usable
+            # The doer may be told further down than the act's first mention (a passive
+            # "Trefas startades 2020 …" outranks "… Liberalerna och jag … inrättade Trefas").
+            usable = _first_where(usable, self.settings.facts.topic_sentences,
+                                  lambda e: tells(e) and shows_doer(e)) or usable
         undergone = who_undergoes(question) if question.expects == "person" else None
         if undergone is not None:
             # "Vem ska rekryteras till förstärkningsteamet?": the subject of a sentence that tells
@@ -1068,7 +1071,7 @@ def _coordinated(text: str, answers: list[Candidate]) -> list[list[Candidate]]:
 
 # "Vad heter (den nya) metoden (som …)?", "What is the name of the programme …?": the noun
 # whose name is asked for.
-_NAME_ASKED = re.compile(r"^\s*(?:och\s+)?(?i:vad\s+heter|what\s+is\s+the\s+name\s+of)\s+((?:[\wåäöé-]+\s+){0,3}?[\wåäöé-]+)"
+_NAME_ASKED = re.compile(r"^\s*(?i:och\s+)?(?i:vad\s+heter|what\s+is\s+the\s+name\s+of)\s+((?:[\wåäöé-]+\s+){0,3}?[\wåäöé-]+)"
                          r"(?:\s+(?:som|i|på|för|med|that|which|in|of|for)\b|\s*[?.!]*\s*$)")
 
 
@@ -1354,8 +1357,14 @@ def _holds_names(question: Question, evidence: SentenceEvidence, read_with: bool
     """Whether the sentence states the question's names (not its numbers); with ``read_with``,
     also among the words it is read with: who says it, a caption it credits ("Foto: Naomi
     Grossman" with "… Alexander Ojanne (S)."), its document's heading."""
-    return all(key_in(k, evidence.text, []) or (read_with and set(tokenize(k)) <= set(evidence.words))
-               for k in question.key_terms if not k[0].isdigit())
+    def held(name: str) -> bool:
+        return key_in(name, evidence.text, []) or (read_with and set(tokenize(name)) <= set(evidence.words))
+
+    names = [k for k in question.key_terms if not k[0].isdigit()]
+    # A follow-up's names carried from the question before: one of them will do ("Och vem
+    # startade projektet?" after "Vilka delar av Stockholm ingår i Trefas?" is about Trefas).
+    carried = [k for k in names if question.carried and set(tokenize(k)) <= set(question.carried)]
+    return all(held(k) for k in names if k not in carried) and (not carried or any(held(k) for k in carried))
 
 
 # Names one by one: "Skarpnäck, Farsta, Enskede-Årsta-Vantör och Skärholmen" (two or more).

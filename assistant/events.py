@@ -20,7 +20,7 @@ from assistant.scoring import SentenceEvidence, stem_matches
 from assistant.synonyms import SYNONYMS
 from index.text import tokenize, words
 
-_SWEDISH = re.compile(r"^\s*(?:och\s+)?(?:sedan\s+)?(?i:(när|varför|vilket\s+år|vilket\s+datum|vilken\s+dag|vilken\s+månad))"
+_SWEDISH = re.compile(r"^\s*(?i:och\s+)?(?i:sedan\s+)?(?i:(när|varför|vilket\s+år|vilket\s+datum|vilken\s+dag|vilken\s+månad))"
                       r"\s+([a-zåäö]+)\b")
 _ENGLISH = re.compile(r"^\s*(?:and\s+)?(when|why|(?:in\s+)?(?:what|which)\s+year)\s+(did|was|were|has|have|had)\s+(.+)$",
                       re.IGNORECASE)
@@ -173,7 +173,7 @@ def _english_event(question: Question, kind: str) -> AskedEvent | None:
 # "Vem grundade …?", "Vem inrättade …?": a person asked for by a past act of theirs. Not a
 # light verb whose noun names the act ("Vem tog bilden?"), nor a verb of saying or wanting,
 # which the speaker of a sentence answers.
-_WHO_DID = re.compile(r"^\s*(?:och\s+)?(?i:vem)\s+([a-zåäö]+)\b")
+_WHO_DID = re.compile(r"^\s*(?i:och\s+)?(?i:vem)\s+([a-zåäö]+)\b")
 _NOT_ACTS = frozenset("""
     tog gav gjorde fick kom stod lät sa sade menade ansåg tyckte hävdade påpekade betonade skrev
     föreslog krävde ville ställde lämnade undertecknade signerade svarade frågade kritiserade
@@ -219,7 +219,7 @@ def who_did(question: Question) -> AskedEvent | None:
 
 # "Vem ska rekryteras …?", "Vem kan anställas …?": a passive after a modal asks who undergoes
 # the act.
-_WHO_UNDERGOES = re.compile(r"^\s*(?:och\s+)?(?i:vem)\s+(?i:ska|skall|skulle|kan|kunde|måste|bör)\s+([a-zåäö]{4,}as)\b")
+_WHO_UNDERGOES = re.compile(r"^\s*(?i:och\s+)?(?i:vem)\s+(?i:ska|skall|skulle|kan|kunde|måste|bör)\s+([a-zåäö]{4,}as)\b")
 
 
 def who_undergoes(question: Question) -> AskedEvent | None:
@@ -235,18 +235,18 @@ def who_undergoes(question: Question) -> AskedEvent | None:
 
 # "Vilken stad har infört Sluta skjut?", "Vilka stadsdelar införde …?": a thing asked for by
 # an act done, not one only wanted or planned.
-_WHICH_DID = re.compile(r"^\s*(?:och\s+)?(?i:vilken|vilket|vilka)\s+[a-zåäö]+\s+(?:(?i:har|hade)\s+([a-zåäö]+t)|([a-zåäö]+(?:de|te)))\b")
+_WHICH_DID = re.compile(r"^\s*(?i:och\s+)?(?i:vilken|vilket|vilka)\s+[a-zåäö]+\s+(?:(?i:har|hade)\s+([a-zåäö]+t)|([a-zåäö]+(?:de|te)))\b")
 
 
 # "Var har metoden Sluta skjut införts?", "Var infördes metoden?": a place asked for by an act
 # done there (a supine ending the question, or a past passive after "var").
-_WHERE_DONE = re.compile(r"^\s*(?:och\s+)?(?i:var)\s+(?:(?i:har|hade)\s+(?:\S+\s+){1,4}?([a-zåäö]{3,}t)s?\s*[?.!]*\s*$"
+_WHERE_DONE = re.compile(r"^\s*(?i:och\s+)?(?i:var)\s+(?:(?i:har|hade)\s+(?:\S+\s+){1,4}?([a-zåäö]{3,}t)s?\s*[?.!]*\s*$"
                          r"|([a-zåäö]{3,}(?:ades|des|tes))\b)")
 
 
 # "Vilken kommun nämns som exempel där Sluta skjut har införts?": the act told in a clause
 # about the place asked for.
-_WHERE_CLAUSE_DONE = re.compile(r"^\s*(?:och\s+)?(?i:vilken|vilket|vilka)\s+[a-zåäö]+\b.*?\s(?i:där|dit)\s+"
+_WHERE_CLAUSE_DONE = re.compile(r"^\s*(?i:och\s+)?(?i:vilken|vilket|vilka)\s+[a-zåäö]+\b.*?\s(?i:där|dit)\s+"
                                 r"(?:\S+\s+){1,4}?(?i:har|hade)\s+([a-zåäö]{3,}t)s?\b")
 
 

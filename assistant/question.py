@@ -368,6 +368,7 @@ class Question:
     about_questions: bool = False  # asks which questions someone asks: then questions are evidence
     answered: tuple[str, ...] = ()  # a follow-up: what the previous answer gave (it asks for something new)
     member_of: str | None = None  # "Vilken vänsterpartist …?", "Which Moderate …?": a person of this party
+    carried: tuple[str, ...] = ()  # a follow-up asking itself: the previous question's names it keeps
 
 
 _COUNT_OF_ANSWERS = re.compile(
@@ -982,6 +983,11 @@ def with_context(question: Question, previous: Question) -> Question:
         names = set() if about_answer else {t for k in previous.key_terms if not find_parties(k) for t in tokenize(k)}
         kept = names | party_words(previous)
         replaced |= ({t for t in previous.terms if t not in kept} if names else _asked_for(previous)) - set(question.terms)
+        # ... the names counted where a sentence holds them, as the follow-up may be about one of
+        # them only ("Vilka delar av Stockholm ingår i Trefas?" … "Och vem startade projektet?").
+        carried = tuple(t for t in names if t not in question.terms)
+    else:
+        carried = ()
     more_of_the_same = _more_of_the_same(question, previous)
     if more_of_the_same:
         # "Vem mer har skrivit under?" after "Vem är handläggare i ärendet från Hägersten-Älvsjö?":
@@ -1021,6 +1027,7 @@ def with_context(question: Question, previous: Question) -> Question:
         counted=question.counted or (previous.counted if question.expects == "other" else None),
         about_parties=question.about_parties or previous.about_parties,
         about_questions=question.about_questions or previous.about_questions,
+        carried=carried,
     )
 
 

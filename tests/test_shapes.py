@@ -2745,3 +2745,20 @@ def test_who_is_behind_the_letter_a_reply_answers_is_its_senders(seed_assistant:
     assert answer.citations[0].doc_id == DISTRICT
     assert answer.citations[0].quote == "skrivelse från (M), (L), (C) och (SD)"
     assert "Cederlid" not in answer.short_answer
+
+
+def test_a_follow_up_opening_with_a_capital_och_still_asks_its_event() -> None:
+    from assistant.events import asked_event, who_did
+
+    assert who_did(analyze("Och vem grundade Trefas?")) is not None
+    assert asked_event(analyze("Och när infördes den?"), "when") is not None
+
+
+def test_a_follow_up_about_one_of_the_previous_names_needs_only_that_one(seed_assistant: Assistant) -> None:
+    # "projektet" is Trefas: "Stockholm", carried from the first question, need not be there
+    # too; the act is told passively first ("Trefas startades 2020 …"), its doer further down.
+    first = seed_assistant.ask("Vilka stadsdelar i Stockholm omfattas av Trefas?")
+    answer = seed_assistant.ask("Och vem inrättade projektet?", history=[first])
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Jan Jönsson")
+    assert any(c.doc_id == INTERPELLATION and "inrättade Trefas" in c.quote for c in answer.citations)
