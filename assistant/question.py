@@ -379,7 +379,10 @@ _COUNT_OF_ANSWERS = re.compile(
 _PREPOSITIONS_UNLISTED = re.compile(r"\b(?:via|hos|kring|gällande|angående|beträffande)\b", re.IGNORECASE)
 # "Vilka partier står bakom skrivelsen?", "Vem ligger bakom förslaget?": who is behind a text
 # or a proposal; the phrase asks for its authors, no topic a sentence must hold.
-_BEHIND = re.compile(r"\b(?:står|stod|stått|stå|ligger|låg|legat)\s+bakom\b", re.IGNORECASE)
+_BEHIND = re.compile(r"\b(?:står|stod|stått|stå|ligger|låg|legat)\s+bakom\b"
+                     # ... and "Vad står det om …?", "Vad står på listan?": what is written there
+                     # (not "… inom den tid som står i beslutet", where the word is the topic's)
+                     r"|(?<=\bvad\s)\s*(?:står|stod)(?=\s+(?:det\s+)?(?:på|i|om)\b)", re.IGNORECASE)
 # "Vad hittar fältassistenterna på?": to "hitta på" something is to do it, not to find it.
 _MAKE_UP = re.compile(r"\b(?:hitta|hittar|hittade|hittat)\s+på\b|\b(?:hitta|hittar|hittade|hittat)\b(?=[^?.]*\bpå\s*[?.]?\s*$)",
                       re.IGNORECASE)
@@ -697,7 +700,6 @@ ANSWER_TYPE_TERMS = frozenset(tokenize(
     "proposed proposal föreslår föreslås föreslagit föreslagits "
     "sammanfatta sammanfattning summarise summarize summary vill want wants propose proposes "
     "lista listan listor listorna list "  # "Sammanfatta hans lista över …": its items need not say "lista"
-    "står stod "  # "Vad står det om …?", "Vad står på listan?": what is written, not a word of it
     "satsa satsar satsade avsätta avsätter avsatt "  # ... as money spent on what is asked
     "sitt "  # a possessive ("sin" and "sina" are stop words; "sitt" left to the search: SweQUAD-MC)
     "hoppas hoppades önskar önskade hope hopes wish wishes "  # ... as "vill": what is wished for, which the answer says
