@@ -550,6 +550,11 @@ class ExtractiveAnswerer:
                 # as good names them one by one ("… stadsdelarna Skarpnäck, Farsta, … och
                 # Skärholmen"): their count, cited with the names.
                 counted = _enumerated_count(question, usable[:5], self.settings.facts.near_best * usable[0].score)
+                if counted is None:
+                    # "Hur många frågor ställer Jan Jönsson?": no figure, but a sentence nearly
+                    # as good announces them ("… ställa följande frågor …:"): the items after it.
+                    counted = _announced_items_count(question, usable[:5], self.settings.facts.near_best * usable[0].score,
+                                                     self.settings.lists.max_items * 2)
                 if counted is not None:
                     return counted
             if typed is not None:
@@ -1398,6 +1403,30 @@ def _enumerated_count(question: Question, usable: list[SentenceEvidence], floor:
             draft.short.append((value, n))
             draft.items.append(DraftItem(f"{value} ({', '.join(names)})", [n]))
             return draft
+    return None
+
+
+def _announced_items_count(question: Question, usable: list[SentenceEvidence], floor: float,
+                           limit: int) -> Draft | None:
+    """The number of bulleted or numbered items after a sentence (scoring at least ``floor``)
+    that names the counted noun and introduces a list ("Jag vill därför ställa följande frågor
+    …:"), cited from that sentence through the last item's first sentence; None when none does."""
+    from assistant.listing import INTRO, items_after
+
+    counted = [t for word in counted_forms(question)[0] for t in tokenize(word)]
+    for e in usable:
+        if e.score < floor or not counted or not INTRO.search(e.text) or not any(
+                stem_matches(stem, set(tokenize(e.text))) for stem in counted):
+            continue
+        items = items_after(e, limit)
+        if len(items) < 2:
+            continue
+        draft = Draft(answerable=True, shape="factoid")
+        n = draft.cite(Claim(e.document, e.start, items[-1].end, e.speaker))
+        value = str(len(items))
+        draft.short.append((value, n))
+        draft.items.append(DraftItem(value, [n]))
+        return draft
     return None
 
 

@@ -37,7 +37,7 @@ def is_point(evidence: SentenceEvidence, min_words: int, min_sentence_words: int
     words = text.split()
     sentence = text.rstrip()[-1:] in ".!?"
     shortest = min(min_words, min_sentence_words or min_words) if sentence else min_words
-    if len(words) < shortest or _INTRO.search(text):
+    if len(words) < shortest or INTRO.search(text):
         return False  # a fragment, or a sentence that only introduces what follows
     speaker = evidence.speaker
     if speaker is not None and speaker.evidence_start is not None and evidence.start <= speaker.evidence_start < evidence.end:
@@ -48,7 +48,7 @@ def is_point(evidence: SentenceEvidence, min_words: int, min_sentence_words: int
 def is_statement(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is not a heading, nor a sentence that only introduces what follows
     ("… enligt följande.")."""
-    return not _INTRO.search(text[start:end]) and not is_heading(text, start, end)
+    return not INTRO.search(text[start:end]) and not is_heading(text, start, end)
 
 
 def _section_after(heading: SentenceEvidence, limit: int, reach: int) -> list[SentenceEvidence]:
@@ -72,7 +72,7 @@ def _sentence_like(template: SentenceEvidence, start: int, end: int, score: floa
                    speaker=speaker_at(template.document.speakers, start, end) or template.speaker)
 
 
-_INTRO = re.compile(r"(?::|\bföljande\.|\bnedan\.|\bfollowing:?)\s*$", re.IGNORECASE)
+INTRO = re.compile(r"(?::|\bföljande\.|\bnedan\.|\bfollowing:?)\s*$", re.IGNORECASE)
 
 
 def _line_introduces(evidence: SentenceEvidence, tail_words: int) -> bool:
@@ -81,7 +81,7 @@ def _line_introduces(evidence: SentenceEvidence, tail_words: int) -> bool:
     text = evidence.document.text
     line_end = text.find("\n", evidence.end)
     rest = text[evidence.end:len(text) if line_end < 0 else line_end].strip()
-    return 0 < len(rest.split()) <= tail_words and bool(_INTRO.search(rest))
+    return 0 < len(rest.split()) <= tail_words and bool(INTRO.search(rest))
 
 
 # A sentence closing on a count of what follows ("… kan sammanfattas till två områden.").
@@ -109,7 +109,7 @@ def _announced_count(evidence: SentenceEvidence) -> int | None:
     return count if count >= 2 else None
 
 
-def _items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
+def items_after(intro: SentenceEvidence, limit: int) -> list[SentenceEvidence]:
     """The list an introducing sentence ("Vi har:", "… konkreta förslag …:") opens: the
     first sentence of each following bullet or numbered item, in order."""
     text = intro.document.text
@@ -199,9 +199,9 @@ def announced_list(answerer: ExtractiveAnswerer, intro: SentenceEvidence) -> Dra
     announces two or more; None otherwise."""
     settings = answerer.settings.lists
     count = _announced_count(intro)
-    if not (_INTRO.search(intro.text) or _line_introduces(intro, settings.intro_tail_words) or count):
+    if not (INTRO.search(intro.text) or _line_introduces(intro, settings.intro_tail_words) or count):
         return None
-    items = _whole_items(_items_after(intro, min(count or settings.max_items, settings.max_items)),
+    items = _whole_items(items_after(intro, min(count or settings.max_items, settings.max_items)),
                          settings.whole_item_chars)
     return _points_draft([intro] + items) if len(items) >= 2 else None
 
@@ -293,7 +293,7 @@ def _introduced_as_proposals(text: str, line_start: int) -> bool | None:
         position = previous_start
         if not line.strip() or BULLET.match(line):
             continue
-        if not _INTRO.search(line):
+        if not INTRO.search(line):
             return None
         return bool(_ASKS_PROPOSALS.search(line) or _PROPOSING.search(line))
     return None
@@ -436,8 +436,8 @@ def answer_list(answerer: ExtractiveAnswerer, question: Question, usable: list[S
     settings = answerer.settings.lists
     expanded: list[SentenceEvidence] = []
     for e in [e for e in usable if e.embedded][: settings.max_items]:
-        if _INTRO.search(e.text) or _line_introduces(e, settings.intro_tail_words):
-            expanded.extend(_items_after(e, settings.max_items))
+        if INTRO.search(e.text) or _line_introduces(e, settings.intro_tail_words):
+            expanded.extend(items_after(e, settings.max_items))
     # A heading among the very best sentences names the question's topic: its section answers it.
     for e in usable[: settings.heading_rank]:
         if e.score >= answerer.settings.facts.near_best * usable[0].score and is_heading(e.document.text, e.start, e.end):

@@ -2762,3 +2762,11 @@ def test_a_follow_up_about_one_of_the_previous_names_needs_only_that_one(seed_as
     assert_exact(answer)
     assert answer.short_answer.startswith("Jan Jönsson")
     assert any(c.doc_id == INTERPELLATION and "inrättade Trefas" in c.quote for c in answer.citations)
+
+
+def test_how_many_of_an_announced_list_counts_its_items(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Hur många satsningar föreslår Clara Lindblom för att minska våldet?")
+    assert_exact(answer)
+    assert answer.short_answer == "3" and answer.citations[0].doc_id == PM
+    quote = answer.citations[0].quote
+    assert quote.startswith("Utöver det har vi konkreta förslag") and "3. Rinkeby-Kista och Spånga-Tensta" in quote
