@@ -235,7 +235,11 @@ def who_undergoes(question: Question) -> AskedEvent | None:
 
 # "Vilken stad har infört Sluta skjut?", "Vilka stadsdelar införde …?": a thing asked for by
 # an act done, not one only wanted or planned.
-_WHICH_DID = re.compile(r"^\s*(?i:och\s+)?(?i:vilken|vilket|vilka)\s+[a-zåäö]+\s+(?:(?i:har|hade)\s+([a-zåäö]+t)|([a-zåäö]+(?:de|te)))\b")
+# ... also after a preposition of place, with a subject or an adverb before the supine ("I
+# vilken stad har man redan infört Sluta skjut?").
+_WHICH_DID = re.compile(r"^\s*(?i:och\s+)?(?:(?i:i|på|vid)\s+)?(?i:vilken|vilket|vilka)\s+[a-zåäö]+\s+"
+                        r"(?:(?i:har|hade)\s+(?:(?i:man|de|den|det|vi|ni|staden|redan|tidigare|nu|också|även)\s+){0,2}"
+                        r"([a-zåäö]+t)|([a-zåäö]+(?:de|te)))\b")
 
 
 # "Var har metoden Sluta skjut införts?", "Var infördes metoden?": a place asked for by an act

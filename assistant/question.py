@@ -456,6 +456,9 @@ def _apart_from_parties(term: str) -> list[str]:
 _TOPIC_FIRST = re.compile(r"\s*[,–:-]")
 
 
+_AMOUNT_AFTER = re.compile(r"\s*(?:mnkr|mkr|tkr|kr|kronor|miljoner|miljon|miljarder|procent|%)", re.IGNORECASE)
+
+
 def _key_terms(text: str) -> tuple[str, ...]:
     """Proper names (capitalised words after the first word) and numbers of the question."""
     found: list[str] = []
@@ -473,8 +476,8 @@ def _key_terms(text: str) -> tuple[str, ...]:
                 continue
             if not _TOPIC_FIRST.match(text, match.end()):
                 term = " ".join(rest)
-        if term.isdigit() and len(term) < 2:
-            continue
+        if term.isdigit() and len(term) < 2 and not _AMOUNT_AFTER.match(text, match.end()):
+            continue  # (but "2 mnkr" is a sum to find: "Vilken insats kostar 2 mnkr?")
         if term.lower() in _ENGLISH or term.lower() in _SWEDISH or term.lower() in _ENGLISH_MONTHS:
             continue  # (an English month is part of a date, which Swedish text writes otherwise)
         found.extend(_apart_from_parties(term))
@@ -780,9 +783,17 @@ _TRAILING_QUESTION_WORD = re.compile(
 _INDEFINITE_NOUN = re.compile(r"\b(?:en|ett|några|någon|något|a|an|some)\s+(\w+)", re.IGNORECASE)
 
 
+# "Vilket namn har kommunpolisen?" asks what "Vad heter kommunpolisen?" asks.
+_NAME_HAD = re.compile(r"^(\s*(?:och\s+)?)vilket\s+namn\s+har\s+", re.IGNORECASE)
+
+
 def question_word_first(text: str) -> str:
     """A question whose question word trails a statement, read with the word first and the
-    noun it asks about after it ("Vilken plats: S nämner en plats …?"); any other as it is."""
+    noun it asks about after it ("Vilken plats: S nämner en plats …?"); any other as it is
+    ("Vilket namn har X?" as "Vad heter X?")."""
+    named = _NAME_HAD.match(text)
+    if named is not None:
+        return f"{named.group(1)}{'Vad' if not named.group(1).strip() else 'vad'} heter {text[named.end():]}"
     match = _TRAILING_QUESTION_WORD.match(text.strip())
     if match is None or is_question_word(match.group("body").split()[0].lower()):
         return text
@@ -794,6 +805,11 @@ def question_word_first(text: str) -> str:
     return f"{head}: {body}?"
 
 
+# "Vilken insats …?", "Which measure …?": a thing asked for by its noun.
+_WHICH_THING = re.compile(r"^\s*(?:(?:och|and)\s+)?(?:vilken|vilket|vilka|which|what)\s+(?!parti|party|år|year|dag|day|datum|date)[a-zåäö]{3,}\b",
+                          re.IGNORECASE)
+
+
 def analyze(text: str) -> Question:
     text = question_word_first(text)
     lowered = text.lower().strip()
@@ -803,6 +819,8 @@ def analyze(text: str) -> Question:
         expects = "person"  # "Vem har telefonnummer 08-…?" states the number, asks whose it is
     if expects in ("other", "person") and _MADE_OF_ABBREVIATION.search(text):
         expects = "expansion"  # "Vilka parter ingår i SSPF?": the words its letters stand for
+    if expects == "amount" and _WHICH_THING.match(text) and candidates("amount", text, 0, len(text)):
+        expects = "other"  # "Vilken insats kostar 2 mnkr?" states the sum, asks what costs it
     member_of = _member_of(text)
     if member_of is not None and expects in ("other", "author", "person"):
         expects = "person"

@@ -2770,3 +2770,27 @@ def test_how_many_of_an_announced_list_counts_its_items(seed_assistant: Assistan
     assert answer.short_answer == "3" and answer.citations[0].doc_id == PM
     quote = answer.citations[0].quote
     assert quote.startswith("Utöver det har vi konkreta förslag") and "3. Rinkeby-Kista och Spånga-Tensta" in quote
+
+
+def test_which_thing_costs_a_stated_sum_asks_for_the_thing_where_that_sum_is(seed_assistant: Assistant) -> None:
+    question = analyze("Vilken insats kostar 2 mnkr?")
+    assert question.expects == "other" and "2" in question.key_terms
+    answer = seed_assistant.ask("Vilken satsning kostar 7 mnkr enligt S?")
+    assert_exact(answer)
+    assert answer.short_answer is None  # the measure's sentence, not the sum it was asked with
+    assert answer.citations[0].doc_id == BUDGET and answer.citations[0].quote.startswith("Personer som behöver stöd")
+
+
+def test_which_city_has_done_something_after_a_preposition_is_where_it_was_done(seed_assistant: Assistant) -> None:
+    # Not Stockholm, where the governing parties are slow "att införa Sluta skjut".
+    answer = seed_assistant.ask("I vilken kommun har man infört metoden Sluta skjut?")
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Malmö")
+
+
+def test_which_name_someone_has_is_what_they_are_called(seed_assistant: Assistant) -> None:
+    answer = seed_assistant.ask("Vilket namn har stadsdelsdirektören?")
+    assert_exact(answer)
+    assert answer.short_answer.startswith("Lee Orberson") and answer.citations[0].doc_id == DISTRICT
+    # ... and a role the documents name nobody for is declined.
+    _assert_declined(seed_assistant, "Vilket namn har kommunpolisen som föreläste för skolpersonalen?")
